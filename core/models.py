@@ -1,0 +1,134 @@
+"""SQLAlchemy 2.0 typed models: the only description of the database schema."""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Return the current time as an aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    external_id: Mapped[str | None] = mapped_column(String(255))
+    title: Mapped[str | None] = mapped_column(String(500))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    published: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    sentences: Mapped[list["SentenceRow"]] = relationship(
+        back_populates="article", lazy="raise", order_by="SentenceRow.index"
+    )
+
+
+class SentenceRow(Base):
+    __tablename__ = "sentences"
+    __table_args__ = (UniqueConstraint("article_id", "index"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)
+    paragraph: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="sentences", lazy="raise")
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+    __table_args__ = (UniqueConstraint("canonical_name", "country"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    canonical_name: Mapped[str] = mapped_column(String(255), index=True)
+    type: Mapped[str] = mapped_column(String(32))
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    role: Mapped[str | None] = mapped_column(String(100))
+
+    aliases: Mapped[list["ActorAliasRow"]] = relationship(back_populates="actor", lazy="raise")
+
+
+class ActorAliasRow(Base):
+    __tablename__ = "actor_aliases"
+    __table_args__ = (UniqueConstraint("actor_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(255), index=True)
+
+    actor: Mapped[ActorRow] = relationship(back_populates="aliases", lazy="raise")
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_source_date", "source_actor_id", "event_date"),
+        Index("ix_events_target_date", "target_actor_id", "event_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    source_actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
+    target_actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id"))
+    action: Mapped[str] = mapped_column(String(100))
+    cameo_code: Mapped[str] = mapped_column(String(4), index=True)
+    goldstein: Mapped[float] = mapped_column(Float)
+    quad_class: Mapped[int] = mapped_column(Integer)
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    modality: Mapped[str] = mapped_column(String(16))
+    event_date: Mapped[date | None] = mapped_column(Date, index=True)
+    location: Mapped[str | None] = mapped_column(String(255))
+    trigger: Mapped[str] = mapped_column(String(255))
+    confidence: Mapped[float] = mapped_column(Float)
+
+    article: Mapped[ArticleRow] = relationship(lazy="raise")
+    sentence: Mapped[SentenceRow] = relationship(lazy="raise")
+    source: Mapped[ActorRow] = relationship(foreign_keys=[source_actor_id], lazy="raise")
+    target: Mapped[ActorRow] = relationship(foreign_keys=[target_actor_id], lazy="raise")
+
+
+class IngestRunRow(Base):
+    __tablename__ = "ingest_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    articles_added: Mapped[int] = mapped_column(Integer, default=0)
+    articles_skipped: Mapped[int] = mapped_column(Integer, default=0)
+    events_added: Mapped[int] = mapped_column(Integer, default=0)
+    extractor_version: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,137 @@
+"""Queries on actors and their aliases."""
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from core.models import ActorAliasRow, ActorRow, EventRow
+from core.names import normalize_name
+
+
+def get(session: Session, actor_id: int) -> ActorRow | None:
+    """Return the actor with its aliases loaded, or None."""
+    stmt = select(ActorRow).where(ActorRow.id == actor_id).options(selectinload(ActorRow.aliases))
+    return session.scalar(stmt)
+
+
+def find_by_alias(session: Session, name: str) -> Sequence[ActorRow]:
+    """Return the actors whose canonical name or an alias normalizes like ``name``."""
+    key = normalize_name(name)
+    if not key:
+        return []
+    stmt = (
+        select(ActorRow)
+        .join(ActorAliasRow, ActorAliasRow.actor_id == ActorRow.id)
+        .where(ActorAliasRow.alias == key)
+        .distinct()
+        .order_by(ActorRow.id)
+    )
+    return session.scalars(stmt).all()
+
+
+def resolve(
+    session: Session,
+    *,
+    canonical_name: str,
+    country: str | None,
+    aliases: Iterable[str],
+) -> ActorRow | None:
+    """Return the stored actor a new mention denotes, or None if it is new.
+
+    Same canonical name and country wins; otherwise an actor of the same country
+    that already has one of the aliases (so "Putin" alone finds "Vladimir Putin").
+    """
+    exact = session.scalar(
+        select(ActorRow).where(
+            ActorRow.canonical_name == canonical_name, ActorRow.country == country
+        )
+    )
+    if exact is not None:
+        return exact
+    keys = {normalize_name(a) for a in aliases} | {normalize_name(canonical_name)}
+    keys.discard("")
+    stmt = (
+        select(ActorRow)
+        .join(ActorAliasRow, ActorAliasRow.actor_id == ActorRow.id)
+        .where(ActorAliasRow.alias.in_(keys), ActorRow.country == country)
+        .distinct()
+        .order_by(ActorRow.id)
+    )
+    candidates = session.scalars(stmt).all()
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def upsert(
+    session: Session,
+    *,
+    canonical_name: str,
+    type: str,
+    country: str | None,
+    role: str | None,
+    aliases: Iterable[str],
+) -> ActorRow:
+    """Return the actor for this mention, creating it if needed, with every alias recorded."""
+    alias_list = list(aliases)
+    row = resolve(session, canonical_name=canonical_name, country=country, aliases=alias_list)
+    if row is None:
+        row = ActorRow(canonical_name=canonical_name, type=type, country=country, role=role)
+        session.add(row)
+        session.flush()
+    elif row.role is None and role is not None:
+        row.role = role
+    add_aliases(session, actor_id=row.id, aliases=[canonical_name, *alias_list])
+    return row
+
+
+def add_aliases(session: Session, *, actor_id: int, aliases: Iterable[str]) -> None:
+    """Record the normalized ``aliases`` of an actor that it does not have yet."""
+    keys = {normalize_name(a) for a in aliases}
+    keys.discard("")
+    known = set(
+        session.scalars(select(ActorAliasRow.alias).where(ActorAliasRow.actor_id == actor_id))
+    )
+    for key in sorted(keys - known):
+        session.add(ActorAliasRow(actor_id=actor_id, alias=key))
+    session.flush()
+
+
+def search(
+    session: Session, q: str | None, *, limit: int, offset: int
+) -> tuple[Sequence[ActorRow], int]:
+    """Return actors whose name or an alias starts with ``q`` (case-insensitive) and the total."""
+    base = select(ActorRow.id)
+    if q:
+        key = normalize_name(q)
+        base = (
+            base.outerjoin(ActorAliasRow, ActorAliasRow.actor_id == ActorRow.id)
+            .where(
+                or_(
+                    ActorAliasRow.alias.startswith(key, autoescape=True),
+                    func.lower(ActorRow.canonical_name).startswith(q.lower(), autoescape=True),
+                )
+            )
+            .distinct()
+        )
+    ids = base.subquery()
+    total = session.scalar(select(func.count()).select_from(ids)) or 0
+    stmt = (
+        select(ActorRow)
+        .where(ActorRow.id.in_(select(ids.c.id)))
+        .options(selectinload(ActorRow.aliases))
+        .order_by(ActorRow.canonical_name, ActorRow.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return session.scalars(stmt).all(), total
+
+
+def event_counts(session: Session, actor_id: int) -> tuple[int, int]:
+    """Return (events with the actor as source, events with the actor as target)."""
+    as_source = session.scalar(
+        select(func.count()).select_from(EventRow).where(EventRow.source_actor_id == actor_id)
+    )
+    as_target = session.scalar(
+        select(func.count()).select_from(EventRow).where(EventRow.target_actor_id == actor_id)
+    )
+    return as_source or 0, as_target or 0

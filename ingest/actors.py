@@ -1,0 +1,149 @@
+"""Actor resolution within one article: names, surnames, roles, pronouns and plural roles.
+
+Every named person is registered first (``register_person``), so a surname or a
+role finds the full name wherever in the article it is given. Pronouns and role
+phrases are resolved against what came before them (``resolve``), preferring the
+most recent person that was the subject of a clause.
+"""
+
+from dataclasses import dataclass, field
+
+from ingest.mentions import Mention
+from ingest.types import ActorRef
+
+# How much an actor resolved this way is trusted (feeds event confidence).
+RESOLUTION_QUALITY = {
+    "person": 1.0,
+    "country": 0.95,
+    "organization": 0.9,
+    "state": 0.95,
+    "group": 0.85,
+    "place": 0.6,
+    "role": 0.85,
+    "plural_role": 0.8,
+    "pronoun": 0.75,
+    "fallback": 0.6,
+}
+
+
+@dataclass
+class PersonCluster:
+    """One person of the article with every name form used for them."""
+
+    names: list[str]
+    role: str | None = None
+    rank: int = 0
+    country: str | None = None
+    positions: list[tuple[int, bool]] = field(default_factory=list)
+
+    @property
+    def canonical(self) -> str:
+        """Return the longest name form, the one the person is stored under."""
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+    def matches(self, name: str) -> bool:
+        """Return True when ``name`` is this person's name or ends like it (same surname)."""
+        words = name.lower().split()
+        for known in self.names:
+            kw = known.lower().split()
+            n = min(len(words), len(kw))
+            if words[-n:] == kw[-n:]:
+                return True
+        return False
+
+    def ref(self) -> ActorRef:
+        """Return the actor reference of this person."""
+        return ActorRef(
+            name=self.canonical,
+            type="person",
+            country=self.country,
+            role=self.role,
+            aliases=tuple(sorted(set(self.names))),
+        )
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Actors a mention denotes, and how much the resolution is trusted."""
+
+    actors: tuple[ActorRef, ...]
+    quality: float
+
+
+class ArticleActors:
+    """The people of one article and the discourse state needed to resolve references."""
+
+    def __init__(self) -> None:
+        self.people: list[PersonCluster] = []
+
+    def register_person(self, mention: Mention) -> PersonCluster:
+        """Return the cluster of a named person, creating or enriching it."""
+        assert mention.name is not None
+        for person in self.people:
+            compatible = mention.country is None or person.country in (None, mention.country)
+            if compatible and person.matches(mention.name):
+                if mention.name not in person.names:
+                    person.names.append(mention.name)
+                if mention.rank > person.rank:
+                    person.role, person.rank = mention.role, mention.rank
+                person.country = person.country or mention.country
+                return person
+        person = PersonCluster(
+            names=[mention.name], role=mention.role, rank=mention.rank, country=mention.country
+        )
+        self.people.append(person)
+        return person
+
+    def note_position(self, person: PersonCluster, position: int, is_subject: bool) -> None:
+        """Record that ``person`` is mentioned at article token ``position``."""
+        person.positions.append((position, is_subject))
+
+    def person_named(self, name: str) -> PersonCluster | None:
+        """Return the cluster a name belongs to, or None."""
+        return next((p for p in self.people if p.matches(name)), None)
+
+    def _last_position(self, person: PersonCluster, before: int, subject_only: bool) -> int:
+        return max(
+            (pos for pos, subj in person.positions if pos < before and (subj or not subject_only)),
+            default=-1,
+        )
+
+    def _most_recent(
+        self, candidates: list[PersonCluster], before: int, *, subject_only: bool = False
+    ) -> list[PersonCluster]:
+        scored = [(self._last_position(p, before, subject_only), p) for p in candidates]
+        scored = [(pos, p) for pos, p in scored if pos >= 0]
+        scored.sort(key=lambda item: -item[0])
+        return [p for _, p in scored]
+
+    def resolve_pronoun(self, position: int, sentence_start: int) -> PersonCluster | None:
+        """Return the person a personal pronoun at ``position`` refers to, or None.
+
+        A subject earlier in the same sentence wins, then the latest subject of an
+        earlier sentence, then the latest person mentioned at all.
+        """
+        subjects = self._most_recent(self.people, position, subject_only=True)
+        in_sentence = [
+            p for p in subjects if self._last_position(p, position, True) >= sentence_start
+        ]
+        if in_sentence:
+            return in_sentence[0]
+        if subjects:
+            return subjects[0]
+        anyone = self._most_recent(self.people, position)
+        return anyone[0] if anyone else None
+
+    def resolve_role(self, mention: Mention, position: int) -> list[PersonCluster]:
+        """Return the people a role phrase ("the Russian president", "both leaders") denotes."""
+
+        def fits(p: PersonCluster) -> bool:
+            if mention.country and p.country != mention.country:
+                return False
+            if mention.role in ("leader", "head of state"):
+                return p.rank >= 4
+            return p.role == mention.role
+
+        recent = self._most_recent([p for p in self.people if fits(p)], position)
+        if mention.kind == "plural_role":
+            return recent[: mention.number] if len(recent) >= mention.number else []
+        return recent[:1]

@@ -1,0 +1,323 @@
+"""Event candidates: a trigger word with the tokens that hold its source and target actors.
+
+Works on the dependency parse of one sentence. Verb triggers take their source
+from the subject (or the ``by`` agent of a passive, or the subject of the verb
+they depend on) and their target from the object or a preposition the lexicon
+names. Noun triggers ("Putin's visit to Cairo", "made stops in Turkey") take the
+source from a possessive, a ``by`` agent, or the subject of a light verb.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ingest.gazetteer import Gazetteer
+from ingest.lexicon import TriggerRule, rules_for
+from ingest.mentions import Mention, mention_at
+
+LIGHT_VERBS = frozenset(
+    {
+        "make",
+        "pay",
+        "hold",
+        "have",
+        "express",
+        "voice",
+        "offer",
+        "extend",
+        "give",
+        "conduct",
+        "launch",
+        "carry",
+        "stage",
+        "begin",
+        "start",
+        "reach",
+        "continue",
+        "resume",
+        "announce",
+        "issue",
+        "host",
+        "attend",
+        "join",
+        "lead",
+        "wage",
+    }
+)
+# Verbs whose object, not subject, is the subject of their infinitive ("urged Iran to stop").
+OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "encourage", "press", "persuade", "call"})
+INSIDE_PREPS = frozenset({"by", "of", "between", "with", "from", "against"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following"})
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An actor mention filling a slot, and how directly the parse gives it."""
+
+    mention: Mention
+    via: str  # direct | inside | inherited | pair
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A coded trigger with its source and target arguments."""
+
+    trigger: Token
+    trigger_text: str
+    rule: TriggerRule
+    sources: tuple[Argument, ...]
+    targets: tuple[Argument, ...]
+    pairwise: bool
+    anchor: Token
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Return ``token`` and the tokens conjoined with it, in sentence order."""
+    return sorted([token, *token.conjuncts], key=lambda t: t.i)
+
+
+def is_passive(verb: Token) -> bool:
+    """Return True when ``verb`` is in the passive voice."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in conjuncts(c)]
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c)]
+
+
+def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argument]:
+    found = []
+    for tok in tokens:
+        for t in conjuncts(tok):
+            m = mention_at(t, gaz)
+            if m is not None and m.kind != "place":
+                found.append(Argument(m, via))
+    return found
+
+
+def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argument]:
+    """Return the actors a noun phrase denotes, looking inside it when its head is no actor.
+
+    "the decision by U.S. President Donald Trump" gives Trump; "Egypt's support"
+    gives Egypt; "talks between Israel and the Palestinians" gives both.
+    """
+    direct = _direct_actors([token], gaz, via)
+    if direct:
+        return direct
+    level = [token]
+    for _depth in range(3):
+        nxt: list[Token] = []
+        for tok in level:
+            for child in tok.children:
+                if child.dep_ == "poss" or (
+                    child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")
+                ):
+                    nxt.append(child)
+                elif child.dep_ in ("prep", "agent") and child.lower_ in INSIDE_PREPS:
+                    nxt.extend(_pobjs(child))
+        found = _direct_actors(nxt, gaz, "inside")
+        if found:
+            return found
+        level = nxt
+    return []
+
+
+def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Return the tokens holding the agent of ``verb`` and whether they were inherited."""
+    inherited = False
+    v = verb
+    for _ in range(4):
+        if is_passive(v):
+            agents = _agents(v)
+            if agents:
+                return agents, inherited
+        else:
+            subj = [t for c in v.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
+            if subj:
+                if subj[0].lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                    return conjuncts(v.head), True
+                return subj, inherited
+        if v.dep_ == "xcomp" and v.head.lemma_ in OBJECT_CONTROL:
+            objs = [t for c in v.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
+            if objs:
+                return objs, True
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head is not v:
+            v = v.head
+            inherited = True
+            continue
+        if v.dep_ in ("acl", "relcl"):
+            return conjuncts(v.head), True
+        break
+    return [], inherited
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...], depth: int = 3) -> list[Token]:
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in preps:
+            found.extend(_pobjs(child))
+    if found or depth == 0:
+        return found
+    for child in head.children:
+        if child.dep_ in ("dobj", "pobj", "prep", "attr", "oprd"):
+            found.extend(_prep_objects(child, preps, depth - 1))
+    return found
+
+
+def _object_tokens(verb: Token) -> list[Token]:
+    if is_passive(verb):
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    return [t for c in verb.children if c.dep_ in ("dobj", "dative", "oprd") for t in conjuncts(c)]
+
+
+def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument]:
+    """Return the target actors of a verb trigger under ``rule``."""
+    if rule.preps:
+        for tok in _prep_objects(verb, rule.preps):
+            found = actors_in(tok, gaz)
+            if found:
+                return found
+    if rule.takes_object:
+        for tok in _object_tokens(verb):
+            found = actors_in(tok, gaz)
+            if found:
+                return found
+    if rule.modality in ("intended", "requested"):
+        # "vowed to help Egypt fight terrorism": the target sits in the embedded clause.
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp"):
+                for tok in _object_tokens(child) + [
+                    t
+                    for c in child.children
+                    if c.dep_ in ("ccomp", "xcomp")
+                    for t in [s for s in c.children if s.dep_ == "nsubj"]
+                ]:
+                    found = actors_in(tok, gaz, "inside")
+                    if found:
+                        return found
+    return []
+
+
+def _absorbed(verb: Token) -> bool:
+    """Return True for a verb inside an intent or appeal ("vowed to help"): not an event itself."""
+    head = verb.head
+    while verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+        if any(r.modality in ("intended", "requested") for r in rules_for(head.lemma_, "V")):
+            return True
+        verb, head = head, head.head
+    return False
+
+
+def _trigger_text(trigger: Token, extra: list[Token]) -> str:
+    tokens = sorted({trigger, *extra}, key=lambda t: t.i)
+    return " ".join(t.text for t in tokens)
+
+
+def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
+    """Return the event a verb trigger expresses, or None when it lacks actors."""
+    rules = rules_for(verb.lemma_, "V")
+    if not rules or _absorbed(verb):
+        return None
+    subj_tokens, inherited = subject_tokens(verb)
+    sources = [
+        Argument(a.mention, "inherited" if inherited else a.via)
+        for tok in subj_tokens
+        for a in actors_in(tok, gaz)
+    ]
+    if not sources:
+        return None
+    for rule in rules:
+        targets = targets_for(verb, rule, gaz)
+        if targets:
+            preps = [
+                c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in rule.preps
+            ]
+            return Candidate(
+                verb,
+                _trigger_text(verb, preps[:1]),
+                rule,
+                tuple(sources),
+                tuple(targets),
+                False,
+                verb,
+            )
+    pair_rule = next((r for r in rules if "with" in r.preps), None)
+    if pair_rule and len(sources) >= 2 and pair_rule.cameo[:2] in PAIRWISE_ROOTS:
+        return Candidate(verb, verb.text, pair_rule, tuple(sources), (), True, verb)
+    return None
+
+
+def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
+    """Return the agents of a noun trigger and the token that anchors its clause."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _direct_actors([child], gaz, "direct"), noun
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            return _direct_actors(_pobjs(child), gaz, "direct"), noun
+    head = noun.head
+    light = noun.dep_ in ("dobj", "attr") and head.lemma_ in LIGHT_VERBS
+    context = (
+        noun.dep_ == "pobj" and head.lower_ in CONSULT_CONTEXT_PREPS and head.head.pos_ == "VERB"
+    )
+    if light or context:
+        verb = head if light else head.head
+        subj, inherited = subject_tokens(verb)
+        args = [a for tok in subj for a in actors_in(tok, gaz)]
+        return [Argument(a.mention, "inherited" if inherited else a.via) for a in args], verb
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+            return _direct_actors([child], gaz, "direct"), noun
+    return [], noun
+
+
+def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
+    """Return the event a noun trigger expresses, or None when it lacks actors."""
+    rules = rules_for(noun.lemma_, "N")
+    if not rules:
+        return None
+    sources, anchor = _noun_sources(noun, gaz)
+    for rule in rules:
+        between = _prep_objects(noun, ("between",), depth=0)
+        if "between" in rule.preps and len(between) >= 2 and not sources:
+            pair = _direct_actors(between, gaz, "pair")
+            if len(pair) >= 2:
+                return Candidate(noun, noun.text, rule, tuple(pair), (), True, anchor)
+        if not sources:
+            continue
+        heads = [noun] if anchor is noun else [noun, anchor]
+        for head in heads:
+            toks = _prep_objects(head, tuple(p for p in rule.preps if p != "between"), depth=0)
+            targets = [a for tok in toks for a in actors_in(tok, gaz)]
+            if targets:
+                extra = [anchor] if anchor is not noun else []
+                return Candidate(
+                    noun,
+                    _trigger_text(noun, extra),
+                    rule,
+                    tuple(sources),
+                    tuple(targets),
+                    False,
+                    anchor,
+                )
+    return None
+
+
+def candidates(sentence: Span, gaz: Gazetteer) -> Iterator[Candidate]:
+    """Yield the event candidates of one parsed sentence, in trigger order."""
+    for tok in sentence:
+        if tok.pos_ == "VERB":
+            cand = verb_candidate(tok, gaz)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            cand = noun_candidate(tok, gaz)
+        else:
+            cand = None
+        if cand is not None:
+            yield cand

@@ -1,0 +1,98 @@
+"""Factuality of an event: negation and modality, read off the trigger's clause."""
+
+import itertools
+
+from spacy.tokens import Token
+
+from ingest.lexicon import TriggerRule
+
+NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
+INTENT_VERBS = frozenset(
+    {
+        "plan",
+        "intend",
+        "hope",
+        "expect",
+        "want",
+        "aim",
+        "prepare",
+        "schedule",
+        "seek",
+        "set",
+        "vow",
+        "pledge",
+        "promise",
+        "agree",
+        "decide",
+        "threaten",
+        "propose",
+        "due",
+    }
+)
+APPEAL_VERBS = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "invite"})
+REPORT_VERBS = frozenset(
+    {"report", "say", "claim", "allege", "tell", "state", "add", "note", "quote", "announce"}
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """Return the token and the heads it depends on, up to the sentence root."""
+    chain = [token]
+    while chain[-1].head is not chain[-1] and len(chain) < 12:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def is_negated(anchor: Token) -> bool:
+    """Return True when the clause of ``anchor`` is negated ("did not meet", "refused to meet")."""
+    if any(c.dep_ == "neg" for c in anchor.children):
+        return True
+    if (
+        anchor.head is not anchor
+        and anchor.dep_ == "xcomp"
+        and anchor.head.lemma_ in NEGATING_VERBS
+    ):
+        return True
+    return any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in anchor.children)
+
+
+def modality(anchor: Token, rule: TriggerRule, speaker_is_participant: bool) -> str:
+    """Return asserted, intended, requested, reported or hypothetical for the event at ``anchor``.
+
+    ``speaker_is_participant`` tells whether the one who reports the event (the
+    subject of a governing "said") is one of its actors, in which case it is
+    not merely reported.
+    """
+    if rule.modality != "asserted":
+        return rule.modality
+    aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+    chain = _clause_chain(anchor)
+    for tok in chain:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+            return "hypothetical"
+    if aux & FUTURE_AUX:
+        return "intended"
+    if aux & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    for child, head in itertools.pairwise(chain):
+        if (
+            child.dep_ in ("xcomp", "ccomp", "advcl", "pobj", "dobj")
+            and head.lemma_ in INTENT_VERBS
+        ):
+            return "intended"
+        if child.dep_ in ("xcomp", "ccomp", "pobj", "dobj") and head.lemma_ in APPEAL_VERBS:
+            return "requested"
+        if child.dep_ == "ccomp" and head.lemma_ in REPORT_VERBS and not speaker_is_participant:
+            return "reported"
+    return "asserted"
+
+
+def reporting_speaker(anchor: Token) -> Token | None:
+    """Return the subject of the reporting verb governing ``anchor`` ("media reported X met Y")."""
+    for child, head in zip(_clause_chain(anchor), _clause_chain(anchor)[1:], strict=False):
+        if child.dep_ == "ccomp" and head.lemma_ in REPORT_VERBS:
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None

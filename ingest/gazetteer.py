@@ -1,0 +1,113 @@
+"""Countries, organizations and role titles, loaded from the data files in ``ingest/data``."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.names import normalize_name
+from ingest.datafiles import read_rows
+
+
+@dataclass(frozen=True)
+class Country:
+    """A state, by its ISO 3166 alpha-3 code and common English name."""
+
+    iso3: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Organization:
+    """A named body: an IGO, an NGO, or a non-state armed or political group."""
+
+    name: str
+    type: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title such as ``foreign minister``; ``rank`` 5 is a head of state or government."""
+
+    role: str
+    words: tuple[str, ...]
+    rank: int
+    sector: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Lookup tables keyed by normalized names (see ``core.names.normalize_name``)."""
+
+    countries: dict[str, Country]
+    demonyms: dict[str, Country]
+    capitals: dict[str, Country]
+    organizations: dict[str, Organization]
+    roles: tuple[Role, ...]
+    primary_demonym: dict[str, str]
+
+    def country(self, text: str) -> Country | None:
+        """Return the country named by ``text`` (name, alias or demonym), or None."""
+        key = normalize_name(text)
+        return self.countries.get(key) or self.demonyms.get(key)
+
+    def capital(self, text: str) -> Country | None:
+        """Return the country whose capital or seat of government is ``text``, or None."""
+        return self.capitals.get(normalize_name(text))
+
+    def organization(self, text: str) -> Organization | None:
+        """Return the organization named by ``text``, or None."""
+        return self.organizations.get(normalize_name(text))
+
+    def role_ending(self, words: list[str]) -> tuple[Role, int] | None:
+        """Return the longest role title that ``words`` end with and how many words it spans."""
+        lowered = [w.lower() for w in words]
+        for role in self.roles:
+            n = len(role.words)
+            if n <= len(lowered) and tuple(lowered[-n:]) == role.words:
+                return role, n
+        return None
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Return the gazetteer built from countries.tsv, organizations.tsv and roles.tsv."""
+    countries: dict[str, Country] = {}
+    demonyms: dict[str, Country] = {}
+    capitals: dict[str, Country] = {}
+    primary_demonym: dict[str, str] = {}
+    for row in read_rows("countries.tsv"):
+        country = Country(iso3=row["iso3"], name=row["name"])
+        for name in [row["name"], *_split(row["aliases"])]:
+            countries.setdefault(normalize_name(name), country)
+        primary_demonym[country.iso3] = next(iter(_split(row["demonyms"])), country.name)
+        for demonym in _split(row["demonyms"]):
+            demonyms.setdefault(normalize_name(demonym), country)
+        for capital in _split(row["capitals"]):
+            capitals.setdefault(normalize_name(capital), country)
+    organizations: dict[str, Organization] = {}
+    for row in read_rows("organizations.tsv"):
+        org = Organization(name=row["name"], type=row["type"], country=row["country"] or None)
+        for name in [row["name"], *_split(row["aliases"])]:
+            organizations.setdefault(normalize_name(name), org)
+    roles = [
+        Role(
+            role=row["role"],
+            words=tuple(row["pattern"].lower().replace("-", " - ").split()),
+            rank=int(row["rank"]),
+            sector=row["sector"],
+        )
+        for row in read_rows("roles.tsv")
+    ]
+    roles.sort(key=lambda r: -len(r.words))
+    return Gazetteer(
+        countries=countries,
+        demonyms=demonyms,
+        capitals=capitals,
+        organizations=organizations,
+        roles=tuple(roles),
+        primary_demonym=primary_demonym,
+    )

@@ -1,0 +1,335 @@
+"""Mentions: what an argument token denotes before discourse resolution.
+
+A mention is read off one token (the head of a noun phrase) and its dependents:
+a named person with title and nationality, a country (by name, demonym or
+capital), an organization, a typed state actor ("the Egyptian military"), a
+non-state group ("Islamic militants"), a role ("the Russian president"), a
+plural role ("both presidents") or a personal pronoun.
+"""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ingest.gazetteer import Country, Gazetteer, Organization, Role
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+MILITARY_NOUNS = frozenset({"military", "army", "forces", "troops", "navy", "soldiers", "force"})
+GOVERNMENT_NOUNS = frozenset(
+    {"government", "authorities", "officials", "administration", "regime", "ministry", "cabinet"}
+)
+GROUP_NOUNS = frozenset(
+    {
+        "militant",
+        "rebel",
+        "insurgent",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "opposition",
+        "terrorist",
+        "jihadist",
+        "separatist",
+        "fighter",
+        "gunman",
+        "extremist",
+        "guerrilla",
+        "militia",
+        "dissident",
+        "activist",
+        "settler",
+        "islamist",
+    }
+)
+PLURAL_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
+ACTOR_ENTS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a token denotes, as far as its own noun phrase tells."""
+
+    kind: str  # person | country | organization | group | state | role | plural_role | pronoun
+    text: str
+    token_index: int
+    type: str
+    name: str | None = None
+    country: str | None = None
+    role: str | None = None
+    rank: int = 0
+    number: int = 1
+    place: str | None = None
+
+
+def entity_span(token: Token) -> Span | None:
+    """Return the named entity ``token`` is part of, with adjacent PERSON pieces merged."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if ent is None or ent.label_ != "PERSON":
+        return ent
+    start, end = ent.start, ent.end
+    # spaCy sometimes splits "Abdel Fattah el Sissi" into two PERSON entities.
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ != "O":
+        end += 1
+    return doc[start:end]
+
+
+def _country_of_words(
+    tokens: list[Token], gaz: Gazetteer
+) -> tuple[Country | None, Organization | None]:
+    country: Country | None = None
+    org: Organization | None = None
+    text = " ".join(t.text for t in tokens)
+    for candidate in [text, *[t.text for t in tokens]]:
+        country = country or gaz.country(candidate) or gaz.capital(candidate)
+        org = org or gaz.organization(candidate)
+    return country, org
+
+
+def _title_prefix(span: Span) -> list[Token]:
+    """Return the words before a name that modify it ("Russian President", "Russia's")."""
+    doc = span.doc
+    members = set(range(span.start, span.end))
+    words: list[Token] = []
+    for i in range(span.start - 1, -1, -1):
+        tok = doc[i]
+        if tok.head.i not in members:
+            break
+        members.add(i)
+        if tok.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod", "appos"):
+            words.insert(0, tok)
+        elif tok.dep_ not in ("case", "punct"):
+            break
+    return words
+
+
+def _strip_title(span: Span, gaz: Gazetteer) -> tuple[str, list[Token]]:
+    """Split a PERSON entity that swallowed its title ("President Putin") into name and title."""
+    words = list(span)
+    for cut in range(len(words) - 1, 0, -1):
+        if gaz.role_ending([t.text for t in words[:cut]]):
+            return " ".join(t.text for t in words[cut:]), words[:cut]
+    return span.text, []
+
+
+def _appositive_cues(root: Token) -> list[Token]:
+    """Return tokens of an appositive or "of <country>" phrase after a name."""
+    cues: list[Token] = []
+    for child in root.rights:
+        if child.dep_ == "appos":
+            cues.extend(t for t in child.subtree if t.dep_ != "punct")
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            cues.extend(child.subtree)
+    return cues
+
+
+def person_mention(span: Span, gaz: Gazetteer) -> Mention:
+    """Return the person mention of a PERSON entity with its title, role and country."""
+    name, swallowed = _strip_title(span, gaz)
+    prefix = _title_prefix(span) + swallowed
+    role = gaz.role_ending([t.text for t in prefix]) if prefix else None
+    rest = prefix[: len(prefix) - role[1]] if role else prefix
+    country, org = _country_of_words(rest, gaz) if rest else (None, None)
+    cues = _appositive_cues(span.root)
+    if role is None and cues:
+        role = _role_in(cues, gaz)
+    if country is None and org is None and cues:
+        country = next((c for t in cues if (c := _country_token(t, gaz))), None)
+    return Mention(
+        kind="person",
+        text=span.text,
+        token_index=span.root.i,
+        type="person",
+        name=name,
+        country=country.iso3 if country else (org.country if org else None),
+        role=role[0].role if role else None,
+        rank=role[0].rank if role else 0,
+    )
+
+
+def _role_in(tokens: list[Token], gaz: Gazetteer) -> tuple[Role, int] | None:
+    for end in range(len(tokens), 0, -1):
+        found = gaz.role_ending([t.text for t in tokens[:end]])
+        if found:
+            return found
+    return None
+
+
+def _country_token(tok: Token, gaz: Gazetteer) -> Country | None:
+    if not (tok.ent_type_ in ACTOR_ENTS or tok.is_title or tok.is_upper):
+        return None
+    ent = entity_span(tok)
+    text = ent.text if ent is not None else tok.text
+    return gaz.country(text) or gaz.country(tok.text) or gaz.capital(text)
+
+
+def _modifier_country(head: Token, gaz: Gazetteer) -> Country | None:
+    """Return the country named by a demonym, compound or possessive on ``head``."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and (c := _country_token(child, gaz)):
+            return c
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (c := _country_token(pobj, gaz)):
+                    return c
+    return None
+
+
+def _np_text(head: Token) -> str:
+    words = [
+        t.text
+        for t in head.subtree
+        if t.i <= head.i
+        and t.dep_ not in ("det", "predet", "nummod", "punct", "case")
+        and t.lower_ not in ("both", "all", "some", "many", "several")
+    ]
+    return " ".join(words)
+
+
+def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
+    """Return what ``token`` (a noun phrase head) denotes as an actor, or None if nothing."""
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+        return Mention(kind="pronoun", text=token.text, token_index=token.i, type="person")
+    ent = entity_span(token)
+    if ent is not None and ent.label_ == "PERSON":
+        return person_mention(ent, gaz)
+    if ent is not None and ent.label_ in ACTOR_ENTS:
+        named = _named_mention(ent, token, gaz)
+        if named is not None:
+            return named
+    return _common_noun_mention(token, gaz)
+
+
+def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
+    text = ent.text.removeprefix("the ").removeprefix("The ")
+    org = gaz.organization(text)
+    if org is not None:
+        kind = "group" if org.type == "group" else "organization"
+        return Mention(
+            kind=kind,
+            text=ent.text,
+            token_index=token.i,
+            type=org.type,
+            name=org.name,
+            country=org.country,
+        )
+    country = gaz.country(text)
+    if country is not None:
+        return Mention(
+            kind="country",
+            text=ent.text,
+            token_index=token.i,
+            type="country",
+            name=country.name,
+            country=country.iso3,
+        )
+    capital = gaz.capital(text)
+    if capital is not None:
+        return Mention(
+            kind="country",
+            text=ent.text,
+            token_index=token.i,
+            type="country",
+            name=capital.name,
+            country=capital.iso3,
+            place=text,
+        )
+    if ent.label_ == "ORG":
+        country_mod = _modifier_country(ent.root, gaz)
+        return Mention(
+            kind="organization",
+            text=ent.text,
+            token_index=token.i,
+            type="organization",
+            name=text,
+            country=country_mod.iso3 if country_mod else None,
+        )
+    if ent.label_ in ("GPE", "LOC", "FAC"):
+        # A city or region that is not a capital: a place whose country an appositive may name.
+        country_mod = next(
+            (
+                c
+                for child in ent.root.children
+                if child.dep_ in ("appos", "conj", "npadvmod")
+                if (c := _country_token(child, gaz))
+            ),
+            None,
+        )
+        return Mention(
+            kind="place",
+            text=ent.text,
+            token_index=token.i,
+            type="place",
+            name=text,
+            country=country_mod.iso3 if country_mod else None,
+            place=text,
+        )
+    return None
+
+
+def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lower, lemma = token.lower_, token.lemma_.lower()
+    country = _modifier_country(token, gaz)
+    if lower in MILITARY_NOUNS or lower in GOVERNMENT_NOUNS:
+        if country is None:
+            return None
+        sector = "military" if lower in MILITARY_NOUNS else "government"
+        return Mention(
+            kind="state",
+            text=_np_text(token),
+            token_index=token.i,
+            type=sector,
+            name=f"{_demonym(country, gaz)} {lower}",
+            country=country.iso3,
+        )
+    if lemma in GROUP_NOUNS:
+        return Mention(
+            kind="group",
+            text=_np_text(token),
+            token_index=token.i,
+            type="group",
+            name=_np_text(token),
+            country=country.iso3 if country else None,
+        )
+    role = _role_in(list(token.doc[token.left_edge.i : token.i + 1]), gaz)
+    if role is None and token.tag_ == "NNS":
+        singular = [t.text for t in token.doc[token.left_edge.i : token.i]] + [token.lemma_]
+        role = gaz.role_ending(singular)
+    if role is None:
+        return None
+    number = next(
+        (PLURAL_NUMBERS[c.lower_] for c in token.children if c.lower_ in PLURAL_NUMBERS), 0
+    )
+    if token.tag_ == "NNS":
+        if not number:
+            return None
+        return Mention(
+            kind="plural_role",
+            text=_np_text(token),
+            token_index=token.i,
+            type="person",
+            role=role[0].role,
+            rank=role[0].rank,
+            number=number,
+            country=country.iso3 if country else None,
+        )
+    return Mention(
+        kind="role",
+        text=_np_text(token),
+        token_index=token.i,
+        type="person",
+        role=role[0].role,
+        rank=role[0].rank,
+        country=country.iso3 if country else None,
+    )
+
+
+def _demonym(country: Country, gaz: Gazetteer) -> str:
+    return gaz.primary_demonym.get(country.iso3, country.name)

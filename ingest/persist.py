@@ -1,0 +1,97 @@
+"""Write an extracted article, its sentences, actors and events to the store."""
+
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from core.models import ActorRow, EventRow
+from core.repositories import actors, articles, events
+from ingest.types import ActorRef, ExtractedArticle
+
+
+@dataclass(frozen=True)
+class PersistResult:
+    """What storing one article did: its id, whether it was new, and its event ids."""
+
+    article_id: int
+    created: bool
+    event_ids: tuple[int, ...]
+
+
+def content_hash(text: str) -> str:
+    """Return the SHA-256 of the article text with surrounding whitespace ignored."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
+    """Store the article unless its text is already stored; return what was done.
+
+    The caller owns the transaction: nothing here commits.
+    """
+    art = extracted.article
+    digest = content_hash(art.text)
+    existing = articles.get_by_hash(session, digest)
+    if existing is not None:
+        return PersistResult(article_id=existing.id, created=False, event_ids=())
+    row = articles.add(
+        session,
+        content_hash=digest,
+        text=art.text,
+        published=art.published,
+        title=art.title,
+        url=art.url,
+        external_id=art.id,
+    )
+    sentence_ids: dict[int, int] = {}
+    for s in extracted.sentences:
+        sentence_ids[s.index] = articles.add_sentence(
+            session,
+            article_id=row.id,
+            index=s.index,
+            paragraph=s.paragraph,
+            text=s.text,
+            start_char=s.start,
+            end_char=s.end,
+        ).id
+    actor_ids: dict[ActorRef, int] = {}
+
+    def actor_id(ref: ActorRef) -> int:
+        if ref not in actor_ids:
+            actor_ids[ref] = _store_actor(session, ref).id
+        return actor_ids[ref]
+
+    event_ids = []
+    for ev in extracted.events:
+        stored = events.add(
+            session,
+            EventRow(
+                article_id=row.id,
+                sentence_id=sentence_ids[ev.sentence_index],
+                source_actor_id=actor_id(ev.source),
+                target_actor_id=actor_id(ev.target),
+                action=ev.action,
+                cameo_code=ev.cameo,
+                goldstein=ev.goldstein,
+                quad_class=ev.quad_class,
+                negated=ev.negated,
+                modality=ev.modality,
+                event_date=ev.date,
+                location=ev.location,
+                trigger=ev.trigger,
+                confidence=ev.confidence,
+            ),
+        )
+        event_ids.append(stored.id)
+    return PersistResult(article_id=row.id, created=True, event_ids=tuple(event_ids))
+
+
+def _store_actor(session: Session, ref: ActorRef) -> ActorRow:
+    return actors.upsert(
+        session,
+        canonical_name=ref.name,
+        type=ref.type,
+        country=ref.country,
+        role=ref.role,
+        aliases=ref.aliases,
+    )

@@ -1,0 +1,254 @@
+"""The extraction pipeline: article text in, coded events with their evidence out.
+
+Stages: paragraphs and sentences (``sentences``) -> people of the article
+(``actors``) -> trigger candidates (``events``) -> actor resolution -> CAMEO
+coding (``lexicon``) -> factuality (``factuality``) -> dates and places.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved
+from ingest.dates import resolve_date
+from ingest.events import Argument, Candidate, candidates
+from ingest.factuality import is_negated, modality, reporting_speaker
+from ingest.gazetteer import Gazetteer, gazetteer
+from ingest.lexicon import code_info
+from ingest.mentions import Mention, entity_span, mention_at, person_mention
+from ingest.nlp import get_nlp
+from ingest.sentences import Paragraph, paragraphs, sentence_spans
+from ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent
+
+EXTRACTOR_VERSION = "rules-0.1"
+VIA_QUALITY = {"direct": 1.0, "pair": 0.95, "inherited": 0.9, "inside": 0.85}
+SUBJECTISH = ("nsubj", "nsubjpass", "agent")
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    index: int
+    span: Span
+    offset: int  # article-wide position of the paragraph's first token
+
+
+def _is_subject(token: Token) -> bool:
+    if token.dep_ in SUBJECTISH:
+        return True
+    return token.dep_ == "poss" and token.head.dep_ in SUBJECTISH
+
+
+class _ArticleExtractor:
+    def __init__(self, article: ArticleInput, gaz: Gazetteer) -> None:
+        self.article = article
+        self.gaz = gaz
+        self.people = ArticleActors()
+
+    def register_people(self, sentences: list[_Sentence]) -> None:
+        for s in sentences:
+            seen: set[int] = set()
+            for ent in s.span.ents:
+                span = entity_span(ent.root)
+                if span is None or span.label_ != "PERSON" or span.start in seen:
+                    continue
+                seen.add(span.start)
+                mention = person_mention(span, self.gaz)
+                if mention.name:
+                    cluster = self.people.register_person(mention)
+                    self.people.note_position(
+                        cluster, s.offset + span.root.i, _is_subject(span.root)
+                    )
+
+    def resolve(self, mention: Mention, s: _Sentence) -> Resolved:
+        token = s.span.doc[mention.token_index]
+        position = s.offset + mention.token_index
+        quality = RESOLUTION_QUALITY[mention.kind]
+        if mention.kind == "person" and mention.name:
+            person = self.people.person_named(mention.name)
+            return Resolved((person.ref(),), quality) if person else Resolved((), 0.0)
+        if mention.kind == "pronoun":
+            person = self.people.resolve_pronoun(position, s.offset + s.span.start)
+            if person is None:
+                return Resolved((), 0.0)
+            self.people.note_position(person, position, _is_subject(token))
+            return Resolved((person.ref(),), quality)
+        if mention.kind in ("role", "plural_role"):
+            found = self.people.resolve_role(mention, position)
+            for person in found:
+                self.people.note_position(person, position, _is_subject(token))
+            if found:
+                return Resolved(tuple(p.ref() for p in found), quality)
+            if mention.kind == "role" and mention.country:
+                return Resolved(
+                    (self._country_ref(mention.country, "government"),),
+                    RESOLUTION_QUALITY["fallback"],
+                )
+            return Resolved((), 0.0)
+        if mention.name is None:
+            return Resolved((), 0.0)
+        aliases = tuple(sorted({mention.name, mention.text}))
+        ref = ActorRef(
+            name=mention.name, type=mention.type, country=mention.country, aliases=aliases
+        )
+        return Resolved((ref,), quality)
+
+    def _country_ref(self, iso3: str, type_: str) -> ActorRef:
+        name = next((c.name for c in self.gaz.countries.values() if c.iso3 == iso3), iso3)
+        return ActorRef(name=name, type="country", country=iso3, aliases=(name,))
+
+    def _resolve_args(
+        self, args: tuple[Argument, ...], s: _Sentence
+    ) -> list[tuple[ActorRef, float]]:
+        out: list[tuple[ActorRef, float]] = []
+        for arg in args:
+            resolved = self.resolve(arg.mention, s)
+            for ref in resolved.actors:
+                if all(ref != r for r, _ in out):
+                    out.append((ref, resolved.quality * VIA_QUALITY[arg.via]))
+        return out
+
+    def events_of(self, cand: Candidate, s: _Sentence) -> list[ExtractedEvent]:
+        sources = self._resolve_args(cand.sources, s)
+        if cand.pairwise:
+            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+        else:
+            targets = self._resolve_args(cand.targets, s)
+            pairs = [(a, b) for a in sources for b in targets]
+        pairs = [(a, b) for a, b in pairs if not _same_actor(a[0], b[0])]
+        if not pairs:
+            return []
+        info = code_info(cand.rule.cameo)
+        negated = is_negated(cand.anchor) or is_negated(cand.trigger)
+        events = []
+        for (src, src_q), (tgt, tgt_q) in pairs:
+            mod = modality(cand.anchor, cand.rule, self._speaker_is_participant(cand, s, src, tgt))
+            events.append(
+                ExtractedEvent(
+                    source=src,
+                    target=tgt,
+                    action=cand.rule.lemma,
+                    cameo=cand.rule.cameo,
+                    goldstein=info.goldstein,
+                    quad_class=info.quad_class,
+                    negated=negated,
+                    modality=mod,
+                    date=self._date(cand, mod),
+                    location=self._location(cand),
+                    sentence_index=s.index,
+                    sentence=s.span.text.strip(),
+                    trigger=cand.trigger_text,
+                    confidence=round(max(0.05, min(0.99, cand.rule.weight * min(src_q, tgt_q))), 2),
+                )
+            )
+        return events
+
+    def _speaker_is_participant(
+        self, cand: Candidate, s: _Sentence, src: ActorRef, tgt: ActorRef
+    ) -> bool:
+        speaker = reporting_speaker(cand.anchor)
+        if speaker is None:
+            return True
+        mention = mention_at(speaker, self.gaz)
+        if mention is None:
+            return False
+        for ref in self.resolve(mention, s).actors:
+            for actor in (src, tgt):
+                if ref.name == actor.name or (ref.country and ref.country == actor.country):
+                    return True
+        return False
+
+    def _date(self, cand: Candidate, mod: str):  # type: ignore[no-untyped-def]
+        anchors = {cand.trigger.i, cand.anchor.i}
+        for ent in cand.trigger.sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            tok = ent.root
+            for _ in range(3):
+                if tok.i in anchors or tok.head.i in anchors:
+                    return resolve_date(ent.text, self.article.published, future=mod == "intended")
+                if tok.head is tok or tok.head.pos_ == "VERB":
+                    break
+                tok = tok.head
+        return self.article.published if mod in ("asserted", "reported") else None
+
+    def _location(self, cand: Candidate) -> str | None:
+        arguments = {a.mention.token_index for a in (*cand.sources, *cand.targets)}
+        for head in (cand.trigger, cand.anchor):
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in ("in", "at"):
+                    continue
+                for pobj in child.children:
+                    ent = entity_span(pobj)
+                    if ent is not None and ent.label_ in PLACE_ENTS and pobj.i not in arguments:
+                        return ent.text
+        return next((a.mention.place for a in cand.targets if a.mention.place), None)
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    return a.name == b.name and a.country == b.country
+
+
+def _parse_sentences(paras: list[Paragraph], docs: list[Doc]) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    offset = 0
+    for doc in docs:
+        for sent in doc.sents:
+            if sent.text.strip():
+                out.append(_Sentence(len(out), sent, offset))
+        offset += len(doc)
+    return out
+
+
+def _extract_parsed(
+    article: ArticleInput, paras: list[Paragraph], docs: list[Doc]
+) -> ExtractedArticle:
+    gaz = gazetteer()
+    spans = sentence_spans(paras, docs)
+    sentences = _parse_sentences(paras, docs)
+    extractor = _ArticleExtractor(article, gaz)
+    extractor.register_people(sentences)
+    events: list[ExtractedEvent] = []
+    for s in sentences:
+        for cand in candidates(s.span, gaz):
+            events.extend(extractor.events_of(cand, s))
+    return ExtractedArticle(article=article, sentences=tuple(spans), events=tuple(_dedupe(events)))
+
+
+def _dedupe(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    best: dict[tuple[object, ...], ExtractedEvent] = {}
+    for ev in events:
+        key = (ev.source, ev.target, ev.cameo, ev.sentence_index)
+        if key not in best or ev.confidence > best[key].confidence:
+            best[key] = ev
+    return list(best.values())
+
+
+def extract_many(
+    articles: Iterable[ArticleInput], *, nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[ExtractedArticle]:
+    """Yield the extraction of each article, parsing all paragraphs through one ``nlp.pipe``."""
+    model = nlp or get_nlp()
+
+    def paragraph_stream() -> Iterator[tuple[str, tuple[int, ArticleInput, Paragraph]]]:
+        for n, art in enumerate(articles):
+            paras = paragraphs(art.text)
+            if not paras:
+                yield "", (n, art, Paragraph(0, 0, ""))
+            for p in paras:
+                yield p.text, (n, art, p)
+
+    parsed = model.pipe(paragraph_stream(), as_tuples=True, batch_size=batch_size)
+    for _, group in groupby(parsed, key=lambda item: item[1][0]):
+        everything = list(group)
+        article = everything[0][1][1]
+        items = [(doc, ctx) for doc, ctx in everything if ctx[2].text]
+        yield _extract_parsed(article, [ctx[2] for _, ctx in items], [doc for doc, _ in items])
+
+
+def extract_one(article: ArticleInput, *, nlp: Language | None = None) -> ExtractedArticle:
+    """Return the extraction of one article."""
+    return next(iter(extract_many([article], nlp=nlp)))

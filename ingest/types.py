@@ -1,0 +1,66 @@
+"""Plain frozen dataclasses passed between the ingest stages."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article to extract from: its text and what is known about it."""
+
+    id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence of an article with its character offsets in the article text."""
+
+    index: int
+    paragraph: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as the extractor resolved it within one article."""
+
+    name: str
+    type: str
+    country: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtractedEvent:
+    """One who-did-what-to-whom event with its evidence and coding."""
+
+    source: ActorRef
+    target: ActorRef
+    action: str
+    cameo: str
+    goldstein: float
+    quad_class: int
+    negated: bool
+    modality: str
+    date: date | None
+    location: str | None
+    sentence_index: int
+    sentence: str
+    trigger: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """An article with its sentences and the events found in them."""
+
+    article: ArticleInput
+    sentences: tuple[SentenceSpan, ...]
+    events: tuple[ExtractedEvent, ...] = field(default=())

@@ -23,7 +23,13 @@ RESOLUTION_QUALITY = {
     "plural_role": 0.8,
     "pronoun": 0.75,
     "fallback": 0.6,
+    "name": 0.0,
 }
+
+
+PARTICLES = frozenset(
+    {"al", "el", "da", "de", "del", "van", "von", "bin", "ibn", "abu", "la", "le"}
+)
 
 
 @dataclass
@@ -48,6 +54,10 @@ class PersonCluster:
             kw = known.lower().split()
             n = min(len(words), len(kw))
             if words[-n:] == kw[-n:]:
+                return True
+            # One word of a longer name: surname-first names ("Wang" for "Wang Yi") and
+            # names known by a middle part ("Lula" for "Luiz Inacio Lula da Silva").
+            if len(words) == 1 and len(kw) > 1 and words[0] in kw and words[0] not in PARTICLES:
                 return True
         return False
 
@@ -141,7 +151,7 @@ class ArticleActors:
                 return False
             if mention.role in ("leader", "head of state"):
                 return p.rank >= 4
-            return p.role == mention.role
+            return p.role is not None and (p.role + " ").endswith(f"{mention.role} ")
 
         recent = self._most_recent([p for p in self.people if fits(p)], position)
         if mention.kind == "plural_role":

@@ -46,7 +46,9 @@ LIGHT_VERBS = frozenset(
     }
 )
 # Verbs whose object, not subject, is the subject of their infinitive ("urged Iran to stop").
-OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "encourage", "press", "persuade", "call"})
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "invite", "encourage", "press", "persuade", "call", "order", "tell", "force"}
+)
 INSIDE_PREPS = frozenset({"by", "of", "between", "with", "from", "against"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -94,9 +96,17 @@ def _agents(verb: Token) -> list[Token]:
 
 def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argument]:
     found = []
+    seen: set[int] = set()
     for tok in tokens:
         for t in conjuncts(tok):
+            if t.i in seen:
+                continue
+            seen.add(t.i)
             m = mention_at(t, gaz)
+            if m is None:
+                # "his South Korean counterpart, Cho Tae-yul": the appositive names the actor.
+                appos = [c for c in t.children if c.dep_ == "appos"]
+                m = mention_at(appos[0], gaz) if appos else None
             if m is not None and m.kind != "place":
                 found.append(Argument(m, via))
     return found
@@ -174,18 +184,14 @@ def _prep_objects(head: Token, preps: tuple[str, ...], depth: int = 3) -> list[T
 def _object_tokens(verb: Token) -> list[Token]:
     if is_passive(verb):
         return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
-    return [t for c in verb.children if c.dep_ in ("dobj", "dative", "oprd") for t in conjuncts(c)]
+    return [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in conjuncts(c)]
 
 
 def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument]:
-    """Return the target actors of a verb trigger under ``rule``."""
-    if rule.preps:
-        for tok in _prep_objects(verb, rule.preps):
-            found = actors_in(tok, gaz)
-            if found:
-                return found
-    if rule.takes_object:
-        for tok in _object_tokens(verb):
+    """Return the target actors of a verb trigger under ``rule``, trying its slots in order."""
+    for slot in rule.target_slots:
+        tokens = _object_tokens(verb) if slot == "obj" else _prep_objects(verb, (slot,))
+        for tok in tokens:
             found = actors_in(tok, gaz)
             if found:
                 return found
@@ -262,10 +268,14 @@ def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             return _direct_actors(_pobjs(child), gaz, "direct"), noun
-    head = noun.head
-    light = noun.dep_ in ("dobj", "attr") and head.lemma_ in LIGHT_VERBS
+    head, slot = noun.head, noun
+    # "held two hours of talks", "a round of talks": climb to the quantity noun.
+    while slot.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        slot = head.head
+        head = slot.head
+    light = slot.dep_ in ("dobj", "attr") and head.lemma_ in LIGHT_VERBS
     context = (
-        noun.dep_ == "pobj" and head.lower_ in CONSULT_CONTEXT_PREPS and head.head.pos_ == "VERB"
+        slot.dep_ == "pobj" and head.lower_ in CONSULT_CONTEXT_PREPS and head.head.pos_ == "VERB"
     )
     if light or context:
         verb = head if light else head.head

@@ -83,7 +83,7 @@ def modality(anchor: Token, rule: TriggerRule, speaker_is_participant: bool) -> 
             and head.lemma_ in INTENT_VERBS
         ):
             return "intended"
-        if child.dep_ in ("xcomp", "ccomp", "pobj", "dobj") and head.lemma_ in APPEAL_VERBS:
+        if child.dep_ in ("xcomp", "ccomp", "prep", "dobj") and head.lemma_ in APPEAL_VERBS:
             return "requested"
         if child.dep_ == "ccomp" and head.lemma_ in REPORT_VERBS and not speaker_is_participant:
             return "reported"

@@ -49,7 +49,7 @@ ACTOR_ENTS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 class Mention:
     """What a token denotes, as far as its own noun phrase tells."""
 
-    kind: str  # person | country | organization | group | state | role | plural_role | pronoun
+    kind: str  # person|country|organization|group|state|role|plural_role|pronoun|place|name
     text: str
     token_index: int
     type: str
@@ -75,7 +75,7 @@ def entity_span(token: Token) -> Span | None:
         start -= 1
     while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ != "O":
         end += 1
-    return doc[start:end]
+    return Span(doc, start, end, label="PERSON")
 
 
 def _country_of_words(
@@ -202,6 +202,11 @@ def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
         named = _named_mention(ent, token, gaz)
         if named is not None:
             return named
+    if ent is None and token.pos_ == "PROPN":
+        # An untagged proper name: may be a person of the article ("Wang held talks").
+        return Mention(
+            kind="name", text=token.text, token_index=token.i, type="person", name=token.text
+        )
     return _common_noun_mention(token, gaz)
 
 

@@ -7,6 +7,7 @@ coding (``lexicon``) -> factuality (``factuality``) -> dates and places.
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from itertools import groupby
 
 from spacy.language import Language
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved
 from ingest.dates import resolve_date
 from ingest.events import Argument, Candidate, candidates
-from ingest.factuality import is_negated, modality, reporting_speaker
+from ingest.factuality import FUTURE_AUX, is_negated, modality, reporting_speaker
 from ingest.gazetteer import Gazetteer, gazetteer
 from ingest.lexicon import code_info
 from ingest.mentions import Mention, entity_span, mention_at, person_mention
@@ -70,6 +71,13 @@ class _ArticleExtractor:
         if mention.kind == "person" and mention.name:
             person = self.people.person_named(mention.name)
             return Resolved((person.ref(),), quality) if person else Resolved((), 0.0)
+        if mention.kind in ("name", "organization") and mention.name and " " not in mention.name:
+            # spaCy sometimes tags a known person's surname as ORG or not at all.
+            person = self.people.person_named(mention.name)
+            if person is not None:
+                return Resolved((person.ref(),), RESOLUTION_QUALITY["role"])
+            if mention.kind == "name":
+                return Resolved((), 0.0)
         if mention.kind == "pronoun":
             person = self.people.resolve_pronoun(position, s.offset + s.span.start)
             if person is None:
@@ -161,18 +169,19 @@ class _ArticleExtractor:
                     return True
         return False
 
-    def _date(self, cand: Candidate, mod: str):  # type: ignore[no-untyped-def]
+    def _date(self, cand: Candidate, mod: str) -> date | None:
+        """Return the date of a DATE expression attached to the trigger, else a default.
+
+        Asserted and reported events default to the publication date (news reports
+        what just happened); planned or hypothetical ones to unknown (None).
+        """
         anchors = {cand.trigger.i, cand.anchor.i}
+        future = any(c.lower_ in FUTURE_AUX for c in cand.anchor.children)
         for ent in cand.trigger.sent.ents:
-            if ent.label_ != "DATE":
-                continue
-            tok = ent.root
-            for _ in range(3):
-                if tok.i in anchors or tok.head.i in anchors:
-                    return resolve_date(ent.text, self.article.published, future=mod == "intended")
-                if tok.head is tok or tok.head.pos_ == "VERB":
-                    break
-                tok = tok.head
+            if ent.label_ == "DATE" and _attached(ent.root, anchors):
+                resolved = resolve_date(ent.text, self.article.published, future=future)
+                if resolved is not None:
+                    return resolved
         return self.article.published if mod in ("asserted", "reported") else None
 
     def _location(self, cand: Candidate) -> str | None:
@@ -186,6 +195,17 @@ class _ArticleExtractor:
                     if ent is not None and ent.label_ in PLACE_ENTS and pobj.i not in arguments:
                         return ent.text
         return next((a.mention.place for a in cand.targets if a.mention.place), None)
+
+
+def _attached(token: Token, anchors: set[int], hops: int = 3) -> bool:
+    """Return True when ``token`` depends on an anchor within ``hops`` without crossing a verb."""
+    for _ in range(hops):
+        if token.i in anchors or token.head.i in anchors:
+            return True
+        if token.head is token or token.head.pos_ == "VERB":
+            return False
+        token = token.head
+    return False
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:

@@ -103,10 +103,11 @@ def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argume
                 continue
             seen.add(t.i)
             m = mention_at(t, gaz)
-            if m is None:
+            if m is None or m.kind == "role":
                 # "his South Korean counterpart, Cho Tae-yul": the appositive names the actor.
                 appos = [c for c in t.children if c.dep_ == "appos"]
-                m = mention_at(appos[0], gaz) if appos else None
+                named = mention_at(appos[0], gaz) if appos else None
+                m = named if named is not None and named.kind == "person" else m
             if m is not None and m.kind != "place":
                 found.append(Argument(m, via))
     return found

@@ -14,9 +14,54 @@ from spacy.tokens import Span, Token
 from ingest.gazetteer import Country, Gazetteer, Organization, Role
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-MILITARY_NOUNS = frozenset({"military", "army", "forces", "troops", "navy", "soldiers", "force"})
+MILITARY_NOUNS = frozenset(
+    {"military", "army", "forces", "troops", "soldiers", "force", "aircraft", "warplanes", "jets"}
+)
 GOVERNMENT_NOUNS = frozenset(
-    {"government", "authorities", "officials", "administration", "regime", "ministry", "cabinet"}
+    {
+        "government",
+        "authorities",
+        "officials",
+        "administration",
+        "regime",
+        "ministry",
+        "cabinet",
+        "diplomats",
+        "mediators",
+        "negotiators",
+        "delegation",
+        "envoys",
+        "leadership",
+        "aircraft",
+        "warplanes",
+        "jets",
+        "police",
+        "navy",
+        "coast guard",
+    }
+)
+# Nouns for people of a country ("Thai nationals", "Palestinian prisoners").
+PEOPLE_NOUNS = frozenset(
+    {
+        "hostage",
+        "prisoner",
+        "detainee",
+        "civilian",
+        "national",
+        "citizen",
+        "resident",
+        "refugee",
+        "migrant",
+        "worker",
+        "student",
+        "journalist",
+        "captive",
+        "people",
+        "fisherman",
+        "sailor",
+        "tourist",
+        "pilgrim",
+    }
 )
 GROUP_NOUNS = frozenset(
     {
@@ -224,6 +269,16 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
             country=org.country,
         )
     country = gaz.country(text)
+    if country is not None and ent.label_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
+        # "the Palestinians": the people, named as the text names them.
+        return Mention(
+            kind="group",
+            text=ent.text,
+            token_index=token.i,
+            type="group",
+            name=text,
+            country=country.iso3,
+        )
     if country is not None:
         return Mention(
             kind="country",
@@ -284,7 +339,7 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
     country = _modifier_country(token, gaz)
     if lower in MILITARY_NOUNS or lower in GOVERNMENT_NOUNS:
         if country is None:
-            return None
+            return _org_mention(token, gaz)
         sector = "military" if lower in MILITARY_NOUNS else "government"
         return Mention(
             kind="state",
@@ -292,6 +347,27 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
             token_index=token.i,
             type=sector,
             name=f"{_demonym(country, gaz)} {lower}",
+            country=country.iso3,
+        )
+    if lemma in GROUP_NOUNS or lemma in PEOPLE_NOUNS or lower in GOVERNMENT_NOUNS:
+        org = _modifier_org(token, gaz)
+        if org is not None:
+            # "Hamas gunmen", "a Hamas delegation": the organization acts.
+            return Mention(
+                kind="group" if org.type == "group" else "organization",
+                text=_np_text(token),
+                token_index=token.i,
+                type=org.type,
+                name=org.name,
+                country=org.country,
+            )
+    if lemma in PEOPLE_NOUNS and country is not None:
+        return Mention(
+            kind="group",
+            text=_np_text(token),
+            token_index=token.i,
+            type="group",
+            name=_np_text(token),
             country=country.iso3,
         )
     if lemma in GROUP_NOUNS:
@@ -333,6 +409,31 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
         role=role[0].role,
         rank=role[0].rank,
         country=country.iso3 if country else None,
+    )
+
+
+def _modifier_org(head: Token, gaz: Gazetteer) -> Organization | None:
+    """Return the organization named by a compound or possessive on ``head`` ("Hamas gunmen")."""
+    for child in head.children:
+        if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ in ("ORG", "NORP"):
+            ent = entity_span(child)
+            org = gaz.organization(ent.text if ent is not None else child.text)
+            if org is not None:
+                return org
+    return None
+
+
+def _org_mention(token: Token, gaz: Gazetteer) -> Mention | None:
+    org = _modifier_org(token, gaz)
+    if org is None:
+        return None
+    return Mention(
+        kind="group" if org.type == "group" else "organization",
+        text=_np_text(token),
+        token_index=token.i,
+        type=org.type,
+        name=org.name,
+        country=org.country,
     )
 
 

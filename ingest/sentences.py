@@ -1,10 +1,17 @@
 """Split an article into paragraphs (one per line) and sentences with character offsets."""
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from ingest.types import SentenceSpan
+
+# A wire-story dateline: "SEOUL, Oct 22 -", "WASHINGTON (Reuters) -", "CAIRO —".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([A-Za-z .]+\))?"
+    r"(?:,?\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:-|--|\u2013|\u2014)\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -19,15 +26,24 @@ class Paragraph:
 def paragraphs(text: str) -> list[Paragraph]:
     """Return the non-empty lines of ``text``, stripped, with their character offsets.
 
+    A wire dateline opening the line ("SEOUL, Oct 22 - ") is left out.
+
     >>> [(p.index, p.start, p.text) for p in paragraphs("A b.\\n\\n  C d.\\n")]
     [(0, 0, 'A b.'), (1, 8, 'C d.')]
+    >>> paragraphs("CAIRO (Reuters) - Egypt said.")[0].text
+    'Egypt said.'
     """
     found: list[Paragraph] = []
     offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            found.append(Paragraph(len(found), offset + line.index(stripped), stripped))
+            start = offset + line.index(stripped)
+            dateline = DATELINE.match(stripped)
+            if dateline and dateline.end() < len(stripped):
+                start += dateline.end()
+                stripped = stripped[dateline.end() :]
+            found.append(Paragraph(len(found), start, stripped))
         offset += len(line) + 1
     return found
 

@@ -166,7 +166,7 @@ def serve(
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     import uvicorn
 
-    uvicorn.run("app.asgi:app", host=host, port=port, log_level="info")
+    uvicorn.run("app.asgi:app", host=host, port=port, log_level="info", access_log=False)
 
 
 def main() -> None:

@@ -135,3 +135,14 @@ def event_counts(session: Session, actor_id: int) -> tuple[int, int]:
         select(func.count()).select_from(EventRow).where(EventRow.target_actor_id == actor_id)
     )
     return as_source or 0, as_target or 0
+
+
+def lookup(session: Session, ref: str) -> Sequence[ActorRow]:
+    """Return the actors ``ref`` names: an id, a canonical name or an alias (case-insensitive)."""
+    if ref.strip().isdigit():
+        row = session.get(ActorRow, int(ref))
+        return [row] if row is not None else []
+    by_name = session.scalars(
+        select(ActorRow).where(func.lower(ActorRow.canonical_name) == ref.strip().lower())
+    ).all()
+    return by_name or find_by_alias(session, ref)

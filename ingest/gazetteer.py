@@ -86,6 +86,8 @@ def gazetteer() -> Gazetteer:
         primary_demonym[country.iso3] = next(iter(_split(row["demonyms"])), country.name)
         for demonym in _split(row["demonyms"]):
             demonyms.setdefault(normalize_name(demonym), country)
+            if not demonym.endswith(("s", "sh", "ch", "ese")):
+                demonyms.setdefault(normalize_name(demonym + "s"), country)
         for capital in _split(row["capitals"]):
             capitals.setdefault(normalize_name(capital), country)
     organizations: dict[str, Organization] = {}

@@ -39,8 +39,10 @@ def resolve(
 ) -> ActorRow | None:
     """Return the stored actor a new mention denotes, or None if it is new.
 
-    Same canonical name and country wins; otherwise an actor of the same country
-    that already has one of the aliases (so "Putin" alone finds "Vladimir Putin").
+    Same canonical name and country wins; otherwise the one actor of the same
+    country that already has the name or a multi-word alias as an alias. A lone
+    surname only matches when it is all the mention has ("Putin" finds "Vladimir
+    Putin", but "Kim Yo Jong" with alias "Kim" does not find "Kim Jong Un").
     """
     exact = session.scalar(
         select(ActorRow).where(
@@ -49,7 +51,8 @@ def resolve(
     )
     if exact is not None:
         return exact
-    keys = {normalize_name(a) for a in aliases} | {normalize_name(canonical_name)}
+    keys = {normalize_name(a) for a in aliases if " " in normalize_name(a)}
+    keys |= {normalize_name(canonical_name)}
     keys.discard("")
     stmt = (
         select(ActorRow)

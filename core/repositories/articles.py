@@ -91,4 +91,4 @@ def event_counts(session: Session, article_ids: Sequence[int]) -> dict[int, int]
         .where(EventRow.article_id.in_(article_ids))
         .group_by(EventRow.article_id)
     )
-    return {article_id: count for article_id, count in session.execute(stmt).tuples()}
+    return {article_id: count for article_id, count in session.execute(stmt).all()}

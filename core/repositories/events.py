@@ -56,8 +56,8 @@ def list_page(
     session: Session, f: EventFilter, *, limit: int, offset: int
 ) -> tuple[Sequence[EventRow], int]:
     """Return one page of matching events (actors and sentence loaded) and the total count."""
-    total_stmt = _filtered(select(EventRow), f).with_only_columns(func.count())
-    total = session.scalar(total_stmt) or 0
+    matching = _filtered(select(EventRow), f).with_only_columns(EventRow.id).subquery()
+    total = session.scalar(select(func.count()).select_from(matching)) or 0
     stmt = _with_relations(_filtered(select(EventRow), f)).order_by(
         EventRow.event_date, EventRow.id
     )

@@ -3,22 +3,21 @@
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.config import JsonDict
+
+ACTOR_EXAMPLE: JsonDict = {
+    "id": 1,
+    "name": "Vladimir Putin",
+    "type": "person",
+    "country": "RUS",
+    "role": "president",
+}
 
 
 class ActorOut(BaseModel):
     """An actor: a person, state, organization or group."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "example": {
-                "id": 1,
-                "name": "Vladimir Putin",
-                "type": "person",
-                "country": "RUS",
-                "role": "president",
-            }
-        }
-    )
+    model_config = ConfigDict(json_schema_extra={"example": ACTOR_EXAMPLE})
 
     id: int
     name: str
@@ -43,7 +42,8 @@ class EventOut(BaseModel):
             "example": {
                 "id": 8,
                 "article_id": 1,
-                "source": ActorOut.model_config["json_schema_extra"],
+                "source": ACTOR_EXAMPLE,
+                "target": {**ACTOR_EXAMPLE, "id": 5, "name": "Bashar al Assad", "country": "SYR"},
                 "action": "meet",
                 "cameo": "040",
                 "goldstein": 1.0,

@@ -7,7 +7,7 @@ import networkx as nx
 from graph.records import EventRecord
 
 
-def build_graph(events: Iterable[EventRecord]) -> nx.MultiDiGraph:
+def build_graph(events: Iterable[EventRecord]) -> "nx.MultiDiGraph[int]":
     """Return a MultiDiGraph with one node per actor id and one edge (keyed by event id) per event.
 
     >>> from datetime import date
@@ -20,7 +20,7 @@ def build_graph(events: Iterable[EventRecord]) -> nx.MultiDiGraph:
     >>> G.nodes[1]["name"], list(G.edges(keys=True))
     ('Vladimir Putin', [(1, 2, 7)])
     """
-    G = nx.MultiDiGraph()
+    G: nx.MultiDiGraph[int] = nx.MultiDiGraph()
     for ev in events:
         for actor in (ev.source, ev.target):
             if actor.id not in G:

@@ -55,10 +55,10 @@ class GraphCache:
         self._loader = loader
         self._lock = threading.Lock()
         self._version: tuple[int, int] | None = None
-        self._graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._graph: nx.MultiDiGraph[int] = nx.MultiDiGraph()
         self.builds = 0
 
-    def get(self, session: Session) -> nx.MultiDiGraph:
+    def get(self, session: Session) -> "nx.MultiDiGraph[int]":
         """Return the graph of the events stored now, rebuilding it if they changed."""
         version = event_repo.version(session)
         if version == self._version:

@@ -33,7 +33,7 @@ def _edge_selected(
 
 
 def who_met_whom(
-    G: nx.MultiDiGraph,
+    G: "nx.MultiDiGraph[int]",
     *,
     actor: int | None = None,
     since: date | None = None,

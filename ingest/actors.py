@@ -62,13 +62,14 @@ class PersonCluster:
         return False
 
     def ref(self) -> ActorRef:
-        """Return the actor reference of this person."""
+        """Return the actor reference of this person; the surname is one of its aliases."""
+        surname = self.canonical.split()[-1]
         return ActorRef(
             name=self.canonical,
             type="person",
             country=self.country,
             role=self.role,
-            aliases=tuple(sorted(set(self.names))),
+            aliases=tuple(sorted({*self.names, surname})),
         )
 
 

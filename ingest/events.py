@@ -196,19 +196,24 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
             found = actors_in(tok, gaz)
             if found:
                 return found
-    if rule.modality in ("intended", "requested"):
-        # "vowed to help Egypt fight terrorism": the target sits in the embedded clause.
-        for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp"):
-                for tok in _object_tokens(child) + [
-                    t
-                    for c in child.children
-                    if c.dep_ in ("ccomp", "xcomp")
-                    for t in [s for s in c.children if s.dep_ == "nsubj"]
-                ]:
-                    found = actors_in(tok, gaz, "inside")
-                    if found:
-                        return found
+    # "vowed to help Egypt", "demanded that Caracas free ...", "threatened to review
+    # relations with Spain": the target sits in the embedded clause.
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "ccomp"):
+            continue
+        embedded = [t for c in child.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+        embedded += _object_tokens(child)
+        embedded += [
+            s
+            for c in child.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+        for tok in embedded:
+            found = actors_in(tok, gaz, "inside")
+            if found:
+                return found
     return []
 
 

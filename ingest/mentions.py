@@ -299,6 +299,11 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
             country=capital.iso3,
             place=text,
         )
+    if ent.label_ in ("ORG", "GPE", "NORP") and gaz.role_ending(
+        [t.text for t in _title_prefix(ent)]
+    ):
+        # "Chancellor Olaf Scholz" tagged ORG: a title before a name makes it a person.
+        return person_mention(ent, gaz)
     if ent.label_ == "ORG":
         country_mod = _modifier_country(ent.root, gaz)
         return Mention(
@@ -337,6 +342,8 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
         return None
     lower, lemma = token.lower_, token.lemma_.lower()
     country = _modifier_country(token, gaz)
+    if lemma in GOVERNMENT_NOUNS and lower not in GOVERNMENT_NOUNS:
+        lower = lemma if lemma != "authority" else "authorities"
     if lower in MILITARY_NOUNS or lower in GOVERNMENT_NOUNS:
         if country is None:
             return _org_mention(token, gaz)
@@ -390,7 +397,18 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
     )
     if token.tag_ == "NNS":
         if not number:
-            return None
+            # "EU foreign ministers", "Venezuelan officials": the body or state they act for.
+            body = _org_mention(token, gaz)
+            if body is not None or country is None:
+                return body
+            return Mention(
+                kind="state",
+                text=_np_text(token),
+                token_index=token.i,
+                type="government",
+                name=f"{_demonym(country, gaz)} {token.lower_}",
+                country=country.iso3,
+            )
         return Mention(
             kind="plural_role",
             text=_np_text(token),

@@ -19,7 +19,7 @@ from ingest.events import Argument, Candidate, candidates
 from ingest.factuality import FUTURE_AUX, is_negated, modality, reporting_speaker
 from ingest.gazetteer import Gazetteer, gazetteer
 from ingest.lexicon import code_info
-from ingest.mentions import Mention, entity_span, mention_at, person_mention
+from ingest.mentions import Mention, entity_span, mention_at
 from ingest.nlp import get_nlp
 from ingest.sentences import Paragraph, paragraphs, sentence_spans
 from ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent
@@ -54,15 +54,14 @@ class _ArticleExtractor:
             seen: set[int] = set()
             for ent in s.span.ents:
                 span = entity_span(ent.root)
-                if span is None or span.label_ != "PERSON" or span.start in seen:
+                if span is None or span.start in seen:
                     continue
                 seen.add(span.start)
-                mention = person_mention(span, self.gaz)
-                if mention.name:
+                mention = mention_at(span.root, self.gaz)
+                if mention is not None and mention.kind == "person" and mention.name:
                     cluster = self.people.register_person(mention)
-                    self.people.note_position(
-                        cluster, s.offset + span.root.i, _is_subject(span.root)
-                    )
+                    position = s.offset + span.root.i
+                    self.people.note_position(cluster, position, _is_subject(span.root))
 
     def resolve(self, mention: Mention, s: _Sentence) -> Resolved:
         token = s.span.doc[mention.token_index]
@@ -186,7 +185,10 @@ class _ArticleExtractor:
 
     def _location(self, cand: Candidate) -> str | None:
         arguments = {a.mention.token_index for a in (*cand.sources, *cand.targets)}
-        for head in (cand.trigger, cand.anchor):
+        doc = cand.trigger.doc
+        # "met with Ruto in Nairobi": the parser often hangs the place on the target.
+        heads = [cand.trigger, cand.anchor, *(doc[a.mention.token_index] for a in cand.targets)]
+        for head in heads:
             for child in head.children:
                 if child.dep_ != "prep" or child.lower_ not in ("in", "at"):
                     continue

@@ -21,7 +21,7 @@ class EventFilter:
     article_id: int | None = None
 
 
-def _filtered(stmt: Select[tuple[EventRow]], f: EventFilter) -> Select[tuple[EventRow]]:
+def _filtered(stmt: Select[EventRow], f: EventFilter) -> Select[EventRow]:
     if f.actor_id is not None:
         stmt = stmt.where(
             or_(EventRow.source_actor_id == f.actor_id, EventRow.target_actor_id == f.actor_id)
@@ -37,7 +37,7 @@ def _filtered(stmt: Select[tuple[EventRow]], f: EventFilter) -> Select[tuple[Eve
     return stmt
 
 
-def _with_relations(stmt: Select[tuple[EventRow]]) -> Select[tuple[EventRow]]:
+def _with_relations(stmt: Select[EventRow]) -> Select[EventRow]:
     return stmt.options(
         joinedload(EventRow.source),
         joinedload(EventRow.target),

@@ -1,0 +1,75 @@
+"""Extraction on hand-written sentences with the real spaCy model (slow)."""
+
+from datetime import date
+
+import pytest
+
+from ingest.pipeline import extract_one
+from ingest.types import ArticleInput
+
+pytestmark = pytest.mark.slow
+
+
+def triples(text: str, published: date = date(2024, 3, 4)) -> set[tuple[str, str, str, bool, str]]:
+    """Return (source, target, CAMEO root, negated, modality) of every event found."""
+    result = extract_one(ArticleInput(id="t", text=text, published=published))
+    return {
+        (e.source.name, e.target.name, e.cameo[:2], e.negated, e.modality) for e in result.events
+    }
+
+
+def test_active_meeting_with_titles_and_countries() -> None:
+    result = extract_one(
+        ArticleInput(
+            id="t",
+            text=(
+                "German Chancellor Olaf Scholz met with Kenyan President William Ruto in Nairobi."
+            ),
+            published=date(2024, 3, 4),
+        )
+    )
+    [event] = result.events
+    assert (event.source.name, event.source.country, event.source.role) == (
+        "Olaf Scholz",
+        "DEU",
+        "chancellor",
+    )
+    assert (event.target.name, event.target.country, event.cameo) == ("William Ruto", "KEN", "040")
+    assert event.location == "Nairobi"
+
+
+def test_passive_agent_is_the_source() -> None:
+    assert triples(
+        "Indian Prime Minister Narendra Modi was hosted by Japanese Prime Minister Fumio Kishida."
+    ) == {("Fumio Kishida", "Narendra Modi", "04", False, "asserted")}
+
+
+def test_conjoined_subjects_give_one_event_each() -> None:
+    assert triples("Brazil and Argentina condemned Venezuela.") == {
+        ("Brazil", "Venezuela", "11", False, "asserted"),
+        ("Argentina", "Venezuela", "11", False, "asserted"),
+    }
+
+
+def test_negation_is_kept_on_the_event() -> None:
+    assert triples(
+        "Turkish President Recep Tayyip Erdogan did not meet Greek Prime Minister "
+        "Kyriakos Mitsotakis."
+    ) == {("Recep Tayyip Erdogan", "Kyriakos Mitsotakis", "04", True, "asserted")}
+
+
+def test_appeal_is_requested_and_capital_is_the_country() -> None:
+    assert triples("Washington urged Tehran to release the detained sailors.") == {
+        ("United States", "Iran", "02", False, "requested")
+    }
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name() -> None:
+    text = (
+        "Canadian Prime Minister Justin Trudeau arrived in Mexico City on Monday.\n"
+        "He later criticized Chinese President Xi Jinping."
+    )
+    assert triples(text) == {
+        ("Justin Trudeau", "Mexico", "04", False, "asserted"),
+        ("Justin Trudeau", "Xi Jinping", "11", False, "asserted"),
+    }

@@ -96,20 +96,15 @@ def _agents(verb: Token) -> list[Token]:
 
 def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argument]:
     found = []
-    seen: set[int] = set()
-    for tok in tokens:
-        for t in conjuncts(tok):
-            if t.i in seen:
-                continue
-            seen.add(t.i)
-            m = mention_at(t, gaz)
-            if m is None or m.kind == "role":
-                # "his South Korean counterpart, Cho Tae-yul": the appositive names the actor.
-                appos = [c for c in t.children if c.dep_ == "appos"]
-                named = mention_at(appos[0], gaz) if appos else None
-                m = named if named is not None and named.kind == "person" else m
-            if m is not None and m.kind != "place":
-                found.append(Argument(m, via))
+    for t in dict.fromkeys(tokens):
+        m = mention_at(t, gaz)
+        if m is None or m.kind == "role":
+            # "his South Korean counterpart, Cho Tae-yul": the appositive names the actor.
+            appos = [c for c in t.children if c.dep_ == "appos"]
+            named = mention_at(appos[0], gaz) if appos else None
+            m = named if named is not None and named.kind == "person" else m
+        if m is not None and m.kind != "place":
+            found.append(Argument(m, via))
     return found
 
 
@@ -188,32 +183,39 @@ def _object_tokens(verb: Token) -> list[Token]:
     return [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in conjuncts(c)]
 
 
+def _actors_of(tokens: list[Token], gaz: Gazetteer, via: str = "direct") -> list[Argument]:
+    return [a for tok in dict.fromkeys(tokens) for a in actors_in(tok, gaz, via)]
+
+
 def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument]:
     """Return the target actors of a verb trigger under ``rule``, trying its slots in order."""
     for slot in rule.target_slots:
         tokens = _object_tokens(verb) if slot == "obj" else _prep_objects(verb, (slot,))
-        for tok in tokens:
-            found = actors_in(tok, gaz)
-            if found:
-                return found
+        found = _actors_of(tokens, gaz)
+        if found:
+            return found
     # "vowed to help Egypt", "demanded that Caracas free ...", "threatened to review
     # relations with Spain": the target sits in the embedded clause.
     for child in verb.children:
         if child.dep_ not in ("xcomp", "ccomp"):
             continue
         embedded = [t for c in child.children if c.dep_ == "nsubj" for t in conjuncts(c)]
-        embedded += _object_tokens(child)
-        embedded += [
-            s
+        found = _actors_of(embedded, gaz, "inside") or _actors_of(
+            _object_tokens(child), gaz, "inside"
+        )
+        if found:
+            return found
+        nested = [
+            t
             for c in child.children
             if c.dep_ in ("ccomp", "xcomp")
             for s in c.children
             if s.dep_ == "nsubj"
+            for t in conjuncts(s)
         ]
-        for tok in embedded:
-            found = actors_in(tok, gaz, "inside")
-            if found:
-                return found
+        found = _actors_of(nested, gaz, "inside")
+        if found:
+            return found
     return []
 
 
@@ -240,8 +242,7 @@ def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
     subj_tokens, inherited = subject_tokens(verb)
     sources = [
         Argument(a.mention, "inherited" if inherited else a.via)
-        for tok in subj_tokens
-        for a in actors_in(tok, gaz)
+        for a in _actors_of(subj_tokens, gaz)
     ]
     if not sources:
         return None
@@ -270,13 +271,13 @@ def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
     """Return the agents of a noun trigger and the token that anchors its clause."""
     for child in noun.children:
         if child.dep_ == "poss":
-            return _direct_actors([child], gaz, "direct"), noun
+            return _direct_actors(conjuncts(child), gaz, "direct"), noun
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             return _direct_actors(_pobjs(child), gaz, "direct"), noun
     head, slot = noun.head, noun
     # "held two hours of talks", "a round of talks": climb to the quantity noun.
-    while slot.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+    while slot.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM", "PRON"):
         slot = head.head
         head = slot.head
     light = slot.dep_ in ("dobj", "attr") and head.lemma_ in LIGHT_VERBS
@@ -286,11 +287,11 @@ def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
     if light or context:
         verb = head if light else head.head
         subj, inherited = subject_tokens(verb)
-        args = [a for tok in subj for a in actors_in(tok, gaz)]
+        args = _actors_of(subj, gaz)
         return [Argument(a.mention, "inherited" if inherited else a.via) for a in args], verb
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
-            return _direct_actors([child], gaz, "direct"), noun
+            return _direct_actors(conjuncts(child), gaz, "direct"), noun
     return [], noun
 
 
@@ -311,7 +312,7 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
         heads = [noun] if anchor is noun else [noun, anchor]
         for head in heads:
             toks = _prep_objects(head, tuple(p for p in rule.preps if p != "between"), depth=0)
-            targets = [a for tok in toks for a in actors_in(tok, gaz)]
+            targets = _actors_of(toks, gaz)
             if targets:
                 extra = [anchor] if anchor is not noun else []
                 return Candidate(
@@ -323,6 +324,12 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
                     False,
                     anchor,
                 )
+    # "Modi and Albanese held their annual summit": a meeting among the conjoined agents.
+    pair_rule = next((r for r in rules if "with" in r.preps or "between" in r.preps), None)
+    if pair_rule and len(sources) >= 2 and pair_rule.cameo[:2] in PAIRWISE_ROOTS:
+        return Candidate(
+            noun, _trigger_text(noun, [anchor]), pair_rule, tuple(sources), (), True, anchor
+        )
     return None
 
 

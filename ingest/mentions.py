@@ -325,8 +325,9 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
             ),
             None,
         )
+        # A one-word name may also be a person the tagger took for a place ("Modi").
         return Mention(
-            kind="place",
+            kind="name" if len(ent) == 1 and token.pos_ == "PROPN" else "place",
             text=ent.text,
             token_index=token.i,
             type="place",
@@ -334,6 +335,9 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
             country=country_mod.iso3 if country_mod else None,
             place=text,
         )
+    if len(ent) == 1 and token.pos_ == "PROPN":
+        # A NORP the gazetteer does not know ("Albanese"): possibly a person's name.
+        return Mention(kind="name", text=ent.text, token_index=token.i, type="person", name=text)
     return None
 
 

@@ -43,6 +43,15 @@ LIGHT_VERBS = frozenset(
         "join",
         "lead",
         "wage",
+        "lodge",
+        "file",
+        "impose",
+        "level",
+        "raise",
+        "deliver",
+        "send",
+        "sign",
+        "renew",
     }
 )
 # Verbs whose object, not subject, is the subject of their infinitive ("urged Iran to stop").
@@ -154,6 +163,11 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             objs = [t for c in v.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
             if objs:
                 return objs, True
+        if v.dep_ == "conj" and is_passive(v.head) and not is_passive(v):
+            # "Wang was hosted by Han but did not meet Yoon": Wang is the one who did not meet.
+            patients = [t for c in v.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            if patients:
+                return patients, True
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head is not v:
             v = v.head
             inherited = True
@@ -270,11 +284,13 @@ def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
 def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
     """Return the agents of a noun trigger and the token that anchors its clause."""
     for child in noun.children:
-        if child.dep_ == "poss":
-            return _direct_actors(conjuncts(child), gaz, "direct"), noun
+        if child.dep_ == "poss" and (found := _direct_actors(conjuncts(child), gaz, "direct")):
+            return found, noun
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            return _direct_actors(_pobjs(child), gaz, "direct"), noun
+            found = _direct_actors(_pobjs(child), gaz, "direct")
+            if found:
+                return found, noun
     head, slot = noun.head, noun
     # "held two hours of talks", "a round of talks": climb to the quantity noun.
     while slot.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM", "PRON"):

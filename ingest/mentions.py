@@ -9,7 +9,7 @@ plural role ("both presidents") or a personal pronoun.
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import Country, Gazetteer, Organization, Role
 
@@ -106,20 +106,37 @@ class Mention:
     place: str | None = None
 
 
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Return True when ``doc[i]`` is a hyphen written without spaces ("Duck-soo")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
+
+
 def entity_span(token: Token) -> Span | None:
-    """Return the named entity ``token`` is part of, with adjacent PERSON pieces merged."""
-    if not token.ent_type_:
-        return None
+    """Return the named entity ``token`` is part of, with PERSON pieces merged.
+
+    spaCy sometimes splits "Abdel Fattah el Sissi" into two PERSON entities and
+    leaves the end of a hyphenated name ("Han Duck-soo") outside the entity.
+    """
     doc = token.doc
+    if not token.ent_type_:
+        if token.i >= 2 and _hyphen_joined(doc, token.i - 1) and doc[token.i - 2].ent_type_:
+            return entity_span(doc[token.i - 2])
+        return None
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
     if ent is None or ent.label_ != "PERSON":
         return ent
     start, end = ent.start, ent.end
-    # spaCy sometimes splits "Abdel Fattah el Sissi" into two PERSON entities.
     while start > 0 and doc[start - 1].ent_type_ == "PERSON":
         start -= 1
     while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ != "O":
         end += 1
+    while end + 1 < len(doc) and _hyphen_joined(doc, end) and doc[end + 1].is_alpha:
+        end += 2
     return Span(doc, start, end, label="PERSON")
 
 
@@ -157,7 +174,7 @@ def _strip_title(span: Span, gaz: Gazetteer) -> tuple[str, list[Token]]:
     words = list(span)
     for cut in range(len(words) - 1, 0, -1):
         if gaz.role_ending([t.text for t in words[:cut]]):
-            return " ".join(t.text for t in words[cut:]), words[:cut]
+            return span[cut:].text, words[:cut]
     return span.text, []
 
 

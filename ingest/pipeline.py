@@ -125,7 +125,9 @@ class _ArticleExtractor:
         else:
             targets = self._resolve_args(cand.targets, s)
             pairs = [(a, b) for a in sources for b in targets]
-        pairs = [(a, b) for a, b in pairs if not _same_actor(a[0], b[0])]
+        pairs = [
+            (a, b) for a, b in pairs if not _same_actor(a[0], b[0]) and not _own_country(a[0], b[0])
+        ]
         if not pairs:
             return []
         info = code_info(cand.rule.cameo)
@@ -208,6 +210,15 @@ def _attached(token: Token, anchors: set[int], hops: int = 3) -> bool:
             return False
         token = token.head
     return False
+
+
+def _own_country(source: ActorRef, target: ActorRef) -> bool:
+    """Return True for an actor acting on its own state ("Wang warned Beijing would ...")."""
+    return (
+        target.type == "country"
+        and source.country is not None
+        and (source.country == target.country)
+    )
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:

@@ -107,7 +107,7 @@ def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argume
     found = []
     for t in dict.fromkeys(tokens):
         m = mention_at(t, gaz)
-        if m is None or m.kind == "role":
+        if m is None or m.kind in ("role", "name"):
             # "his South Korean counterpart, Cho Tae-yul": the appositive names the actor.
             appos = [c for c in t.children if c.dep_ == "appos"]
             named = mention_at(appos[0], gaz) if appos else None

@@ -264,12 +264,13 @@ def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
         named = _named_mention(ent, token, gaz)
         if named is not None:
             return named
-    if ent is None and token.pos_ == "PROPN":
-        # An untagged proper name: may be a person of the article ("Wang held talks").
-        return Mention(
-            kind="name", text=token.text, token_index=token.i, type="person", name=token.text
-        )
-    return _common_noun_mention(token, gaz)
+    common = _common_noun_mention(token, gaz)
+    if common is not None or ent is not None or token.pos_ != "PROPN":
+        return common
+    # An untagged proper name: may be a person of the article ("Wang held talks").
+    return Mention(
+        kind="name", text=token.text, token_index=token.i, type="person", name=token.text
+    )
 
 
 def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:

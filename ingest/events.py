@@ -58,7 +58,13 @@ LIGHT_VERBS = frozenset(
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "invite", "encourage", "press", "persuade", "call", "order", "tell", "force"}
 )
-INSIDE_PREPS = frozenset({"by", "of", "between", "with", "from", "against"})
+# Prepositions looked through inside a noun phrase, by priority: an agent ("the decision
+# by Trump") beats a possessor, which beats other complements ("in" is left out: places).
+INSIDE_TIERS = (
+    frozenset({"by"}),
+    frozenset(),
+    frozenset({"of", "between", "with", "from", "against", "for"}),
+)
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following"})
@@ -128,19 +134,25 @@ def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argumen
         return direct
     level = [token]
     for _depth in range(3):
-        nxt: list[Token] = []
+        tiers: list[list[Token]] = [[] for _ in INSIDE_TIERS]
         for tok in level:
             for child in tok.children:
                 if child.dep_ == "poss" or (
                     child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")
                 ):
-                    nxt.append(child)
-                elif child.dep_ in ("prep", "agent") and child.lower_ in INSIDE_PREPS:
-                    nxt.extend(_pobjs(child))
-        found = _direct_actors(nxt, gaz, "inside")
-        if found:
-            return found
-        level = nxt
+                    tiers[1].extend(conjuncts(child))
+                elif child.dep_ in ("prep", "agent"):
+                    tier = next((n for n, t in enumerate(INSIDE_TIERS) if child.lower_ in t), None)
+                    if tier is not None:
+                        tiers[tier].extend(_pobjs(child))
+                elif child.dep_ == "acl":
+                    # "sections drafted by Brazil": the agent of a participle.
+                    tiers[0].extend(_agents(child))
+        for tier_tokens in tiers:
+            found = _direct_actors(tier_tokens, gaz, "inside")
+            if found:
+                return found
+        level = [t for tier_tokens in tiers for t in tier_tokens]
     return []
 
 

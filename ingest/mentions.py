@@ -225,8 +225,10 @@ def _country_token(tok: Token, gaz: Gazetteer) -> Country | None:
     if not (tok.ent_type_ in ACTOR_ENTS or tok.is_title or tok.is_upper):
         return None
     ent = entity_span(tok)
-    text = ent.text if ent is not None else tok.text
-    return gaz.country(text) or gaz.country(tok.text) or gaz.capital(text)
+    if ent is not None and len(ent) > 1:
+        # "Latin American" is not American: a multi-word name is looked up whole.
+        return gaz.country(ent.text) or gaz.capital(ent.text)
+    return gaz.country(tok.text) or gaz.capital(tok.text)
 
 
 def _modifier_country(head: Token, gaz: Gazetteer) -> Country | None:

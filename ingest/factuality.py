@@ -96,3 +96,22 @@ def reporting_speaker(anchor: Token) -> Token | None:
         if child.dep_ == "ccomp" and head.lemma_ in REPORT_VERBS:
             return next((c for c in head.children if c.dep_ == "nsubj"), None)
     return None
+
+
+REFUSED_ROOTS = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+VOLITIONAL_AUX = frozenset({"would", "will", "wo", "shall"})
+
+
+def refusal_code(anchor: Token, cameo: str) -> str | None:
+    """Return the CAMEO reject code for a refused cooperative act, or None.
+
+    "refused to meet X" and "would not sign the deal" are rejections (12x), not
+    negated meetings or signings; "did not meet" stays a negated meeting.
+    """
+    code = REFUSED_ROOTS.get(cameo[:2])
+    if code is None:
+        return None
+    refused = anchor.dep_ == "xcomp" and anchor.head.lemma_ in ("refuse", "decline", "reject")
+    aux = {c.lower_ for c in anchor.children if c.dep_ == "aux"}
+    wont = any(c.dep_ == "neg" for c in anchor.children) and bool(aux & VOLITIONAL_AUX)
+    return code if refused or wont else None

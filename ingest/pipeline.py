@@ -16,7 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved
 from ingest.dates import resolve_date
 from ingest.events import Argument, Candidate, candidates
-from ingest.factuality import FUTURE_AUX, is_negated, modality, reporting_speaker
+from ingest.factuality import (
+    FUTURE_AUX,
+    is_negated,
+    modality,
+    refusal_code,
+    reporting_speaker,
+)
 from ingest.gazetteer import Gazetteer, gazetteer
 from ingest.lexicon import code_info
 from ingest.mentions import Mention, entity_span, mention_at
@@ -130,8 +136,12 @@ class _ArticleExtractor:
         ]
         if not pairs:
             return []
-        info = code_info(cand.rule.cameo)
+        cameo, action = cand.rule.cameo, cand.rule.lemma
         negated = is_negated(cand.anchor) or is_negated(cand.trigger)
+        refused = refusal_code(cand.anchor, cameo)
+        if refused is not None:
+            cameo, action, negated = refused, "refuse", False
+        info = code_info(cameo)
         events = []
         for (src, src_q), (tgt, tgt_q) in pairs:
             mod = modality(cand.anchor, cand.rule, self._speaker_is_participant(cand, s, src, tgt))
@@ -139,8 +149,8 @@ class _ArticleExtractor:
                 ExtractedEvent(
                     source=src,
                     target=tgt,
-                    action=cand.rule.lemma,
-                    cameo=cand.rule.cameo,
+                    action=action,
+                    cameo=cameo,
                     goldstein=info.goldstein,
                     quad_class=info.quad_class,
                     negated=negated,

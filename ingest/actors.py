@@ -156,5 +156,8 @@ class ArticleActors:
 
         recent = self._most_recent([p for p in self.people if fits(p)], position)
         if mention.kind == "plural_role":
+            if len(recent) < mention.number:
+                # "the two ministers" after a minister and his "counterpart": the latest people.
+                recent = self._most_recent(self.people, position)
             return recent[: mention.number] if len(recent) >= mention.number else []
         return recent[:1]

@@ -52,6 +52,8 @@ LIGHT_VERBS = frozenset(
         "send",
         "sign",
         "renew",
+        "grant",
+        "accord",
     }
 )
 # Verbs whose object, not subject, is the subject of their infinitive ("urged Iran to stop").
@@ -339,7 +341,7 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
             continue
         heads = [noun] if anchor is noun else [noun, anchor]
         for head in heads:
-            toks = _prep_objects(head, tuple(p for p in rule.preps if p != "between"), depth=0)
+            toks = _prep_objects(head, tuple(p for p in rule.preps if p != "between"), depth=1)
             targets = _actors_of(toks, gaz)
             if targets:
                 extra = [anchor] if anchor is not noun else []

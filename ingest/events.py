@@ -211,6 +211,11 @@ def _object_tokens(verb: Token) -> list[Token]:
     return [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in conjuncts(c)]
 
 
+def _headcount(args: list[Argument] | tuple[Argument, ...]) -> int:
+    """Return how many actors the arguments stand for ("the two ministers" counts two)."""
+    return sum(a.mention.number if a.mention.kind == "plural_role" else 1 for a in args)
+
+
 def _actors_of(tokens: list[Token], gaz: Gazetteer, via: str = "direct") -> list[Argument]:
     return [a for tok in dict.fromkeys(tokens) for a in actors_in(tok, gaz, via)]
 
@@ -290,7 +295,7 @@ def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
                 verb,
             )
     pair_rule = next((r for r in rules if "with" in r.preps), None)
-    if pair_rule and len(sources) >= 2 and pair_rule.cameo[:2] in PAIRWISE_ROOTS:
+    if pair_rule and _headcount(sources) >= 2 and pair_rule.cameo[:2] in PAIRWISE_ROOTS:
         return Candidate(verb, verb.text, pair_rule, tuple(sources), (), True, verb)
     return None
 
@@ -341,7 +346,7 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
             continue
         heads = [noun] if anchor is noun else [noun, anchor]
         for head in heads:
-            toks = _prep_objects(head, tuple(p for p in rule.preps if p != "between"), depth=1)
+            toks = _prep_objects(head, tuple(p for p in rule.preps if p != "between"), depth=2)
             targets = _actors_of(toks, gaz)
             if targets:
                 extra = [anchor] if anchor is not noun else []
@@ -356,7 +361,7 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
                 )
     # "Modi and Albanese held their annual summit": a meeting among the conjoined agents.
     pair_rule = next((r for r in rules if "with" in r.preps or "between" in r.preps), None)
-    if pair_rule and len(sources) >= 2 and pair_rule.cameo[:2] in PAIRWISE_ROOTS:
+    if pair_rule and _headcount(sources) >= 2 and pair_rule.cameo[:2] in PAIRWISE_ROOTS:
         return Candidate(
             noun, _trigger_text(noun, [anchor]), pair_rule, tuple(sources), (), True, anchor
         )

@@ -152,12 +152,16 @@ class ArticleActors:
                 return False
             if mention.role in ("leader", "head of state"):
                 return p.rank >= 4
-            return p.role is not None and (p.role + " ").endswith(f"{mention.role} ")
+            if p.role == mention.role:
+                return True
+            # "the minister" fits a foreign minister, not a prime minister (a head of government).
+            return p.role is not None and p.role.endswith(f" {mention.role}") and p.rank < 5
 
         recent = self._most_recent([p for p in self.people if fits(p)], position)
         if mention.kind == "plural_role":
             if len(recent) < mention.number:
-                # "the two ministers" after a minister and his "counterpart": the latest people.
-                recent = self._most_recent(self.people, position)
+                # "the two ministers" after a minister and his "counterpart": fill up with
+                # the latest people mentioned.
+                recent += [p for p in self._most_recent(self.people, position) if p not in recent]
             return recent[: mention.number] if len(recent) >= mention.number else []
         return recent[:1]

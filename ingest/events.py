@@ -229,6 +229,8 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
             return found
     # "vowed to help Egypt", "demanded that Caracas free ...", "threatened to review
     # relations with Spain": the target sits in the embedded clause.
+    if not rule.takes_object:
+        return []
     for child in verb.children:
         if child.dep_ not in ("xcomp", "ccomp"):
             continue

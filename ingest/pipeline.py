@@ -68,6 +68,13 @@ class _ArticleExtractor:
                     cluster = self.people.register_person(mention)
                     position = s.offset + span.root.i
                     self.people.note_position(cluster, position, _is_subject(span.root))
+        # Surnames the tagger missed or mislabelled ("Wang held talks") still mark a mention.
+        for s in sentences:
+            for tok in s.span:
+                if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and tok.dep_ != "compound":
+                    person = self.people.person_named(tok.text)
+                    if person is not None and " " not in tok.text:
+                        self.people.note_position(person, s.offset + tok.i, _is_subject(tok))
 
     def resolve(self, mention: Mention, s: _Sentence) -> Resolved:
         token = s.span.doc[mention.token_index]

@@ -15,51 +15,10 @@ from spacy.tokens import Span, Token
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import TriggerRule, rules_for
 from ingest.mentions import Mention, mention_at
+from ingest.wordlists import wordlist
 
-LIGHT_VERBS = frozenset(
-    {
-        "make",
-        "pay",
-        "hold",
-        "have",
-        "express",
-        "voice",
-        "offer",
-        "extend",
-        "give",
-        "conduct",
-        "launch",
-        "carry",
-        "stage",
-        "begin",
-        "start",
-        "reach",
-        "continue",
-        "resume",
-        "announce",
-        "issue",
-        "host",
-        "attend",
-        "join",
-        "lead",
-        "wage",
-        "lodge",
-        "file",
-        "impose",
-        "level",
-        "raise",
-        "deliver",
-        "send",
-        "sign",
-        "renew",
-        "grant",
-        "accord",
-    }
-)
-# Verbs whose object, not subject, is the subject of their infinitive ("urged Iran to stop").
-OBJECT_CONTROL = frozenset(
-    {"urge", "ask", "invite", "encourage", "press", "persuade", "call", "order", "tell", "force"}
-)
+LIGHT_VERBS = wordlist("light_verbs")
+OBJECT_CONTROL = wordlist("object_control")
 # Prepositions looked through inside a noun phrase, by priority: an agent ("the decision
 # by Trump") beats a possessor, which beats other complements ("in" is left out: places).
 INSIDE_TIERS = (

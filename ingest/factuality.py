@@ -5,34 +5,12 @@ import itertools
 from spacy.tokens import Token
 
 from ingest.lexicon import TriggerRule
+from ingest.wordlists import wordlist
 
-NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
-INTENT_VERBS = frozenset(
-    {
-        "plan",
-        "intend",
-        "hope",
-        "expect",
-        "want",
-        "aim",
-        "prepare",
-        "schedule",
-        "seek",
-        "set",
-        "vow",
-        "pledge",
-        "promise",
-        "agree",
-        "decide",
-        "threaten",
-        "propose",
-        "due",
-    }
-)
-APPEAL_VERBS = frozenset({"urge", "call", "ask", "demand", "request", "appeal", "press", "invite"})
-REPORT_VERBS = frozenset(
-    {"report", "say", "claim", "allege", "tell", "state", "add", "note", "quote", "announce"}
-)
+NEGATING_VERBS = wordlist("negating_verbs")
+INTENT_VERBS = wordlist("intent_verbs")
+APPEAL_VERBS = wordlist("appeal_verbs")
+REPORT_VERBS = wordlist("report_verbs")
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})

@@ -12,80 +12,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ingest.gazetteer import Country, Gazetteer, Organization, Role
+from ingest.wordlists import wordlist
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-MILITARY_NOUNS = frozenset(
-    {"military", "army", "forces", "troops", "soldiers", "force", "aircraft", "warplanes", "jets"}
-)
-GOVERNMENT_NOUNS = frozenset(
-    {
-        "government",
-        "authorities",
-        "officials",
-        "administration",
-        "regime",
-        "ministry",
-        "cabinet",
-        "diplomats",
-        "mediators",
-        "negotiators",
-        "delegation",
-        "envoys",
-        "leadership",
-        "aircraft",
-        "warplanes",
-        "jets",
-        "police",
-        "navy",
-        "coast guard",
-    }
-)
+MILITARY_NOUNS = wordlist("military_nouns")
+GOVERNMENT_NOUNS = wordlist("government_nouns")
 # Nouns for people of a country ("Thai nationals", "Palestinian prisoners").
-PEOPLE_NOUNS = frozenset(
-    {
-        "hostage",
-        "prisoner",
-        "detainee",
-        "civilian",
-        "national",
-        "citizen",
-        "resident",
-        "refugee",
-        "migrant",
-        "worker",
-        "student",
-        "journalist",
-        "captive",
-        "people",
-        "fisherman",
-        "sailor",
-        "tourist",
-        "pilgrim",
-    }
-)
-GROUP_NOUNS = frozenset(
-    {
-        "militant",
-        "rebel",
-        "insurgent",
-        "protester",
-        "protestor",
-        "demonstrator",
-        "opposition",
-        "terrorist",
-        "jihadist",
-        "separatist",
-        "fighter",
-        "gunman",
-        "extremist",
-        "guerrilla",
-        "militia",
-        "dissident",
-        "activist",
-        "settler",
-        "islamist",
-    }
-)
+PEOPLE_NOUNS = wordlist("people_nouns")
+GROUP_NOUNS = wordlist("group_nouns")
 PLURAL_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
 ACTOR_ENTS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 

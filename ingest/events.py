@@ -21,12 +21,11 @@ LIGHT_VERBS = wordlist("light_verbs")
 OBJECT_CONTROL = wordlist("object_control")
 # Prepositions looked through inside a noun phrase, by priority: an agent ("the decision
 # by Trump") beats a possessor, which beats other complements ("in" is left out: places).
-INSIDE_TIERS = (
+INSIDE_TIERS: tuple[frozenset[str], ...] = (
     frozenset({"by"}),
     frozenset(),
     frozenset({"of", "between", "with", "from", "against", "for"}),
 )
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following"})
 

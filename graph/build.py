@@ -1,36 +1,49 @@
-"""Build the event graph: actors are nodes, every event is an edge."""
+"""Build the event graph: actors are nodes, every event is an edge keyed by its id."""
 
 from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.records import EventRecord
-
+from graph.records import ActorNode, EventRecord
 
 def build_graph(events: Iterable[EventRecord]) -> "nx.MultiDiGraph[int]":
-    """Return a MultiDiGraph with one node per actor id and one edge (keyed by event id) per event.
+    """Return a MultiDiGraph with one node per actor id and one edge per event.
 
+    Nodes carry ``name``, ``type``, ``country`` and ``role``. Each edge goes from
+    the event's source to its target, is keyed by the event id and carries
+    ``event_id``, ``cameo``, ``root`` (the first two digits of the CAMEO code),
+    ``quad_class``, ``goldstein``, ``date``, ``modality``, ``confidence``,
+    ``negated``, ``article_id``, ``sentence_id``, ``sentence`` and ``trigger``.
+
+    Parameters
+    ----------
+    events : iterable of EventRecord
+        The events; actors are taken from their source and target.
+
+    Returns
+    -------
+    G : networkx.MultiDiGraph
+        The event graph.
+
+    Examples
+    --------
     >>> from datetime import date
-    >>> from graph.records import ActorNode
-    >>> a = ActorNode(1, "Vladimir Putin", "person", "RUS", "president")
-    >>> b = ActorNode(2, "Bashar al-Assad", "person", "SYR", "president")
-    >>> ev = EventRecord(7, a, b, "040", 1, 1.0, date(2017, 12, 11), "asserted", 0.9,
-    ...                  False, 1, 3, "Putin met Assad.", "met")
-    >>> G = build_graph([ev])
-    >>> G.nodes[1]["name"], list(G.edges(keys=True))
-    ('Vladimir Putin', [(1, 2, 7)])
+    >>> putin = ActorNode(1, "Vladimir Putin", "person", "RUS", "president")
+    >>> assad = ActorNode(2, "Bashar al-Assad", "person", "SYR", "president")
+    >>> met = EventRecord(7, putin, assad, "040", 1, 1.0, date(2017, 12, 11), "asserted",
+    ...                   0.9, False, 1, 3, "Putin met Assad.", "met")
+    >>> G = build_graph([met])
+    >>> G.nodes[2]
+    {'name': 'Bashar al-Assad', 'type': 'person', 'country': 'SYR', 'role': 'president'}
+    >>> list(G.edges(keys=True))
+    [(1, 2, 7)]
+    >>> G.edges[1, 2, 7]["root"], G.edges[1, 2, 7]["sentence"]
+    ('04', 'Putin met Assad.')
     """
     G: nx.MultiDiGraph[int] = nx.MultiDiGraph()
     for ev in events:
-        for actor in (ev.source, ev.target):
-            if actor.id not in G:
-                G.add_node(
-                    actor.id,
-                    name=actor.name,
-                    type=actor.type,
-                    country=actor.country,
-                    role=actor.role,
-                )
+        _add_actor(G, ev.source)
+        _add_actor(G, ev.target)
         G.add_edge(
             ev.source.id,
             ev.target.id,
@@ -50,3 +63,10 @@ def build_graph(events: Iterable[EventRecord]) -> "nx.MultiDiGraph[int]":
             trigger=ev.trigger,
         )
     return G
+
+
+def _add_actor(G: "nx.MultiDiGraph[int]", actor: ActorNode) -> None:
+    if actor.id not in G:
+        G.add_node(
+            actor.id, name=actor.name, type=actor.type, country=actor.country, role=actor.role
+        )

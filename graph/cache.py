@@ -1,71 +1,51 @@
-"""A thread-safe cache of the event graph, rebuilt only when the events changed."""
+"""A thread-safe cache of the event graph, rebuilt only when the stored events changed."""
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 from sqlalchemy.orm import Session
 
-from core.repositories import events as event_repo
+from core.repositories import events
 from graph.build import build_graph
-from graph.records import ActorNode, EventRecord
+from graph.load import load_records
+from graph.records import EventRecord
 
-
-def load_records(session: Session) -> list[EventRecord]:
-    """Return every stored event as a plain record."""
-    records = []
-    for row in event_repo.all_matching(session, event_repo.EventFilter()):
-        records.append(
-            EventRecord(
-                id=row.id,
-                source=ActorNode(
-                    row.source.id,
-                    row.source.canonical_name,
-                    row.source.type,
-                    row.source.country,
-                    row.source.role,
-                ),
-                target=ActorNode(
-                    row.target.id,
-                    row.target.canonical_name,
-                    row.target.type,
-                    row.target.country,
-                    row.target.role,
-                ),
-                cameo=row.cameo_code,
-                quad_class=row.quad_class,
-                goldstein=row.goldstein,
-                date=row.event_date,
-                modality=row.modality,
-                confidence=row.confidence,
-                negated=row.negated,
-                article_id=row.article_id,
-                sentence_id=row.sentence_id,
-                sentence=row.sentence.text,
-                trigger=row.trigger,
-            )
-        )
-    return records
+Version = tuple[int, int]
+Loader = Callable[[Session], Iterable[EventRecord]]
 
 
 class GraphCache:
-    """Holds the graph keyed on the events' version; ``get`` rebuilds it only after a change."""
+    """Holds the event graph keyed on ``events.version`` (highest event id, event count).
 
-    def __init__(self, loader: Callable[[Session], list[EventRecord]] = load_records) -> None:
+    ``get`` checks the version (one cheap query) and rebuilds only when it
+    differs from the one the cached graph was built at. Rebuilds happen under a
+    lock, one at a time; the (version, graph) pair is swapped in as one object,
+    so a reader never sees a graph with another version's key. Callers must not
+    modify the graph they get.
+    """
+
+    def __init__(self, loader: Loader = load_records) -> None:
         self._loader = loader
         self._lock = threading.Lock()
-        self._version: tuple[int, int] | None = None
-        self._graph: nx.MultiDiGraph[int] = nx.MultiDiGraph()
-        self.builds = 0
+        self._built: tuple[Version, nx.MultiDiGraph[int]] | None = None
+        self._builds = 0
+
+    @property
+    def builds(self) -> int:
+        """Return how many times the graph was built since the cache was made."""
+        return self._builds
 
     def get(self, session: Session) -> "nx.MultiDiGraph[int]":
-        """Return the graph of the events stored now, rebuilding it if they changed."""
-        version = event_repo.version(session)
-        if version == self._version:
-            return self._graph
+        """Return the graph of the events ``session`` sees, rebuilding it if they changed."""
+        version = events.version(session)
+        built = self._built
+        if built is not None and built[0] == version:
+            return built[1]
         with self._lock:
-            if version != self._version:
-                self._graph = build_graph(self._loader(session))
-                self._version = version
-                self.builds += 1
-            return self._graph
+            built = self._built
+            if built is None or built[0] != version:
+                built = (version, build_graph(self._loader(session)))
+                self._built = built
+                self._builds += 1
+            return built[1]

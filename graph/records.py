@@ -1,4 +1,4 @@
-"""Plain event records the graph is built from (no database types)."""
+"""Plain records the graph is built from: no database types, so graph code is testable alone."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -6,7 +6,7 @@ from datetime import date
 
 @dataclass(frozen=True)
 class ActorNode:
-    """An actor as a graph node."""
+    """An actor as a graph node: its id and the attributes stored on the node."""
 
     id: int
     name: str
@@ -17,7 +17,7 @@ class ActorNode:
 
 @dataclass(frozen=True)
 class EventRecord:
-    """One event as a graph edge, with its evidence."""
+    """One event as a graph edge, with its coding and its evidence sentence."""
 
     id: int
     source: ActorNode

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import TriggerRule, rules_for
-from ingest.mentions import Mention, mention_at
+from ingest.mentions import Mention, conjoined_countries, mention_at
 from ingest.wordlists import wordlist
 
 LIGHT_VERBS = wordlist("light_verbs")
@@ -79,7 +79,7 @@ def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argume
             named = mention_at(appos[0], gaz) if appos else None
             m = named if named is not None and named.kind == "person" else m
         if m is not None and m.kind != "place":
-            found.append(Argument(m, via))
+            found.extend(Argument(x, via) for x in (m, *conjoined_countries(t, m, gaz)))
     return found
 
 

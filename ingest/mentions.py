@@ -7,7 +7,7 @@ non-state group ("Islamic militants"), a role ("the Russian president"), a
 plural role ("both presidents") or a personal pronoun.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -415,3 +415,23 @@ def _org_mention(token: Token, gaz: Gazetteer) -> Mention | None:
 
 def _demonym(country: Country, gaz: Gazetteer) -> str:
     return gaz.primary_demonym.get(country.iso3, country.name)
+
+
+def conjoined_countries(token: Token, mention: Mention, gaz: Gazetteer) -> list[Mention]:
+    """Return the mentions of further demonyms conjoined on a state or people noun.
+
+    "Egyptian and Qatari mediators" is mentioned as Egyptian mediators; this adds
+    Qatari mediators.
+    """
+    if mention.kind not in ("state", "group") or mention.country is None:
+        return []
+    extra = []
+    for child in token.children:
+        if child.dep_ != "amod":
+            continue
+        for conj in child.conjuncts:
+            country = _country_token(conj, gaz)
+            if country is not None and country.iso3 != mention.country:
+                name = f"{_demonym(country, gaz)} {token.lower_}"
+                extra.append(replace(mention, name=name, country=country.iso3, text=name))
+    return extra

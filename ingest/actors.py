@@ -24,6 +24,7 @@ RESOLUTION_QUALITY = {
     "pronoun": 0.75,
     "fallback": 0.6,
     "name": 0.0,
+    "body_ref": 0.75,
 }
 
 

@@ -26,6 +26,7 @@ INSIDE_TIERS: tuple[frozenset[str], ...] = (
     frozenset(),
     frozenset({"of", "between", "with", "from", "against", "for"}),
 )
+NOMINAL_ONLY_ROOTS = frozenset({"03", "05", "06"})
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following"})
 
@@ -296,6 +297,10 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
     if not rules:
         return None
     sources, anchor = _noun_sources(noun, gaz)
+    if anchor is noun:
+        # "the EU's trade agreement with Mercosur" names a thing, not an act: cooperation
+        # nouns only count as events behind a verb ("signed an agreement with").
+        rules = tuple(r for r in rules if r.cameo[:2] not in NOMINAL_ONLY_ROOTS)
     for rule in rules:
         between = _prep_objects(noun, ("between",), depth=0)
         if "between" in rule.preps and len(between) >= 2 and not sources:

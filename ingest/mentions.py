@@ -20,6 +20,7 @@ GOVERNMENT_NOUNS = wordlist("government_nouns")
 # Nouns for people of a country ("Thai nationals", "Palestinian prisoners").
 PEOPLE_NOUNS = wordlist("people_nouns")
 GROUP_NOUNS = wordlist("group_nouns")
+BODY_NOUNS = wordlist("body_nouns")
 PLURAL_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
 ACTOR_ENTS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 
@@ -28,7 +29,8 @@ ACTOR_ENTS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 class Mention:
     """What a token denotes, as far as its own noun phrase tells."""
 
-    kind: str  # person|country|organization|group|state|role|plural_role|pronoun|place|name
+    # person|country|organization|group|state|role|plural_role|pronoun|place|name|body_ref
+    kind: str
     text: str
     token_index: int
     type: str
@@ -314,7 +316,7 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
             name=f"{_demonym(country, gaz)} {lower}",
             country=country.iso3,
         )
-    if lemma in GROUP_NOUNS or lemma in PEOPLE_NOUNS or lower in GOVERNMENT_NOUNS:
+    if lemma in GROUP_NOUNS | PEOPLE_NOUNS | BODY_NOUNS or lower in GOVERNMENT_NOUNS:
         org = _modifier_org(token, gaz)
         if org is not None:
             # "Hamas gunmen", "a Hamas delegation": the organization acts.
@@ -334,6 +336,16 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
             type="group",
             name=_np_text(token),
             country=country.iso3,
+        )
+    named = any(c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE") for c in token.lefts)
+    if lemma in BODY_NOUNS and not named and any(c.lower_ == "the" for c in token.children):
+        # "the militant group", "the bloc": a body named earlier in the article.
+        return Mention(
+            kind="body_ref",
+            text=_np_text(token),
+            token_index=token.i,
+            type="organization",
+            country=country.iso3 if country else None,
         )
     if lemma in GROUP_NOUNS:
         return Mention(
@@ -391,7 +403,9 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
 def _modifier_org(head: Token, gaz: Gazetteer) -> Organization | None:
     """Return the organization named by a compound or possessive on ``head`` ("Hamas gunmen")."""
     for child in head.children:
-        if child.dep_ in ("compound", "poss", "nmod") and child.ent_type_ in ("ORG", "NORP"):
+        if child.dep_ in ("compound", "poss", "nmod") and (
+            child.ent_type_ in ("ORG", "NORP") or child.pos_ == "PROPN"
+        ):
             ent = entity_span(child)
             org = gaz.organization(ent.text if ent is not None else child.text)
             if org is not None:

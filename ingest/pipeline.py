@@ -54,6 +54,7 @@ class _ArticleExtractor:
         self.article = article
         self.gaz = gaz
         self.people = ArticleActors()
+        self.bodies: list[tuple[int, ActorRef]] = []
 
     def register_people(self, sentences: list[_Sentence]) -> None:
         for s in sentences:
@@ -108,12 +109,17 @@ class _ArticleExtractor:
                     RESOLUTION_QUALITY["fallback"],
                 )
             return Resolved((), 0.0)
+        if mention.kind == "body_ref":
+            earlier = [ref for pos, ref in self.bodies if pos < position]
+            return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
         if mention.name is None:
             return Resolved((), 0.0)
         aliases = tuple(sorted({mention.name, mention.text}))
         ref = ActorRef(
             name=mention.name, type=mention.type, country=mention.country, aliases=aliases
         )
+        if mention.kind in ("organization", "group") and mention.type != "person":
+            self.bodies.append((position, ref))
         return Resolved((ref,), quality)
 
     def _country_ref(self, iso3: str, type_: str) -> ActorRef:

@@ -25,6 +25,7 @@ RESOLUTION_QUALITY = {
     "fallback": 0.6,
     "name": 0.0,
     "body_ref": 0.75,
+    "it": 0.7,
 }
 
 

@@ -26,6 +26,8 @@ INSIDE_TIERS: tuple[frozenset[str], ...] = (
     frozenset(),
     frozenset({"of", "between", "with", "from", "against", "for"}),
 )
+# Threats and demands name their target inside the clause: "threatened to review ties with Spain".
+EMBEDDED_TARGET_ROOTS = frozenset({"10", "13"})
 NOMINAL_ONLY_ROOTS = frozenset({"03", "05", "06"})
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following"})
@@ -84,6 +86,13 @@ def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argume
     return found
 
 
+def _names_actor(modifier: Token, gaz: Gazetteer) -> bool:
+    """Return True for a modifier naming a state or a known body ("Israeli", "Hezbollah")."""
+    if modifier.ent_type_ in ("NORP", "GPE"):
+        return True
+    return modifier.ent_type_ == "ORG" and gaz.organization(modifier.text) is not None
+
+
 def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argument]:
     """Return the actors a noun phrase denotes, looking inside it when its head is no actor.
 
@@ -99,7 +108,7 @@ def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argumen
         for tok in level:
             for child in tok.children:
                 if child.dep_ == "poss" or (
-                    child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")
+                    child.dep_ in ("amod", "compound") and _names_actor(child, gaz)
                 ):
                     tiers[1].extend(conjuncts(child))
                 elif child.dep_ in ("prep", "agent"):
@@ -188,7 +197,9 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
             return found
     # "vowed to help Egypt", "demanded that Caracas free ...", "threatened to review
     # relations with Spain": the target sits in the embedded clause.
-    if not rule.takes_object:
+    if not rule.takes_object or not (
+        rule.modality in ("intended", "requested") or rule.cameo[:2] in EMBEDDED_TARGET_ROOTS
+    ):
         return []
     for child in verb.children:
         if child.dep_ not in ("xcomp", "ccomp"):

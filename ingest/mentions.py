@@ -29,7 +29,7 @@ ACTOR_ENTS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 class Mention:
     """What a token denotes, as far as its own noun phrase tells."""
 
-    # person|country|organization|group|state|role|plural_role|pronoun|place|name|body_ref
+    # person|country|organization|group|state|role|plural_role|pronoun|it|place|name|body_ref
     kind: str
     text: str
     token_index: int
@@ -195,6 +195,8 @@ def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
     lower = token.lower_
     if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
         return Mention(kind="pronoun", text=token.text, token_index=token.i, type="person")
+    if lower in ("it", "its") and token.pos_ == "PRON":
+        return Mention(kind="it", text=token.text, token_index=token.i, type="organization")
     ent = entity_span(token)
     if ent is not None and ent.label_ == "PERSON":
         return person_mention(ent, gaz)
@@ -298,7 +300,7 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
 
 
 def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
         return None
     lower, lemma = token.lower_, token.lemma_.lower()
     country = _modifier_country(token, gaz)

@@ -34,6 +34,7 @@ EXTRACTOR_VERSION = "rules-0.1"
 VIA_QUALITY = {"direct": 1.0, "pair": 0.95, "inherited": 0.9, "inside": 0.85}
 SUBJECTISH = ("nsubj", "nsubjpass", "agent")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
+SUBJECT_KINDS = ("organization", "group", "country", "state")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class _ArticleExtractor:
         self.gaz = gaz
         self.people = ArticleActors()
         self.bodies: list[tuple[int, ActorRef]] = []
+        self.subjects: list[tuple[int, ActorRef]] = []
 
     def register_people(self, sentences: list[_Sentence]) -> None:
         for s in sentences:
@@ -112,15 +114,43 @@ class _ArticleExtractor:
         if mention.kind == "body_ref":
             earlier = [ref for pos, ref in self.bodies if pos < position]
             return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
+        if mention.kind == "it":
+            # "it" is the latest state or body that was the subject of a clause.
+            earlier = [ref for pos, ref in self.subjects if pos < position]
+            return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
         if mention.name is None:
             return Resolved((), 0.0)
         aliases = tuple(sorted({mention.name, mention.text}))
         ref = ActorRef(
             name=mention.name, type=mention.type, country=mention.country, aliases=aliases
         )
-        if mention.kind in ("organization", "group") and mention.type != "person":
-            self.bodies.append((position, ref))
         return Resolved((ref,), quality)
+
+    def note_subjects(self, s: _Sentence) -> None:
+        """Record the bodies named in ``s`` and the states and bodies that are subjects.
+
+        That is what a later "the group" or "it" can mean.
+        """
+        for tok in s.span:
+            mention = mention_at(tok, self.gaz)
+            if mention is None:
+                continue
+            position = s.offset + tok.i
+            ref: ActorRef | None = None
+            if mention.kind == "body_ref":
+                earlier = [r for pos, r in self.bodies if pos < position]
+                ref = earlier[-1] if earlier else None
+            elif mention.kind in SUBJECT_KINDS and mention.name is not None:
+                ref = ActorRef(
+                    name=mention.name,
+                    type=mention.type,
+                    country=mention.country,
+                    aliases=tuple(sorted({mention.name, mention.text})),
+                )
+                if mention.kind in ("organization", "group"):
+                    self.bodies.append((position, ref))
+            if ref is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+                self.subjects.append((position, ref))
 
     def _country_ref(self, iso3: str, type_: str) -> ActorRef:
         name = next((c.name for c in self.gaz.countries.values() if c.iso3 == iso3), iso3)
@@ -269,6 +299,7 @@ def _extract_parsed(
     extractor.register_people(sentences)
     events: list[ExtractedEvent] = []
     for s in sentences:
+        extractor.note_subjects(s)
         for cand in candidates(s.span, gaz):
             events.extend(extractor.events_of(cand, s))
     return ExtractedArticle(article=article, sentences=tuple(spans), events=tuple(_dedupe(events)))

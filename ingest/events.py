@@ -30,7 +30,7 @@ INSIDE_TIERS: tuple[frozenset[str], ...] = (
 EMBEDDED_TARGET_ROOTS = frozenset({"10", "13"})
 NOMINAL_ONLY_ROOTS = frozenset({"03", "05", "06"})
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
-CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following"})
+CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following", "for"})
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,11 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             agents = _agents(v)
             if agents:
                 return agents, inherited
+            if inherited:
+                # "Wong is expected to meet Peters": the subject of the raising verb acts.
+                raised = [t for c in v.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+                if raised:
+                    return raised, inherited
         else:
             subj = [t for c in v.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
             if subj:

@@ -168,11 +168,21 @@ def _country_token(tok: Token, gaz: Gazetteer) -> Country | None:
 
 
 def _modifier_country(head: Token, gaz: Gazetteer) -> Country | None:
-    """Return the country named by a demonym, compound or possessive on ``head``."""
+    """Return the country named by a demonym, compound, possessive or "of" on ``head``."""
     for child in head.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and (c := _country_token(child, gaz)):
             return c
         if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (c := _country_token(pobj, gaz)):
+                    return c
+    return None
+
+
+def _located_country(head: Token, gaz: Gazetteer) -> Country | None:
+    """Return the country of an "in <place>" phrase on ``head`` ("police in Dhaka")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (c := _country_token(pobj, gaz)):
                     return c
@@ -207,6 +217,12 @@ def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
     common = _common_noun_mention(token, gaz)
     if common is not None or ent is not None or token.pos_ != "PROPN":
         return common
+    # A proper name the tagger left out ("Kyiv"): the gazetteer may know it.
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    span = token.doc[words[0].i if words else token.i : token.i + 1]
+    named = _named_mention(span, token, gaz)
+    if named is not None and named.kind != "place":
+        return named
     # An untagged proper name: may be a person of the article ("Wang held talks").
     return Mention(
         kind="name", text=token.text, token_index=token.i, type="person", name=token.text
@@ -307,8 +323,12 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
     if lemma in GOVERNMENT_NOUNS and lower not in GOVERNMENT_NOUNS:
         lower = lemma if lemma != "authority" else "authorities"
     if lower in MILITARY_NOUNS or lower in GOVERNMENT_NOUNS:
+        body = _org_mention(token, gaz)
+        if body is not None:
+            return body
+        country = country or _located_country(token, gaz)
         if country is None:
-            return _org_mention(token, gaz)
+            return None
         sector = "military" if lower in MILITARY_NOUNS else "government"
         return Mention(
             kind="state",

@@ -1,0 +1,513 @@
+"""Extraction capabilities on hand-written sentences, with the real spaCy model (slow).
+
+Each test pins what the correct output is. A case the extractor gets wrong is kept
+and marked ``xfail(strict=True)`` with what goes wrong, so that fixing the extractor
+makes the mark fail and get removed.
+"""
+
+from datetime import date
+
+import pytest
+
+from ingest.pipeline import extract_one
+from ingest.types import ArticleInput, ExtractedEvent
+
+pytestmark = pytest.mark.slow
+
+# A Wednesday.
+PUBLISHED = date(2023, 6, 14)
+
+Tuple = tuple[str, str, str, bool, str]
+
+
+def events_of(text: str, published: date | None = PUBLISHED) -> tuple[ExtractedEvent, ...]:
+    """Return the events extracted from ``text`` (paragraphs one a line)."""
+    return extract_one(ArticleInput(id="t", text=text, published=published)).events
+
+
+def tuples(text: str, published: date | None = PUBLISHED) -> set[Tuple]:
+    """Return (source, target, CAMEO root, negated, modality) of every event of ``text``."""
+    return {
+        (ev.source.name, ev.target.name, ev.cameo[:2], ev.negated, ev.modality)
+        for ev in events_of(text, published)
+    }
+
+
+# --- active subject-verb-object -------------------------------------------------------
+
+
+def test_active_meeting() -> None:
+    assert tuples(
+        "Kenyan President William Ruto met with Tanzanian President Samia Suluhu Hassan."
+    ) == {("William Ruto", "Samia Suluhu Hassan", "04", False, "asserted")}
+
+
+def test_active_meeting_codes_and_actors() -> None:
+    [ev] = events_of(
+        "Kenyan President William Ruto met with Tanzanian President Samia Suluhu Hassan."
+    )
+    assert (ev.source.name, ev.source.type, ev.source.country, ev.source.role) == (
+        "William Ruto",
+        "person",
+        "KEN",
+        "president",
+    )
+    assert (ev.target.name, ev.target.type, ev.target.country, ev.target.role) == (
+        "Samia Suluhu Hassan",
+        "person",
+        "TZA",
+        "president",
+    )
+    assert (ev.action, ev.cameo, ev.goldstein, ev.quad_class, ev.trigger) == (
+        "meet",
+        "040",
+        1.0,
+        1,
+        "met with",
+    )
+    assert (ev.sentence_index, ev.sentence, ev.date, ev.location) == (
+        0,
+        "Kenyan President William Ruto met with Tanzanian President Samia Suluhu Hassan.",
+        PUBLISHED,
+        None,
+    )
+
+
+@pytest.mark.xfail(
+    reason="a name in apposition to its title ('army chief, Burhan' as the parser reads it) "
+    "loses the country and role of the title: target country None, role None",
+    strict=True,
+)
+def test_title_in_apposition_keeps_country_and_role() -> None:
+    [ev] = events_of(
+        "Kenyan President William Ruto criticized Sudanese army chief Abdel Fattah al-Burhan."
+    )
+    assert (ev.target.name, ev.target.country, ev.target.role, ev.cameo) == (
+        "Abdel Fattah al-Burhan",
+        "SDN",
+        "army chief",
+        "111",
+    )
+
+
+# --- passive ---------------------------------------------------------------------------
+
+
+def test_passive_agent_is_the_source() -> None:
+    assert tuples(
+        "Ghanaian President Nana Akufo-Addo was hosted by Nigerian President Bola Tinubu."
+    ) == {("Bola Tinubu", "Nana Akufo-Addo", "04", False, "asserted")}
+
+
+def test_passive_visit_of_a_country() -> None:
+    assert tuples("Vietnam was visited by Indonesian President Joko Widodo.") == {
+        ("Joko Widodo", "Vietnam", "04", False, "asserted")
+    }
+
+
+# --- conjoined subjects and objects ----------------------------------------------------
+
+
+def test_two_conjoined_subjects() -> None:
+    assert tuples("Norway and Denmark condemned Belarus.") == {
+        ("Norway", "Belarus", "11", False, "asserted"),
+        ("Denmark", "Belarus", "11", False, "asserted"),
+    }
+
+
+def test_two_conjoined_objects() -> None:
+    assert tuples("Chile condemned Peru and Bolivia.") == {
+        ("Chile", "Peru", "11", False, "asserted"),
+        ("Chile", "Bolivia", "11", False, "asserted"),
+    }
+
+
+def test_three_conjoined_subjects() -> None:
+    assert tuples("Poland, Latvia and Estonia condemned Belarus.") == {
+        ("Poland", "Belarus", "11", False, "asserted"),
+        ("Latvia", "Belarus", "11", False, "asserted"),
+        ("Estonia", "Belarus", "11", False, "asserted"),
+    }
+
+
+def test_three_conjoined_objects() -> None:
+    assert tuples("Chile praised Uruguay, Paraguay and Bolivia.") == {
+        ("Chile", "Uruguay", "05", False, "asserted"),
+        ("Chile", "Paraguay", "05", False, "asserted"),
+        ("Chile", "Bolivia", "05", False, "asserted"),
+    }
+
+
+def test_conjoined_people_meeting_a_third() -> None:
+    assert tuples(
+        "Kenyan President William Ruto and Ugandan President Yoweri Museveni met with "
+        "Rwandan President Paul Kagame."
+    ) == {
+        ("William Ruto", "Paul Kagame", "04", False, "asserted"),
+        ("Yoweri Museveni", "Paul Kagame", "04", False, "asserted"),
+    }
+
+
+def test_conjoined_subjects_meeting_each_other_is_one_event() -> None:
+    assert tuples(
+        "Kenyan President William Ruto and Ugandan President Yoweri Museveni met on Saturday."
+    ) == {("William Ruto", "Yoweri Museveni", "04", False, "asserted")}
+
+
+# --- prepositional targets -------------------------------------------------------------
+
+
+def test_call_for_talks_between_two_countries() -> None:
+    # The appeal is the event; the talks it asks for are absorbed, like "vowed to help".
+    assert tuples("Switzerland called for talks between Armenia and Azerbaijan.") == {
+        ("Switzerland", "Armenia", "02", False, "requested"),
+        ("Switzerland", "Azerbaijan", "02", False, "requested"),
+    }
+
+
+def test_preposition_of_the_trigger_is_in_the_trigger_text() -> None:
+    triggers = {
+        (ev.target.name, ev.trigger)
+        for ev in events_of("Switzerland called for talks between Armenia and Azerbaijan.")
+        if ev.source.name == "Switzerland"
+    }
+    assert triggers == {("Armenia", "called for"), ("Azerbaijan", "called for")}
+
+
+# --- possessive ------------------------------------------------------------------------
+
+
+def test_possessive_of_the_object_is_the_target() -> None:
+    assert tuples("The Philippines requested Japan's support.") == {
+        ("Philippines", "Japan", "02", False, "requested")
+    }
+
+
+@pytest.mark.xfail(
+    reason="'seek' has only a 'from' target slot in triggers.csv: 'sought India's support' "
+    "gives no event",
+    strict=True,
+)
+def test_sought_possessive_support() -> None:
+    assert tuples("Nepal sought India's support.") == {("Nepal", "India", "02", False, "requested")}
+
+
+# --- noun triggers ---------------------------------------------------------------------
+
+
+def test_noun_trigger_with_possessive_source_and_capital_target() -> None:
+    [ev] = events_of("French President Emmanuel Macron's visit to Berlin was brief.")
+    assert (ev.source.name, ev.source.country, ev.target.name, ev.target.type) == (
+        "Emmanuel Macron",
+        "FRA",
+        "Germany",
+        "country",
+    )
+    assert (ev.target.country, ev.cameo, ev.action, ev.trigger, ev.location) == (
+        "DEU",
+        "042",
+        "visit",
+        "visit",
+        "Berlin",
+    )
+
+
+@pytest.mark.xfail(
+    reason="when spaCy puts the possessive 's inside the PERSON entity the actor name "
+    "keeps it: source is \"Emmanuel Macron's\" (no country), not 'Emmanuel Macron'",
+    strict=True,
+)
+def test_possessive_marker_is_not_part_of_the_name() -> None:
+    assert tuples("Emmanuel Macron's visit to Berlin lasted two days.") == {
+        ("Emmanuel Macron", "Germany", "04", False, "asserted")
+    }
+
+
+@pytest.mark.xfail(
+    reason="possessive 's kept in the PERSON name: source is \"Abdel Fattah al-Sisi's\"",
+    strict=True,
+)
+def test_possessive_marker_after_a_titled_name() -> None:
+    assert tuples("Egyptian President Abdel Fattah al-Sisi's trip to Riyadh was cut short.") == {
+        ("Abdel Fattah al-Sisi", "Saudi Arabia", "04", False, "asserted")
+    }
+
+
+# --- "the decision by X" ---------------------------------------------------------------
+
+
+def test_agent_of_a_criticized_decision_is_the_target() -> None:
+    assert tuples("Greece condemned the decision by Turkish President Recep Tayyip Erdogan.") == {
+        ("Greece", "Recep Tayyip Erdogan", "11", False, "asserted")
+    }
+
+
+def test_country_agent_of_a_criticized_decision() -> None:
+    assert tuples("Poland criticized the decision by Germany.") == {
+        ("Poland", "Germany", "11", False, "asserted")
+    }
+
+
+# --- xcomp: intent absorbs the embedded action -----------------------------------------
+
+
+def test_vow_to_help_is_intent_without_an_aid_event() -> None:
+    [ev] = events_of("Canada vowed to help Ukraine.")
+    assert (ev.source.name, ev.target.name, ev.cameo, ev.negated, ev.modality) == (
+        "Canada",
+        "Ukraine",
+        "030",
+        False,
+        "intended",
+    )
+    assert (ev.action, ev.date) == ("vow", None)
+
+
+def test_pledge_to_support_is_intent() -> None:
+    assert tuples("Australia pledged to support Fiji.") == {
+        ("Australia", "Fiji", "03", False, "intended")
+    }
+
+
+# --- negation --------------------------------------------------------------------------
+
+
+def test_did_not_meet_is_negated() -> None:
+    assert tuples(
+        "Serbian President Aleksandar Vucic did not meet with Kosovo Prime Minister Albin Kurti."
+    ) == {("Aleksandar Vucic", "Albin Kurti", "04", True, "asserted")}
+
+
+def test_never_is_negation() -> None:
+    assert tuples("Peru never recognized Venezuela.") == {
+        ("Peru", "Venezuela", "05", True, "asserted")
+    }
+
+
+def test_declined_to_meet_is_a_rejection() -> None:
+    assert {
+        (ev.source.name, ev.target.name, ev.cameo, ev.action, ev.negated)
+        for ev in events_of(
+            "Serbian President Aleksandar Vucic declined to meet Kosovo Prime Minister Albin Kurti."
+        )
+    } == {("Aleksandar Vucic", "Albin Kurti", "125", "refuse", False)}
+
+
+def test_refused_to_meet_is_one_rejection() -> None:
+    assert {
+        (ev.source.name, ev.target.name, ev.cameo, ev.negated)
+        for ev in events_of("Spain refused to meet Morocco.")
+    } == {("Spain", "Morocco", "125", False)}
+
+
+# --- modality --------------------------------------------------------------------------
+
+
+def test_urge_is_requested() -> None:
+    assert tuples("The Netherlands urged Belgium to close the border.") == {
+        ("Netherlands", "Belgium", "02", False, "requested")
+    }
+
+
+def test_will_visit_is_intended() -> None:
+    [ev] = events_of("Kenyan President William Ruto will visit Tanzania.")
+    assert (ev.source.name, ev.target.name, ev.cameo, ev.negated, ev.modality, ev.date) == (
+        "William Ruto",
+        "Tanzania",
+        "042",
+        False,
+        "intended",
+        None,
+    )
+
+
+def test_plans_to_visit_is_intended() -> None:
+    assert tuples("Indonesia plans to visit Malaysia.") == {
+        ("Indonesia", "Malaysia", "04", False, "intended")
+    }
+
+
+def test_if_would_is_hypothetical() -> None:
+    assert tuples("If Iran attacked Israel, the United States would defend Israel.") == {
+        ("Iran", "Israel", "19", False, "hypothetical"),
+        ("United States", "Israel", "05", False, "hypothetical"),
+    }
+
+
+def test_media_reported_meeting_is_reported() -> None:
+    assert tuples(
+        "Media reported Turkish President Recep Tayyip Erdogan met Swedish Prime Minister "
+        "Ulf Kristersson."
+    ) == {("Recep Tayyip Erdogan", "Ulf Kristersson", "04", False, "reported")}
+
+
+def test_reported_that_clause_is_reported() -> None:
+    assert tuples("State media reported that Cuba condemned the United States.") == {
+        ("Cuba", "United States", "11", False, "reported")
+    }
+
+
+# --- coreference -----------------------------------------------------------------------
+
+
+def test_surname_resolves_to_the_full_name() -> None:
+    assert tuples(
+        "Kenyan President William Ruto arrived in Addis Ababa on Monday.\n"
+        "Ruto later met Ethiopian Prime Minister Abiy Ahmed."
+    ) == {
+        ("William Ruto", "Ethiopia", "04", False, "asserted"),
+        ("William Ruto", "Abiy Ahmed", "04", False, "asserted"),
+    }
+
+
+def test_pronoun_resolves_to_the_subject_of_the_previous_sentence() -> None:
+    events = events_of(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Friday.\n"
+        "He also praised Rwanda."
+    )
+    assert {(ev.source.name, ev.target.name, ev.cameo, ev.sentence_index) for ev in events} == {
+        ("William Ruto", "Yoweri Museveni", "040", 0),
+        ("William Ruto", "Rwanda", "051", 1),
+    }
+
+
+def test_pronoun_source_of_a_person_target() -> None:
+    assert tuples(
+        "Kenyan President William Ruto arrived in Addis Ababa on Monday.\n"
+        "He praised Ethiopian Prime Minister Abiy Ahmed."
+    ) == {
+        ("William Ruto", "Ethiopia", "04", False, "asserted"),
+        ("William Ruto", "Abiy Ahmed", "05", False, "asserted"),
+    }
+
+
+@pytest.mark.xfail(
+    reason="the parser makes the object 'Abiy Ahmed' an npadvmod of 'met' after 'He later', "
+    "so the meeting is lost; only the arrival is extracted",
+    strict=True,
+)
+def test_pronoun_then_adverb_then_object() -> None:
+    assert tuples(
+        "Kenyan President William Ruto arrived in Addis Ababa on Monday.\n"
+        "He later met Ethiopian Prime Minister Abiy Ahmed."
+    ) == {
+        ("William Ruto", "Ethiopia", "04", False, "asserted"),
+        ("William Ruto", "Abiy Ahmed", "04", False, "asserted"),
+    }
+
+
+def test_it_resolves_to_the_country_that_spoke() -> None:
+    assert tuples("Egypt said it had condemned Israel.") == {
+        ("Egypt", "Israel", "11", False, "asserted")
+    }
+
+
+def test_role_phrase_resolves_to_the_person() -> None:
+    assert tuples(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni.\n"
+        "The Ugandan president thanked Ruto."
+    ) == {
+        ("William Ruto", "Yoweri Museveni", "04", False, "asserted"),
+        ("Yoweri Museveni", "William Ruto", "05", False, "asserted"),
+    }
+
+
+def test_plural_role_resolves_to_both_people() -> None:
+    assert tuples(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni.\n"
+        "Both presidents condemned Somalia."
+    ) == {
+        ("William Ruto", "Yoweri Museveni", "04", False, "asserted"),
+        ("William Ruto", "Somalia", "11", False, "asserted"),
+        ("Yoweri Museveni", "Somalia", "11", False, "asserted"),
+    }
+
+
+# --- capital as metonym ----------------------------------------------------------------
+
+
+def test_capital_subject_is_the_country() -> None:
+    [ev] = events_of("Beijing condemned the Philippines.")
+    assert (ev.source.name, ev.source.type, ev.source.country) == ("China", "country", "CHN")
+    assert (ev.target.name, ev.target.country, ev.cameo, ev.modality) == (
+        "Philippines",
+        "PHL",
+        "111",
+        "asserted",
+    )
+
+
+def test_capital_subject_and_object() -> None:
+    assert tuples("Moscow criticized Berlin.") == {("Russia", "Germany", "11", False, "asserted")}
+
+
+@pytest.mark.xfail(
+    reason="spaCy tags 'Kyiv' PERSON and the extractor trusts the label over the gazetteer: "
+    "target is a person 'Kyiv' with no country instead of Ukraine",
+    strict=True,
+)
+def test_capital_tagged_as_a_person_is_still_the_country() -> None:
+    assert tuples("The Kremlin denounced Kyiv.") == {("Russia", "Ukraine", "11", False, "asserted")}
+
+
+# --- dates -----------------------------------------------------------------------------
+
+
+def test_on_monday_resolves_against_the_publication_date() -> None:
+    [ev] = events_of(
+        "Peruvian President Dina Boluarte met Chilean President Gabriel Boric on Monday."
+    )
+    assert ev.date == date(2023, 6, 12)
+
+
+def test_future_next_week_resolves_forward() -> None:
+    [ev] = events_of("Kenyan President William Ruto will visit Tanzania next week.")
+    assert (ev.modality, ev.date) == ("intended", date(2023, 6, 21))
+
+
+def test_asserted_event_without_a_date_is_dated_by_publication() -> None:
+    [ev] = events_of("Chile condemned Peru.")
+    assert ev.date == PUBLISHED
+
+
+def test_weekday_without_a_publication_date_is_unknown() -> None:
+    [ev] = events_of(
+        "Peruvian President Dina Boluarte met Chilean President Gabriel Boric on Monday.",
+        published=None,
+    )
+    assert ev.date is None
+
+
+# --- location --------------------------------------------------------------------------
+
+
+def test_in_geneva_is_the_location() -> None:
+    [ev] = events_of(
+        "Peruvian President Dina Boluarte met Chilean President Gabriel Boric in Geneva on Monday."
+    )
+    assert (ev.source.name, ev.target.name, ev.location, ev.date) == (
+        "Dina Boluarte",
+        "Gabriel Boric",
+        "Geneva",
+        date(2023, 6, 12),
+    )
+
+
+def test_arrival_city_is_the_location_and_its_country_the_target() -> None:
+    [ev] = events_of("Kenyan President William Ruto arrived in Addis Ababa on Monday.")
+    assert (ev.target.name, ev.location, ev.trigger, ev.date) == (
+        "Ethiopia",
+        "Addis Ababa",
+        "arrived in",
+        date(2023, 6, 12),
+    )
+
+
+@pytest.mark.xfail(
+    reason="a capital used as the target of criticism is also given as the location: "
+    "'Moscow criticized Berlin' has location 'Berlin', though no place is stated",
+    strict=True,
+)
+def test_capital_target_of_criticism_is_not_a_location() -> None:
+    [ev] = events_of("Moscow criticized Berlin.")
+    assert ev.location is None

@@ -1,0 +1,106 @@
+"""Country, organization and role lookups (ingest/data/*.tsv)."""
+
+import pytest
+
+from ingest.gazetteer import Country, Organization, Role, gazetteer
+
+RUSSIA = Country("RUS", "Russia")
+UNITED_STATES = Country("USA", "United States")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia", RUSSIA),
+        ("Russian Federation", RUSSIA),
+        ("the Russian Federation", RUSSIA),
+        ("United States", UNITED_STATES),
+        ("U.S.", UNITED_STATES),
+        ("US", UNITED_STATES),
+        ("the United States of America", UNITED_STATES),
+        ("Egypt", Country("EGY", "Egypt")),
+    ],
+)
+def test_country_by_name_or_alias(text: str, expected: Country) -> None:
+    assert gazetteer().country(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian", RUSSIA),
+        ("Russians", RUSSIA),
+        ("American", UNITED_STATES),
+        ("Egyptian", Country("EGY", "Egypt")),
+        ("Chinese", Country("CHN", "China")),
+    ],
+)
+def test_country_by_demonym(text: str, expected: Country) -> None:
+    assert gazetteer().country(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow", RUSSIA),
+        ("Kremlin", RUSSIA),
+        ("Washington", UNITED_STATES),
+        ("Berlin", Country("DEU", "Germany")),
+        ("Cairo", Country("EGY", "Egypt")),
+    ],
+)
+def test_country_by_capital(text: str, expected: Country) -> None:
+    assert gazetteer().capital(text) == expected
+
+
+def test_capital_is_not_a_country_name() -> None:
+    assert gazetteer().country("Moscow") is None
+
+
+@pytest.mark.parametrize("text", ["Atlantis", "Mr. Smith", ""])
+def test_unknown_names(text: str) -> None:
+    gaz = gazetteer()
+    assert (gaz.country(text), gaz.capital(text), gaz.organization(text)) == (None, None, None)
+
+
+@pytest.mark.parametrize("text", ["U.N.", "UN", "United Nations", "the United Nations"])
+def test_organization_by_name_or_alias(text: str) -> None:
+    assert gazetteer().organization(text) == Organization("United Nations", "igo", None)
+
+
+def test_organization_with_a_home_country() -> None:
+    assert gazetteer().organization("Hamas") == Organization("Hamas", "group", "PSE")
+
+
+def test_role_ending_takes_the_longest_title() -> None:
+    assert gazetteer().role_ending(["Russian", "Defense", "Minister"]) == (
+        Role("defense minister", ("defense", "minister"), 4, "government"),
+        2,
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "role", "n"),
+    [
+        (["President"], "president", 1),
+        (["Egyptian", "President"], "president", 1),
+        (["Prime", "Minister"], "prime minister", 2),
+        (["Deputy", "Prime", "Minister"], "deputy prime minister", 3),
+        (["Minister", "of", "Foreign", "Affairs"], "foreign minister", 4),
+        (["Secretary", "of", "State"], "foreign minister", 3),
+    ],
+)
+def test_role_ending(words: list[str], role: str, n: int) -> None:
+    found = gazetteer().role_ending(words)
+    assert found is not None
+    assert (found[0].role, found[1]) == (role, n)
+
+
+@pytest.mark.parametrize("words", [[], ["Russian"], ["President", "Putin"]])
+def test_no_role_ending(words: list[str]) -> None:
+    assert gazetteer().role_ending(words) is None
+
+
+def test_roles_are_sorted_longest_first() -> None:
+    lengths = [len(r.words) for r in gazetteer().roles]
+    assert lengths == sorted(lengths, reverse=True)

@@ -18,11 +18,11 @@ def _shift_months(d: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _weekday(published: date, weekday: int, future: bool) -> date:
-    delta = (published.weekday() - weekday) % 7
+def _weekday(published: date, weekday: int, future: bool, following: bool = False) -> date:
     if future:
-        return published + timedelta(days=(weekday - published.weekday()) % 7)
-    return published - timedelta(days=delta)
+        ahead = (weekday - published.weekday()) % 7
+        return published + timedelta(days=ahead or (7 if following else 0))
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
 def _month_date(words: str, published: date, future: bool) -> date | None:
@@ -42,6 +42,10 @@ def _month_date(words: str, published: date, future: bool) -> date | None:
     else:
         day = next((d for part, d in PART_OF_MONTH.items() if part in words), 1)
     day = min(day, calendar.monthrange(year, month)[1])
+    if not future and not year_match and date(year, month, day) > published:
+        # Past tense: "late November" written on November 2 is last year's.
+        year -= 1
+        day = min(day, calendar.monthrange(year, month)[1])
     return date(year, month, day)
 
 
@@ -65,7 +69,8 @@ def resolve_date(expression: str, published: date | None, *, future: bool = Fals
         return _month_date(words, date(int(year.group(0)), 12, 31), False) if year else None
     for name, weekday in WEEKDAYS.items():
         if name in words:
-            return _weekday(published, weekday, future or "next" in words)
+            following = "next" in words
+            return _weekday(published, weekday, future or following, following)
     fixed = {
         "today": published,
         "tonight": published,

@@ -73,7 +73,7 @@ def _agents(verb: Token) -> list[Token]:
 
 
 def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argument]:
-    found = []
+    found: list[Argument] = []
     for t in dict.fromkeys(tokens):
         m = mention_at(t, gaz)
         if m is None or m.kind in ("role", "name"):
@@ -181,7 +181,12 @@ def _prep_objects(head: Token, preps: tuple[str, ...], depth: int = 3) -> list[T
 def _object_tokens(verb: Token) -> list[Token]:
     if is_passive(verb):
         return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
-    return [t for c in verb.children if c.dep_ in ("dobj", "dative") for t in conjuncts(c)]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "He later met Ethiopian Prime Minister Abiy Ahmed": a name the parser hung as npadvmod.
+    objects += [
+        c for c in verb.rights if c.dep_ == "npadvmod" and c.ent_type_ == "PERSON" and not objects
+    ]
+    return [t for c in objects for t in conjuncts(c)]
 
 
 def _headcount(args: list[Argument] | tuple[Argument, ...]) -> int:
@@ -206,8 +211,11 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
         rule.modality in ("intended", "requested") or rule.cameo[:2] in EMBEDDED_TARGET_ROOTS
     ):
         return []
+    # An appeal's addressee is its object ("urged X to"), so only "demanded that X ..." (a
+    # clause with its own subject) carries one inside; "sought to steady ties" does not.
+    embedded_deps = ("ccomp",) if rule.modality == "requested" else ("xcomp", "ccomp")
     for child in verb.children:
-        if child.dep_ not in ("xcomp", "ccomp"):
+        if child.dep_ not in embedded_deps:
             continue
         embedded = [t for c in child.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         found = _actors_of(embedded, gaz, "inside") or _actors_of(

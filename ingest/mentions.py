@@ -73,6 +73,8 @@ def entity_span(token: Token) -> Span | None:
         end += 1
     while end + 1 < len(doc) and _hyphen_joined(doc, end) and doc[end + 1].is_alpha:
         end += 2
+    while end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1  # "Macron's": the possessive marker is not part of the name
     return Span(doc, start, end, label="PERSON")
 
 
@@ -133,6 +135,13 @@ def person_mention(span: Span, gaz: Gazetteer) -> Mention:
     rest = prefix[: len(prefix) - role[1]] if role else prefix
     country, org = _country_of_words(rest, gaz) if rest else (None, None)
     cues = _appositive_cues(span.root)
+    head = span.root.head
+    if span.root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        # "Sudanese army chief Abdel Fattah al-Burhan" parsed as an apposition to "chief".
+        title = list(span.doc[head.left_edge.i : head.i + 1])
+        role = role or _role_in(title, gaz)
+        if country is None and org is None:
+            country = _modifier_country(head, gaz)
     if role is None and cues:
         role = _role_in(cues, gaz)
     if country is None and org is None and cues:
@@ -208,6 +217,11 @@ def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
     if lower in ("it", "its") and token.pos_ == "PRON":
         return Mention(kind="it", text=token.text, token_index=token.i, type="organization")
     ent = entity_span(token)
+    if ent is not None and ent.label_ == "PERSON" and len(ent) == 1:
+        # "Kyiv" tagged PERSON: a one-word name the gazetteer knows as a state or capital.
+        place = _named_mention(Span(token.doc, ent.start, ent.end, label="GPE"), token, gaz)
+        if place is not None and place.kind == "country":
+            return place
     if ent is not None and ent.label_ == "PERSON":
         return person_mention(ent, gaz)
     if ent is not None and ent.label_ in ACTOR_ENTS:

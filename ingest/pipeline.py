@@ -230,6 +230,8 @@ class _ArticleExtractor:
         what just happened); planned or hypothetical ones to unknown (None).
         """
         anchors = {cand.trigger.i, cand.anchor.i}
+        if cand.anchor is cand.trigger and cand.trigger.dep_ in ("nsubj", "dobj"):
+            anchors.add(cand.trigger.head.i)  # "Macron's visit ended on Tuesday"
         future = any(c.lower_ in FUTURE_AUX for c in cand.anchor.children)
         for ent in cand.trigger.sent.ents:
             if ent.label_ == "DATE" and _attached(ent.root, anchors):
@@ -251,6 +253,9 @@ class _ArticleExtractor:
                     ent = entity_span(pobj)
                     if ent is not None and ent.label_ in PLACE_ENTS and pobj.i not in arguments:
                         return ent.text
+        if cand.rule.cameo[:2] != "04":
+            return None
+        # A visit to Cairo happens in Cairo.
         return next((a.mention.place for a in cand.targets if a.mention.place), None)
 
 

@@ -56,6 +56,6 @@ def sentence_spans(paras: list[Paragraph], docs: list[Doc]) -> list[SentenceSpan
             text = sent.text.strip()
             if not text:
                 continue
-            start = para.start + sent.start_char
+            start = para.start + sent.start_char + len(sent.text) - len(sent.text.lstrip())
             spans.append(SentenceSpan(len(spans), para.index, text, start, start + len(text)))
     return spans

@@ -1,8 +1,6 @@
 """Extraction capabilities on hand-written sentences, with the real spaCy model (slow).
 
-Each test pins what the correct output is. A case the extractor gets wrong is kept
-and marked ``xfail(strict=True)`` with what goes wrong, so that fixing the extractor
-makes the mark fail and get removed.
+Each test pins what the correct output is, on sentences written for these tests.
 """
 
 from datetime import date
@@ -73,11 +71,6 @@ def test_active_meeting_codes_and_actors() -> None:
     )
 
 
-@pytest.mark.xfail(
-    reason="a name in apposition to its title ('army chief, Burhan' as the parser reads it) "
-    "loses the country and role of the title: target country None, role None",
-    strict=True,
-)
 def test_title_in_apposition_keeps_country_and_role() -> None:
     [ev] = events_of(
         "Kenyan President William Ruto criticized Sudanese army chief Abdel Fattah al-Burhan."
@@ -183,11 +176,6 @@ def test_possessive_of_the_object_is_the_target() -> None:
     }
 
 
-@pytest.mark.xfail(
-    reason="'seek' has only a 'from' target slot in triggers.csv: 'sought India's support' "
-    "gives no event",
-    strict=True,
-)
 def test_sought_possessive_support() -> None:
     assert tuples("Nepal sought India's support.") == {("Nepal", "India", "02", False, "requested")}
 
@@ -212,21 +200,12 @@ def test_noun_trigger_with_possessive_source_and_capital_target() -> None:
     )
 
 
-@pytest.mark.xfail(
-    reason="when spaCy puts the possessive 's inside the PERSON entity the actor name "
-    "keeps it: source is \"Emmanuel Macron's\" (no country), not 'Emmanuel Macron'",
-    strict=True,
-)
 def test_possessive_marker_is_not_part_of_the_name() -> None:
     assert tuples("Emmanuel Macron's visit to Berlin lasted two days.") == {
         ("Emmanuel Macron", "Germany", "04", False, "asserted")
     }
 
 
-@pytest.mark.xfail(
-    reason="possessive 's kept in the PERSON name: source is \"Abdel Fattah al-Sisi's\"",
-    strict=True,
-)
 def test_possessive_marker_after_a_titled_name() -> None:
     assert tuples("Egyptian President Abdel Fattah al-Sisi's trip to Riyadh was cut short.") == {
         ("Abdel Fattah al-Sisi", "Saudi Arabia", "04", False, "asserted")
@@ -381,11 +360,6 @@ def test_pronoun_source_of_a_person_target() -> None:
     }
 
 
-@pytest.mark.xfail(
-    reason="the parser makes the object 'Abiy Ahmed' an npadvmod of 'met' after 'He later', "
-    "so the meeting is lost; only the arrival is extracted",
-    strict=True,
-)
 def test_pronoun_then_adverb_then_object() -> None:
     assert tuples(
         "Kenyan President William Ruto arrived in Addis Ababa on Monday.\n"
@@ -441,11 +415,6 @@ def test_capital_subject_and_object() -> None:
     assert tuples("Moscow criticized Berlin.") == {("Russia", "Germany", "11", False, "asserted")}
 
 
-@pytest.mark.xfail(
-    reason="spaCy tags 'Kyiv' PERSON and the extractor trusts the label over the gazetteer: "
-    "target is a person 'Kyiv' with no country instead of Ukraine",
-    strict=True,
-)
 def test_capital_tagged_as_a_person_is_still_the_country() -> None:
     assert tuples("The Kremlin denounced Kyiv.") == {("Russia", "Ukraine", "11", False, "asserted")}
 
@@ -503,11 +472,6 @@ def test_arrival_city_is_the_location_and_its_country_the_target() -> None:
     )
 
 
-@pytest.mark.xfail(
-    reason="a capital used as the target of criticism is also given as the location: "
-    "'Moscow criticized Berlin' has location 'Berlin', though no place is stated",
-    strict=True,
-)
 def test_capital_target_of_criticism_is_not_a_location() -> None:
     [ev] = events_of("Moscow criticized Berlin.")
     assert ev.location is None

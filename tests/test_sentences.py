@@ -97,11 +97,6 @@ def test_sentence_offsets_slice_the_article_text(sentencizer: Language) -> None:
     assert [s.paragraph for s in spans] == [0, 0, 1, 1, 2]
 
 
-@pytest.mark.xfail(
-    reason="a sentence that starts with a whitespace token (two spaces after a full stop) "
-    "gets the offset of the space: the stripped text is one character right of start",
-    strict=True,
-)
 def test_sentence_offsets_after_a_double_space(sentencizer: Language) -> None:
     text = "Oman spoke.  Qatar listened."
     spans = spans_of(text, sentencizer)

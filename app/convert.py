@@ -1,13 +1,38 @@
-"""Turn stored rows into API schemas."""
+"""Turn stored rows and graph results into API schemas."""
 
-from app.schemas import ActorOut, ArticleRef, EventEvidence, EventOut
-from core.models import ActorRow, EventRow
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import networkx as nx
+
+from app.schemas.actors import ActorDetail, ActorOut
+from app.schemas.articles import ArticleDetail, ArticleSummary, SentenceOut
+from app.schemas.events import ArticleRef, EventEvidence, EventOut
+from app.schemas.graph import Evidence, MeetingPairOut
+from core.models import ActorRow, ArticleRow, EventRow
+from graph.queries import MeetingPair, pair_events
+from graph.records import ActorNode
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Return ``moment`` as an aware UTC datetime (SQLite hands back naive UTC ones)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def actor_out(row: ActorRow) -> ActorOut:
     """Return the API form of an actor row."""
     return ActorOut(
         id=row.id, name=row.canonical_name, type=row.type, country=row.country, role=row.role
+    )
+
+
+def actor_detail(row: ActorRow, counts: tuple[int, int]) -> ActorDetail:
+    """Return an actor (aliases loaded) with its (as source, as target) event counts."""
+    return ActorDetail(
+        **actor_out(row).model_dump(),
+        aliases=sorted(a.alias for a in row.aliases),
+        events_as_source=counts[0],
+        events_as_target=counts[1],
     )
 
 
@@ -34,9 +59,72 @@ def event_out(row: EventRow) -> EventOut:
 
 
 def event_evidence(row: EventRow) -> EventEvidence:
-    """Return an event with its article (which must be loaded)."""
+    """Return an event with its article (actors, sentence and article must be loaded)."""
     art = row.article
     return EventEvidence(
         **event_out(row).model_dump(),
         article=ArticleRef(id=art.id, title=art.title, url=art.url, published=art.published),
+    )
+
+
+def article_summary(row: ArticleRow, events: int) -> ArticleSummary:
+    """Return an article without its text, with its number of events."""
+    return ArticleSummary(
+        id=row.id,
+        title=row.title,
+        url=row.url,
+        published=row.published,
+        ingested_at=as_utc(row.ingested_at),
+        events=events,
+    )
+
+
+def article_detail(row: ArticleRow, events: Sequence[EventRow]) -> ArticleDetail:
+    """Return an article (sentences loaded) with its text, sentences and ``events``."""
+    return ArticleDetail(
+        id=row.id,
+        title=row.title,
+        url=row.url,
+        published=row.published,
+        ingested_at=as_utc(row.ingested_at),
+        text=row.text,
+        sentences=[
+            SentenceOut(
+                index=s.index,
+                paragraph=s.paragraph,
+                text=s.text,
+                start=s.start_char,
+                end=s.end_char,
+            )
+            for s in row.sentences
+        ],
+        events=[event_out(e) for e in events],
+    )
+
+
+def node_out(node: ActorNode) -> ActorOut:
+    """Return the API form of an actor graph node."""
+    return ActorOut(
+        id=node.id, name=node.name, type=node.type, country=node.country, role=node.role
+    )
+
+
+def meeting_pair_out(G: "nx.MultiDiGraph[int]", pair: MeetingPair) -> MeetingPairOut:
+    """Return a who-met-whom pair with the evidence of each of its events, read from ``G``."""
+    return MeetingPairOut(
+        a=node_out(pair.a),
+        b=node_out(pair.b),
+        count=pair.count,
+        first_date=pair.first_date,
+        last_date=pair.last_date,
+        evidence=[
+            Evidence(
+                event_id=e["event_id"],
+                date=e["date"],
+                sentence=e["sentence"],
+                trigger=e["trigger"],
+                article_id=e["article_id"],
+            )
+            for e in pair_events(G, pair)
+        ],
     )

@@ -1,23 +1,36 @@
-"""Request dependencies: settings, a session that owns the transaction, the graph cache."""
+"""Request dependencies: settings, the session that owns the transaction, the graph cache,
+the ingest function, and the actor a request names."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Query, Request, status
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.convert import actor_out
+from app.errors import AmbiguousActorError
+from core.models import ActorRow
+from core.repositories import actors
 from core.settings import Settings
 from graph.cache import GraphCache
+from ingest.persist import PersistResult
+from ingest.types import ArticleInput
+
+Ingester = Callable[[Session, ArticleInput], PersistResult]
 
 
-def get_settings_dep(request: Request) -> Settings:
+def get_app_settings(request: Request) -> Settings:
     """Return the settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """Yield a session; commit when the request succeeds, roll back on any error."""
+    """Yield the request's session: committed when the route succeeds, rolled back on any error.
+
+    This is the only place that commits. Used with ``scope="function"``, so the
+    commit happens before the response is sent and a failed commit is a 500.
+    """
     factory: sessionmaker[Session] = request.app.state.session_factory
     with factory() as session, session.begin():
         yield session
@@ -29,6 +42,42 @@ def get_graph_cache(request: Request) -> GraphCache:
     return cache
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-SessionDep = Annotated[Session, Depends(get_session)]
+def get_ingester() -> Ingester:
+    """Return the function that extracts an article and stores it in the caller's transaction."""
+    # Imported here so the spaCy pipeline loads on the first POST, not when the app starts.
+    from ingest.service import ingest_one
+
+    return ingest_one
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
+IngesterDep = Annotated[Ingester, Depends(get_ingester)]
+
+
+def resolve_actor(session: Session, ref: str) -> ActorRow:
+    """Return the one actor ``ref`` names (an id, canonical name or alias, any case).
+
+    Raises 404 when no actor matches and ``AmbiguousActorError`` (409) when several do.
+    """
+    found = actors.lookup(session, ref)
+    if not found:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"unknown actor {ref!r}")
+    if len(found) > 1:
+        raise AmbiguousActorError(ref, [actor_out(row) for row in found])
+    return found[0]
+
+
+def get_actor_filter(
+    session: SessionDep,
+    actor: Annotated[
+        str | None,
+        Query(min_length=1, description="Actor id, canonical name or alias (any case)."),
+    ] = None,
+) -> ActorRow | None:
+    """Return the actor the ``actor`` query parameter names, or None when it is absent."""
+    return None if actor is None else resolve_actor(session, actor)
+
+
+ActorFilterDep = Annotated[ActorRow | None, Depends(get_actor_filter)]

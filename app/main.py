@@ -1,28 +1,37 @@
 """The FastAPI application factory."""
 
-import logging
-import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
+from app.access_log import AccessLogMiddleware
+from app.errors import install_error_handlers
 from app.routes import actors, articles, events, graph, health
 from core.db import make_engine, make_session_factory
 from core.settings import Settings, get_settings
 from graph.cache import GraphCache
 
-logger = logging.getLogger("diplograph.http")
-
 DESCRIPTION = """
 Diplomatic events extracted from news articles (who did what to whom, CAMEO-coded),
-kept with the sentence that says so, and graph questions over them.
+each kept with the sentence that says so, and graph questions over them.
 
-Every answer links to its evidence: `GET /events/{id}` shows the sentence and article.
+Every answer links to its evidence: `GET /events/{id}` shows the sentence and the article.
+Errors are JSON objects with a `detail` message.
 """
 
+TAGS = [
+    {"name": "service", "description": "Is the service up."},
+    {"name": "articles", "description": "Ingest news articles and read them back."},
+    {"name": "events", "description": "Coded events and their evidence."},
+    {"name": "actors", "description": "People, states and organizations."},
+    {"name": "graph", "description": "Questions answered on the actor graph."},
+]
 
-def _package_version() -> str:
+
+def package_version() -> str:
+    """Return the installed version of the diplograph package ("0.0.0" if not installed)."""
     try:
         return version("diplograph")
     except PackageNotFoundError:
@@ -30,27 +39,32 @@ def _package_version() -> str:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Return the API application bound to the database of ``settings``."""
+    """Return the API application bound to the database of ``settings`` (default: environment).
+
+    The engine, session factory and graph cache live on ``app.state``; the
+    engine is disposed when the app shuts down.
+    """
     settings = settings or get_settings()
-    app = FastAPI(title="Diplograph", version=_package_version(), description=DESCRIPTION)
     engine = make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Diplograph",
+        version=package_version(),
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+    )
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.graph_cache = GraphCache()
-
-    @app.middleware("http")
-    async def log_request(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        start = time.perf_counter()
-        response = await call_next(request)
-        elapsed = (time.perf_counter() - start) * 1000
-        logger.info(
-            "%s %s %d %.1fms", request.method, request.url.path, response.status_code, elapsed
-        )
-        return response
-
+    app.add_middleware(AccessLogMiddleware)
+    install_error_handlers(app)
     for module in (health, articles, events, actors, graph):
         app.include_router(module.router)
     return app

@@ -6,6 +6,7 @@ import networkx as nx
 
 from graph.records import ActorNode, EventRecord
 
+
 def build_graph(events: Iterable[EventRecord]) -> "nx.MultiDiGraph[int]":
     """Return a MultiDiGraph with one node per actor id and one edge per event.
 

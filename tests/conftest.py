@@ -1,9 +1,11 @@
-"""Shared fixtures: a migrated temporary SQLite database per test, and an API client."""
+"""Shared fixtures: a migrated temporary SQLite database per test, the app and its client."""
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -13,12 +15,20 @@ from core.migrate import upgrade
 from core.settings import Settings
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return an empty SQLite file migrated once with the real Alembic migrations."""
+    path = tmp_path_factory.mktemp("template") / "migrated.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    """Return the URL of a fresh database migrated with the real Alembic migrations."""
-    url = f"sqlite:///{tmp_path / 'test.db'}"
-    upgrade(url)
-    return url
+def database_url(migrated_template: Path, tmp_path: Path) -> str:
+    """Return the URL of this test's own database: a copy of the migrated template."""
+    path = tmp_path / "test.db"
+    shutil.copyfile(migrated_template, path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture
@@ -30,9 +40,13 @@ def session_factory(database_url: str) -> Iterator[sessionmaker[Session]]:
 
 
 @pytest.fixture
-def client(database_url: str) -> Iterator[TestClient]:
-    """Return a TestClient on an app bound to the test database."""
-    app = create_app(Settings(database_url=database_url))
-    with TestClient(app) as test_client:
+def app(database_url: str) -> FastAPI:
+    """Return an app bound to the test database (tests may set dependency overrides)."""
+    return create_app(Settings(database_url=database_url))
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    """Return a TestClient on ``app`` (its engine is disposed on exit); errors come back as 500."""
+    with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
-    app.state.engine.dispose()

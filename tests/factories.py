@@ -1,12 +1,19 @@
-"""Plain factory functions for hand-built extraction results."""
+"""Plain factory functions for hand-built extraction results, stored data and graph records."""
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.db import transaction
+from graph.records import ActorNode, EventRecord
+from ingest.persist import PersistResult, persist
 from ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent, SentenceSpan
 
-PUTIN = ActorRef("Vladimir Putin", "person", "RUS", "president", ("Putin", "Vladimir Putin"))
-ASSAD = ActorRef("Bashar al-Assad", "person", "SYR", "president", ("Assad", "Bashar al-Assad"))
-EGYPT = ActorRef("Egypt", "country", "EGY", None, ("Egypt", "Cairo"))
+PUTIN = ActorRef("Vladimir Putin", "person", "RUS", "president", ("Putin",))
+ASSAD = ActorRef("Bashar al-Assad", "person", "SYR", "president", ("Assad",))
+EGYPT = ActorRef("Egypt", "country", "EGY", None, ("Cairo",))
+ERDOGAN = ActorRef("Recep Tayyip Erdogan", "person", "TUR", "president", ("Erdogan",))
 
 
 def make_event(
@@ -14,41 +21,193 @@ def make_event(
     target: ActorRef,
     *,
     cameo: str = "040",
+    action: str = "meet",
     sentence_index: int = 0,
     sentence: str = "Putin met Assad.",
     when: date | None = date(2017, 12, 11),
     negated: bool = False,
     modality: str = "asserted",
+    trigger: str = "met",
+    location: str | None = None,
 ) -> ExtractedEvent:
-    """Return an event with plausible defaults."""
+    """Return an extracted event with plausible defaults (goldstein 1.0, quad class 1)."""
     return ExtractedEvent(
         source=source,
         target=target,
-        action="meet",
+        action=action,
         cameo=cameo,
         goldstein=1.0,
         quad_class=1,
         negated=negated,
         modality=modality,
         date=when,
-        location=None,
+        location=location,
         sentence_index=sentence_index,
         sentence=sentence,
-        trigger="met",
+        trigger=trigger,
         confidence=0.9,
     )
 
 
-def make_article(
-    text: str, events: list[ExtractedEvent], *, published: date | None = date(2017, 12, 11)
-) -> ExtractedArticle:
-    """Return an extracted article whose lines are its sentences."""
+def line_sentences(text: str) -> tuple[SentenceSpan, ...]:
+    """Return the lines of ``text`` as its sentences (one paragraph each), with offsets."""
     sentences, start = [], 0
     for i, line in enumerate(text.split("\n")):
         sentences.append(SentenceSpan(i, i, line, start, start + len(line)))
         start += len(line) + 1
+    return tuple(sentences)
+
+
+def make_article(
+    text: str,
+    events: Sequence[ExtractedEvent] = (),
+    *,
+    published: date | None = date(2017, 12, 11),
+    title: str | None = "T",
+    url: str | None = None,
+) -> ExtractedArticle:
+    """Return an extracted article whose lines are its sentences."""
     return ExtractedArticle(
-        article=ArticleInput(id="t", text=text, published=published, title="T"),
-        sentences=tuple(sentences),
+        article=ArticleInput(id="t", text=text, published=published, title=title, url=url),
+        sentences=line_sentences(text),
         events=tuple(events),
     )
+
+
+def store(factory: sessionmaker[Session], *articles: ExtractedArticle) -> list[PersistResult]:
+    """Persist ``articles`` in one committed transaction; return what each persist did."""
+    with transaction(factory) as session:
+        return [persist(session, article) for article in articles]
+
+
+def fake_ingester(
+    events: Sequence[ExtractedEvent] = (),
+) -> Callable[[Session, ArticleInput], PersistResult]:
+    """Return an ingest function that "extracts" ``events`` from any article, lines as sentences."""
+
+    def ingest(session: Session, article: ArticleInput) -> PersistResult:
+        extracted = ExtractedArticle(article, line_sentences(article.text), tuple(events))
+        return persist(session, extracted)
+
+    return ingest
+
+
+def node(id_: int, name: str, country: str | None = None) -> ActorNode:
+    """Return a person actor node."""
+    return ActorNode(id_, name, "person", country, None)
+
+
+def record(
+    id_: int,
+    source: ActorNode,
+    target: ActorNode,
+    cameo: str = "040",
+    *,
+    when: date | None = date(2017, 1, 5),
+    negated: bool = False,
+    modality: str = "asserted",
+    sentence: str = "They met.",
+    trigger: str = "met",
+) -> EventRecord:
+    """Return a graph event record (article 1, sentence id = event id)."""
+    return EventRecord(
+        id=id_,
+        source=source,
+        target=target,
+        cameo=cameo,
+        quad_class=1,
+        goldstein=1.0,
+        date=when,
+        modality=modality,
+        confidence=0.9,
+        negated=negated,
+        article_id=1,
+        sentence_id=id_,
+        sentence=sentence,
+        trigger=trigger,
+    )
+
+
+WORLD_TEXT = (
+    "Putin met Assad in Latakia.\n"
+    "Putin criticized Egypt.\n"
+    "Erdogan hosted Putin in Ankara.\n"
+    "Assad did not meet Erdogan.\n"
+    "Erdogan plans to meet Assad."
+)
+SOCHI_TEXT = "Assad visited Putin in Sochi."
+
+
+def world() -> list[ExtractedArticle]:
+    """Return two articles whose six events make the API tests' world.
+
+    Stored in a fresh database, the actors get ids Putin 1, Assad 2, Egypt 3,
+    Erdogan 4 and the events ids 1-6: (1) Putin met Assad, (2) Putin criticized
+    Egypt, (3) Erdogan hosted Putin a day later, (4) Assad did not meet Erdogan,
+    (5) Erdogan plans to meet Assad (undated), and in the second article
+    (6) Assad visited Putin in May 2018.
+    """
+    lines = WORLD_TEXT.split("\n")
+    first = make_article(
+        WORLD_TEXT,
+        [
+            make_event(PUTIN, ASSAD, sentence=lines[0], location="Latakia"),
+            make_event(
+                PUTIN,
+                EGYPT,
+                cameo="111",
+                action="criticize",
+                sentence_index=1,
+                sentence=lines[1],
+                trigger="criticized",
+            ),
+            make_event(
+                ERDOGAN,
+                PUTIN,
+                cameo="043",
+                action="host",
+                sentence_index=2,
+                sentence=lines[2],
+                when=date(2017, 12, 12),
+                trigger="hosted",
+                location="Ankara",
+            ),
+            make_event(
+                ASSAD, ERDOGAN, sentence_index=3, sentence=lines[3], negated=True, trigger="meet"
+            ),
+            make_event(
+                ERDOGAN,
+                ASSAD,
+                sentence_index=4,
+                sentence=lines[4],
+                when=None,
+                modality="intended",
+                trigger="plans to meet",
+            ),
+        ],
+        title="Putin in Syria",
+        url="https://example.org/putin-syria",
+    )
+    second = make_article(
+        SOCHI_TEXT,
+        [
+            make_event(
+                ASSAD,
+                PUTIN,
+                cameo="042",
+                action="visit",
+                sentence=SOCHI_TEXT,
+                when=date(2018, 5, 17),
+                trigger="visited",
+                location="Sochi",
+            )
+        ],
+        published=date(2018, 5, 17),
+        title="Assad in Sochi",
+    )
+    return [first, second]
+
+
+def actor_json(id_: int, ref: ActorRef) -> dict[str, object]:
+    """Return the API form of the actor ``ref`` stored with id ``id_``."""
+    return {"id": id_, "name": ref.name, "type": ref.type, "country": ref.country, "role": ref.role}

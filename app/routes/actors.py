@@ -2,46 +2,38 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, status
 
+from app.convert import actor_detail
 from app.deps import SessionDep
-from app.schemas import ActorDetail, ActorPage
-from core.models import ActorRow
+from app.routes.responses import not_found
+from app.schemas.actors import ActorDetail, ActorPage
 from core.repositories import actors
 
 router = APIRouter(prefix="/actors", tags=["actors"])
-
-
-def _detail(session: SessionDep, row: ActorRow) -> ActorDetail:
-    as_source, as_target = actors.event_counts(session, row.id)
-    return ActorDetail(
-        id=row.id,
-        name=row.canonical_name,
-        type=row.type,
-        country=row.country,
-        role=row.role,
-        aliases=sorted(a.alias for a in row.aliases),
-        events_as_source=as_source,
-        events_as_target=as_target,
-    )
 
 
 @router.get(
     "",
     response_model=ActorPage,
     summary="Search actors",
-    description="Actors whose name or an alias starts with `q` (case-insensitive).",
+    description="Actors whose canonical name or an alias starts with `q` (case-insensitive; "
+    "all actors without `q`), sorted by name, with aliases, event counts and the total.",
 )
 def search_actors(
     session: SessionDep,
-    q: str | None = None,
+    q: Annotated[str | None, Query(description="Name or alias prefix.")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ActorPage:
-    """Return one page of matching actors."""
+    """Return one page of matching actors and the total."""
     rows, total = actors.search(session, q, limit=limit, offset=offset)
+    counts = actors.event_counts_many(session, [r.id for r in rows])
     return ActorPage(
-        total=total, limit=limit, offset=offset, items=[_detail(session, r) for r in rows]
+        total=total,
+        limit=limit,
+        offset=offset,
+        items=[actor_detail(r, counts[r.id]) for r in rows],
     )
 
 
@@ -49,12 +41,13 @@ def search_actors(
     "/{actor_id}",
     response_model=ActorDetail,
     summary="One actor",
-    description="The actor with its aliases and event counts.",
-    responses={404: {"description": "No such actor"}},
+    description="The actor with its aliases and how many events it is the source and the "
+    "target of.",
+    responses=not_found("actor"),
 )
 def get_actor(actor_id: int, session: SessionDep) -> ActorDetail:
-    """Return one actor."""
+    """Return one actor with its aliases and event counts."""
     row = actors.get(session, actor_id)
     if row is None:
-        raise HTTPException(status_code=404, detail=f"no actor with id {actor_id}")
-    return _detail(session, row)
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no actor with id {actor_id}")
+    return actor_detail(row, actors.event_counts(session, row.id))

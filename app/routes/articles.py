@@ -4,18 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
 
-from app.convert import event_out
-from app.deps import SessionDep
-from app.schemas import (
-    ArticleDetail,
-    ArticleIn,
-    ArticlePage,
-    ArticleSummary,
-    IngestResult,
-    SentenceOut,
-)
+from app.convert import article_detail, article_summary, event_out
+from app.deps import IngesterDep, SessionDep
+from app.routes.responses import not_found
+from app.schemas.articles import ArticleDetail, ArticleIn, ArticlePage, IngestResult
 from core.repositories import articles, events
-from ingest.service import ingest_one
 from ingest.types import ArticleInput
 
 router = APIRouter(prefix="/articles", tags=["articles"])
@@ -26,19 +19,23 @@ router = APIRouter(prefix="/articles", tags=["articles"])
     response_model=IngestResult,
     status_code=status.HTTP_201_CREATED,
     summary="Ingest an article",
-    description="Extracts the events of the article and stores them. Posting a text that is "
-    "already stored changes nothing and answers 200 with the stored article's id.",
+    description="Extracts the events of the article and stores the article, its sentences, "
+    "actors and events (201). Posting a text that is already stored (surrounding whitespace "
+    "ignored) changes nothing and answers 200 with the stored article's id and events. "
+    "An empty text is refused with 422.",
+    responses={200: {"model": IngestResult, "description": "The text was already stored."}},
 )
-def post_article(body: ArticleIn, session: SessionDep, response: Response) -> IngestResult:
-    """Return the stored article id, whether it was new, and its events."""
-    result = ingest_one(
-        session,
-        ArticleInput(
-            id="api", text=body.text, published=body.published, title=body.title, url=body.url
-        ),
+def post_article(
+    body: ArticleIn, session: SessionDep, ingest: IngesterDep, response: Response
+) -> IngestResult:
+    """Return the stored article's id, whether it was new, and its events."""
+    article = ArticleInput(
+        id="api", text=body.text, published=body.published, title=body.title, url=body.url
     )
+    result = ingest(session, article)
     if not result.created:
         response.status_code = status.HTTP_200_OK
+    response.headers["Location"] = f"/articles/{result.article_id}"
     rows = events.all_matching(session, events.EventFilter(article_id=result.article_id))
     return IngestResult(
         article_id=result.article_id, created=result.created, events=[event_out(r) for r in rows]
@@ -49,59 +46,37 @@ def post_article(body: ArticleIn, session: SessionDep, response: Response) -> In
     "",
     response_model=ArticlePage,
     summary="List articles",
-    description="Articles newest first, with their event counts.",
+    description="Articles newest first (by publication date), without their text, with their "
+    "number of events and the total for pagination.",
 )
 def list_articles(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ArticlePage:
-    """Return one page of articles."""
+    """Return one page of articles and the total."""
     rows, total = articles.list_page(session, limit=limit, offset=offset)
     counts = articles.event_counts(session, [r.id for r in rows])
-    items = [
-        ArticleSummary(
-            id=r.id,
-            title=r.title,
-            url=r.url,
-            published=r.published,
-            ingested_at=r.ingested_at,
-            events=counts.get(r.id, 0),
-        )
-        for r in rows
-    ]
-    return ArticlePage(total=total, limit=limit, offset=offset, items=items)
+    return ArticlePage(
+        total=total,
+        limit=limit,
+        offset=offset,
+        items=[article_summary(r, counts.get(r.id, 0)) for r in rows],
+    )
 
 
 @router.get(
     "/{article_id}",
     response_model=ArticleDetail,
     summary="One article",
-    description="The article text with its sentences (character offsets) and events.",
-    responses={404: {"description": "No such article"}},
+    description="The article text with its sentences (character offsets into the text) and "
+    "its events.",
+    responses=not_found("article"),
 )
 def get_article(article_id: int, session: SessionDep) -> ArticleDetail:
     """Return the article with its sentences and events."""
     row = articles.get(session, article_id)
     if row is None:
-        raise HTTPException(status_code=404, detail=f"no article with id {article_id}")
-    evs = events.all_matching(session, events.EventFilter(article_id=article_id))
-    return ArticleDetail(
-        id=row.id,
-        title=row.title,
-        url=row.url,
-        published=row.published,
-        ingested_at=row.ingested_at,
-        text=row.text,
-        sentences=[
-            SentenceOut(
-                index=s.index,
-                paragraph=s.paragraph,
-                text=s.text,
-                start=s.start_char,
-                end=s.end_char,
-            )
-            for s in row.sentences
-        ],
-        events=[event_out(e) for e in evs],
-    )
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no article with id {article_id}")
+    rows = events.all_matching(session, events.EventFilter(article_id=article_id))
+    return article_detail(row, rows)

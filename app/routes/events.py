@@ -3,12 +3,12 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, status
 
-from app.actor_param import resolve_actor
 from app.convert import event_evidence, event_out
-from app.deps import SessionDep
-from app.schemas import EventEvidence, EventPage
+from app.deps import ActorFilterDep, SessionDep
+from app.routes.responses import ACTOR_ERRORS, not_found
+from app.schemas.events import EventEvidence, EventPage
 from core.repositories import events
 
 router = APIRouter(prefix="/events", tags=["events"])
@@ -18,22 +18,27 @@ router = APIRouter(prefix="/events", tags=["events"])
     "",
     response_model=EventPage,
     summary="List events",
-    description="Events filtered by actor (id, name or alias), CAMEO code prefix and "
-    "date range, ordered by date, with the total count for pagination.",
-    responses={404: {"description": "Unknown actor"}, 409: {"description": "Ambiguous actor name"}},
+    description="Events filtered by actor (id, canonical name or alias, as source or target), "
+    "CAMEO code prefix (`04` = consult, `111` = criticize) and date range (inclusive), "
+    "ordered by date then id, with the total for pagination. Events without a date are "
+    "left out when `since` or `until` is given.",
+    responses=ACTOR_ERRORS,
 )
 def list_events(
     session: SessionDep,
-    actor: Annotated[str | None, Query(description="Actor id, name or alias")] = None,
-    code: Annotated[str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO prefix")] = None,
-    since: date | None = None,
-    until: date | None = None,
+    actor: ActorFilterDep,
+    code: Annotated[
+        str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO code prefix.")
+    ] = None,
+    since: Annotated[date | None, Query(description="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[date | None, Query(description="Last day (YYYY-MM-DD).")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> EventPage:
-    """Return one page of matching events."""
-    actor_id = resolve_actor(session, actor).id if actor else None
-    f = events.EventFilter(actor_id=actor_id, code_prefix=code, since=since, until=until)
+    """Return one page of matching events and the total."""
+    f = events.EventFilter(
+        actor_id=actor.id if actor else None, code_prefix=code, since=since, until=until
+    )
     rows, total = events.list_page(session, f, limit=limit, offset=offset)
     return EventPage(total=total, limit=limit, offset=offset, items=[event_out(r) for r in rows])
 
@@ -42,12 +47,13 @@ def list_events(
     "/{event_id}",
     response_model=EventEvidence,
     summary="One event with its evidence",
-    description="The event, its sentence, and the article it was reported in.",
-    responses={404: {"description": "No such event"}},
+    description="The event, the sentence it was found in, its source and target actors, and "
+    "the article (id, title, URL, publication date) that reported it.",
+    responses=not_found("event"),
 )
 def get_event(event_id: int, session: SessionDep) -> EventEvidence:
-    """Return one event with its article."""
+    """Return one event with its sentence and article."""
     row = events.get(session, event_id)
     if row is None:
-        raise HTTPException(status_code=404, detail=f"no event with id {event_id}")
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no event with id {event_id}")
     return event_evidence(row)

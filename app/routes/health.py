@@ -1,9 +1,10 @@
 """Service health."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException, status
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.deps import SessionDep
-from app.schemas import Health
+from app.schemas.service import ErrorOut, Health
 from core.repositories import events
 
 router = APIRouter(tags=["service"])
@@ -13,9 +14,17 @@ router = APIRouter(tags=["service"])
     "/health",
     response_model=Health,
     summary="Service health",
-    description="Checks that the database answers and reports how many events it holds.",
+    description="Checks that the database answers and reports how many events it holds; "
+    "503 when the database cannot be read (unreachable or not migrated).",
+    responses={503: {"model": ErrorOut, "description": "The database cannot be read."}},
 )
 def health(session: SessionDep) -> Health:
     """Return the service status and the number of stored events."""
-    _, count = events.version(session)
+    try:
+        _, count = events.version(session)
+    except SQLAlchemyError as exc:
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            detail=f"database unavailable: {type(exc).__name__}",
+        ) from exc
     return Health(status="ok", database="ok", events=count)

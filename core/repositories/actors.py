@@ -149,3 +149,13 @@ def lookup(session: Session, ref: str) -> Sequence[ActorRow]:
         select(ActorRow).where(func.lower(ActorRow.canonical_name) == ref.strip().lower())
     ).all()
     return by_name or find_by_alias(session, ref)
+
+
+def event_counts_many(session: Session, actor_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """Return (events as source, events as target) of each actor in ``actor_ids``."""
+    counts = {actor_id: [0, 0] for actor_id in actor_ids}
+    for position, column in enumerate((EventRow.source_actor_id, EventRow.target_actor_id)):
+        stmt = select(column, func.count()).where(column.in_(actor_ids)).group_by(column)
+        for actor_id, count in session.execute(stmt).all():
+            counts[actor_id][position] = count
+    return {actor_id: (pair[0], pair[1]) for actor_id, pair in counts.items()}

@@ -1,0 +1,1 @@
+"""Pydantic models of the HTTP API, one module per resource: request bodies and responses."""

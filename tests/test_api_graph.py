@@ -1,0 +1,179 @@
+"""GET /graph/who-met-whom on the cached graph."""
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.deps import get_ingester
+from ingest.types import ActorRef
+from tests.factories import (
+    ASSAD,
+    EGYPT,
+    ERDOGAN,
+    PUTIN,
+    actor_json,
+    fake_ingester,
+    make_article,
+    make_event,
+    store,
+    world,
+)
+
+MET = {
+    "event_id": 1,
+    "date": "2017-12-11",
+    "sentence": "Putin met Assad in Latakia.",
+    "trigger": "met",
+    "article_id": 1,
+}
+HOSTED = {
+    "event_id": 3,
+    "date": "2017-12-12",
+    "sentence": "Erdogan hosted Putin in Ankara.",
+    "trigger": "hosted",
+    "article_id": 1,
+}
+VISITED = {
+    "event_id": 6,
+    "date": "2018-05-17",
+    "sentence": "Assad visited Putin in Sochi.",
+    "trigger": "visited",
+    "article_id": 2,
+}
+
+
+@pytest.fixture
+def filled(session_factory: sessionmaker[Session]) -> None:
+    """Store the six events of ``tests.factories.world``."""
+    store(session_factory, *world())
+
+
+@pytest.mark.usefixtures("filled")
+def test_every_pair_most_meetings_first(client: TestClient) -> None:
+    assert client.get("/graph/who-met-whom").json() == {
+        "actor": None,
+        "pairs": [
+            {
+                "a": actor_json(2, ASSAD),
+                "b": actor_json(1, PUTIN),
+                "count": 2,
+                "first_date": "2017-12-11",
+                "last_date": "2018-05-17",
+                "evidence": [MET, VISITED],
+            },
+            {
+                "a": actor_json(4, ERDOGAN),
+                "b": actor_json(1, PUTIN),
+                "count": 1,
+                "first_date": "2017-12-12",
+                "last_date": "2017-12-12",
+                "evidence": [HOSTED],
+            },
+        ],
+    }
+
+
+@pytest.mark.usefixtures("filled")
+def test_pairs_around_an_actor_named_by_alias(client: TestClient) -> None:
+    assert client.get("/graph/who-met-whom", params={"actor": "Putin"}).json() == {
+        "actor": actor_json(1, PUTIN),
+        "pairs": [
+            {
+                "a": actor_json(1, PUTIN),
+                "b": actor_json(2, ASSAD),
+                "count": 2,
+                "first_date": "2017-12-11",
+                "last_date": "2018-05-17",
+                "evidence": [MET, VISITED],
+            },
+            {
+                "a": actor_json(1, PUTIN),
+                "b": actor_json(4, ERDOGAN),
+                "count": 1,
+                "first_date": "2017-12-12",
+                "last_date": "2017-12-12",
+                "evidence": [HOSTED],
+            },
+        ],
+    }
+
+
+@pytest.mark.usefixtures("filled")
+def test_negated_and_intended_meetings_do_not_count(client: TestClient) -> None:
+    body = client.get("/graph/who-met-whom", params={"actor": "erdogan"}).json()
+    assert [(p["b"]["name"], p["count"]) for p in body["pairs"]] == [("Vladimir Putin", 1)]
+
+
+@pytest.mark.usefixtures("filled")
+def test_date_range(client: TestClient) -> None:
+    since = client.get("/graph/who-met-whom", params={"since": "2018-01-01"}).json()
+    until = client.get("/graph/who-met-whom", params={"actor": "1", "until": "2017-12-11"}).json()
+    assert since["pairs"] == [
+        {
+            "a": actor_json(2, ASSAD),
+            "b": actor_json(1, PUTIN),
+            "count": 1,
+            "first_date": "2018-05-17",
+            "last_date": "2018-05-17",
+            "evidence": [VISITED],
+        }
+    ]
+    assert until["pairs"] == [
+        {
+            "a": actor_json(1, PUTIN),
+            "b": actor_json(2, ASSAD),
+            "count": 1,
+            "first_date": "2017-12-11",
+            "last_date": "2017-12-11",
+            "evidence": [MET],
+        }
+    ]
+
+
+@pytest.mark.usefixtures("filled")
+def test_an_actor_who_met_nobody(client: TestClient) -> None:
+    assert client.get("/graph/who-met-whom", params={"actor": "Egypt"}).json() == {
+        "actor": actor_json(3, EGYPT),
+        "pairs": [],
+    }
+
+
+def test_empty_store(client: TestClient) -> None:
+    assert client.get("/graph/who-met-whom").json() == {"actor": None, "pairs": []}
+
+
+@pytest.mark.usefixtures("filled")
+def test_unknown_actor_is_404(client: TestClient) -> None:
+    response = client.get("/graph/who-met-whom", params={"actor": "Nobody"})
+    assert (response.status_code, response.json()) == (404, {"detail": "unknown actor 'Nobody'"})
+
+
+def test_ambiguous_actor_is_409(client: TestClient, session_factory: sessionmaker[Session]) -> None:
+    hamad = ActorRef("Hamad bin Jassim", "person", "QAT", None, ("Sheikh Hamad",))
+    hamad_bahrain = ActorRef("Hamad bin Isa", "person", "BHR", "king", ("Sheikh Hamad",))
+    store(session_factory, make_article("They met.", [make_event(hamad, hamad_bahrain)]))
+    response = client.get("/graph/who-met-whom", params={"actor": "sheikh hamad"})
+    assert (response.status_code, response.json()) == (
+        409,
+        {
+            "detail": "actor 'sheikh hamad' is ambiguous: use one of the candidates' ids",
+            "candidates": [actor_json(1, hamad), actor_json(2, hamad_bahrain)],
+        },
+    )
+
+
+@pytest.mark.parametrize("params", [{"since": "2017-02-30"}, {"until": "soon"}, {"actor": ""}])
+def test_bad_parameters_are_422(client: TestClient, params: dict[str, str]) -> None:
+    assert client.get("/graph/who-met-whom", params=params).status_code == 422
+
+
+def test_new_events_reach_the_cached_graph(app: FastAPI, client: TestClient) -> None:
+    app.dependency_overrides[get_ingester] = lambda: fake_ingester([make_event(PUTIN, ASSAD)])
+    assert client.get("/graph/who-met-whom").json() == {"actor": None, "pairs": []}
+    client.post("/articles", json={"text": "Putin met Assad.", "published": "2017-12-11"})
+    pairs = client.get("/graph/who-met-whom").json()["pairs"]
+    assert [(p["a"]["name"], p["b"]["name"], p["count"]) for p in pairs] == [
+        ("Bashar al-Assad", "Vladimir Putin", 1)
+    ]
+    assert app.state.graph_cache.builds == 2

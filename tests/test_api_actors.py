@@ -89,3 +89,8 @@ def test_unknown_actor_is_404(client: TestClient) -> None:
 
 def test_actor_id_must_be_a_number(client: TestClient) -> None:
     assert client.get("/actors/putin").status_code == 422
+
+
+def test_search_with_punctuation_only_matches_nothing(client: TestClient) -> None:
+    body = client.get("/actors", params={"q": "%"}).json()
+    assert (body["total"], body["items"]) == (0, [])

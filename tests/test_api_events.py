@@ -62,8 +62,8 @@ def test_one_page_of_events_in_full(client: TestClient) -> None:
 
 
 @pytest.mark.usefixtures("filled")
-def test_all_events_by_date_then_id(client: TestClient) -> None:
-    assert ids(client) == (6, [5, 1, 2, 4, 3, 6])
+def test_all_events_by_date_then_id_undated_last(client: TestClient) -> None:
+    assert ids(client) == (6, [1, 2, 4, 3, 6, 5])
 
 
 @pytest.mark.usefixtures("filled")
@@ -80,7 +80,7 @@ def test_actor_by_a_place_alias(client: TestClient) -> None:
 @pytest.mark.usefixtures("filled")
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("04", (5, [5, 1, 4, 3, 6])), ("043", (1, [3])), ("1", (1, [2])), ("19", (0, []))],
+    [("04", (5, [1, 4, 3, 6, 5])), ("043", (1, [3])), ("1", (1, [2])), ("19", (0, []))],
 )
 def test_code_is_a_cameo_prefix(
     client: TestClient, code: str, expected: tuple[int, list[int]]
@@ -107,7 +107,7 @@ def test_pagination_keeps_the_total(client: TestClient) -> None:
         6,
         2,
         1,
-        [1, 2],
+        [2, 4],
     )
     assert ids(client, offset=6) == (6, [])
 

@@ -104,6 +104,8 @@ def search(
 ) -> tuple[Sequence[ActorRow], int]:
     """Return actors whose name or an alias starts with ``q`` (case-insensitive) and the total."""
     base = select(ActorRow.id)
+    if q and not normalize_name(q):
+        return [], 0  # "%" or "-" names nothing; it must not match every alias
     if q:
         key = normalize_name(q)
         base = (

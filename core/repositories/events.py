@@ -59,7 +59,7 @@ def list_page(
     matching = _filtered(select(EventRow), f).with_only_columns(EventRow.id).subquery()
     total = session.scalar(select(func.count()).select_from(matching)) or 0
     stmt = _with_relations(_filtered(select(EventRow), f)).order_by(
-        EventRow.event_date, EventRow.id
+        EventRow.event_date.is_(None), EventRow.event_date, EventRow.id
     )
     return session.scalars(stmt.limit(limit).offset(offset)).unique().all(), total
 

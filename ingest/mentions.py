@@ -267,25 +267,18 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
             name=text,
             country=country.iso3,
         )
-    if country is not None:
+    capital = None if country is not None else gaz.capital(text)
+    state = country or capital
+    if state is not None:
+        # A capital stands for its state ("Moscow said"); it is also a place ("a visit to Cairo").
         return Mention(
             kind="country",
             text=ent.text,
             token_index=token.i,
             type="country",
-            name=country.name,
-            country=country.iso3,
-        )
-    capital = gaz.capital(text)
-    if capital is not None:
-        return Mention(
-            kind="country",
-            text=ent.text,
-            token_index=token.i,
-            type="country",
-            name=capital.name,
-            country=capital.iso3,
-            place=text,
+            name=state.name,
+            country=state.iso3,
+            place=text if capital is not None else None,
         )
     if ent.label_ in ("ORG", "GPE", "NORP") and gaz.role_ending(
         [t.text for t in _title_prefix(ent)]

@@ -28,6 +28,7 @@ INSIDE_TIERS: tuple[frozenset[str], ...] = (
 )
 # Threats and demands name their target inside the clause: "threatened to review ties with Spain".
 EMBEDDED_TARGET_ROOTS = frozenset({"10", "13"})
+INTENT_ROOTS = frozenset({"03"})
 NOMINAL_ONLY_ROOTS = frozenset({"03", "05", "06"})
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following", "for"})
@@ -279,7 +280,9 @@ def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
                 False,
                 verb,
             )
-    pair_rule = next((r for r in rules if "with" in r.preps), None)
+    # "Egypt and Russia agreed ...", "the three pledged to deepen cooperation": with no
+    # target, a symmetric or cooperative act by several agents is among them.
+    pair_rule = next((r for r in rules if "with" in r.preps or r.cameo[:2] in INTENT_ROOTS), None)
     if pair_rule and _headcount(sources) >= 2 and pair_rule.cameo[:2] in PAIRWISE_ROOTS:
         return Candidate(verb, verb.text, pair_rule, tuple(sources), (), True, verb)
     return None

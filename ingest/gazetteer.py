@@ -43,7 +43,7 @@ class Gazetteer:
     capitals: dict[str, Country]
     organizations: dict[str, Organization]
     roles: tuple[Role, ...]
-    primary_demonym: dict[str, str]
+    by_iso3: dict[str, Country]
 
     def country(self, text: str) -> Country | None:
         """Return the country named by ``text`` (name, alias or demonym), or None."""
@@ -78,12 +78,10 @@ def gazetteer() -> Gazetteer:
     countries: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
     capitals: dict[str, Country] = {}
-    primary_demonym: dict[str, str] = {}
     for row in read_rows("countries.tsv"):
         country = Country(iso3=row["iso3"], name=row["name"])
         for name in [row["name"], *_split(row["aliases"])]:
             countries.setdefault(normalize_name(name), country)
-        primary_demonym[country.iso3] = next(iter(_split(row["demonyms"])), country.name)
         for demonym in _split(row["demonyms"]):
             demonyms.setdefault(normalize_name(demonym), country)
             if not demonym.endswith(("s", "sh", "ch", "ese")):
@@ -111,5 +109,5 @@ def gazetteer() -> Gazetteer:
         capitals=capitals,
         organizations=organizations,
         roles=tuple(roles),
-        primary_demonym=primary_demonym,
+        by_iso3={c.iso3: c for c in countries.values()},
     )

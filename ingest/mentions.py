@@ -179,6 +179,13 @@ def _country_token(tok: Token, gaz: Gazetteer) -> Country | None:
 def _modifier_country(head: Token, gaz: Gazetteer) -> Country | None:
     """Return the country named by a demonym, compound, possessive or "of" on ``head``."""
     for child in head.children:
+        if child.lower_ == "whose" and head.head.dep_ == "relcl":
+            # "Albares, whose government granted asylum": the antecedent's country.
+            antecedent = entity_span(head.head.head)
+            if antecedent is not None and antecedent.label_ == "PERSON":
+                country = person_mention(antecedent, gaz).country
+                if country is not None:
+                    return gaz.by_iso3.get(country)
         if child.dep_ in ("amod", "compound", "poss", "nmod") and (c := _country_token(child, gaz)):
             return c
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -287,6 +294,16 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
         return person_mention(ent, gaz)
     if ent.label_ == "ORG":
         country_mod = _modifier_country(ent.root, gaz)
+        if country_mod is not None:
+            # "Brazil's Amazon Fund": an unknown body of a state is coded as that state.
+            return Mention(
+                kind="state",
+                text=ent.text,
+                token_index=token.i,
+                type="government",
+                name=country_mod.name,
+                country=country_mod.iso3,
+            )
         return Mention(
             kind="organization",
             text=ent.text,
@@ -342,7 +359,7 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
             text=_np_text(token),
             token_index=token.i,
             type=sector,
-            name=f"{_demonym(country, gaz)} {lower}",
+            name=_state_name(token, country, lower, gaz),
             country=country.iso3,
         )
     if lemma in GROUP_NOUNS | PEOPLE_NOUNS | BODY_NOUNS or lower in GOVERNMENT_NOUNS:
@@ -405,7 +422,7 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
                 text=_np_text(token),
                 token_index=token.i,
                 type="government",
-                name=f"{_demonym(country, gaz)} {token.lower_}",
+                name=_state_name(token, country, token.lower_, gaz),
                 country=country.iso3,
             )
         return Mention(
@@ -456,8 +473,14 @@ def _org_mention(token: Token, gaz: Gazetteer) -> Mention | None:
     )
 
 
-def _demonym(country: Country, gaz: Gazetteer) -> str:
-    return gaz.primary_demonym.get(country.iso3, country.name)
+def _state_name(head: Token, country: Country, noun: str, gaz: Gazetteer) -> str:
+    """Return how the text names a state's organ: "Russian military" when a demonym or a
+    country name modifies the noun, else the country's name ("the forces of Russia")."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod") and _country_token(child, gaz) == country:
+            ent = entity_span(child)
+            return f"{ent.text if ent is not None else child.text} {noun}"
+    return country.name
 
 
 def conjoined_countries(token: Token, mention: Mention, gaz: Gazetteer) -> list[Mention]:
@@ -469,12 +492,19 @@ def conjoined_countries(token: Token, mention: Mention, gaz: Gazetteer) -> list[
     if mention.kind not in ("state", "group") or mention.country is None:
         return []
     extra = []
-    for child in token.children:
-        if child.dep_ != "amod":
-            continue
+    # "Egyptian and Qatari mediators", "the diplomats of South Korea, Japan and the US"
+    modifiers = [c for c in token.children if c.dep_ == "amod"]
+    modifiers += [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for child in modifiers:
         for conj in child.conjuncts:
             country = _country_token(conj, gaz)
             if country is not None and country.iso3 != mention.country:
-                name = f"{_demonym(country, gaz)} {token.lower_}"
+                name = f"{conj.text} {token.lower_}" if child.dep_ == "amod" else country.name
                 extra.append(replace(mention, name=name, country=country.iso3, text=name))
     return extra

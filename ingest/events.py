@@ -19,11 +19,12 @@ from ingest.wordlists import wordlist
 
 LIGHT_VERBS = wordlist("light_verbs")
 OBJECT_CONTROL = wordlist("object_control")
-# Prepositions looked through inside a noun phrase, by priority: an agent ("the decision
-# by Trump") beats a possessor, which beats other complements ("in" is left out: places).
+# What is looked through inside a noun phrase, by priority: an agent ("the decision by
+# Trump"), a possessor, a modifier, then other complements ("in" is left out: places).
 INSIDE_TIERS: tuple[frozenset[str], ...] = (
     frozenset({"by"}),
-    frozenset(),
+    frozenset(),  # possessors: "Sweden's NATO membership"
+    frozenset(),  # modifiers naming a state or body: "the Israeli decision"
     frozenset({"of", "between", "with", "from", "against", "for"}),
 )
 # Threats and demands name their target inside the clause: "threatened to review ties with Spain".
@@ -108,10 +109,10 @@ def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argumen
         tiers: list[list[Token]] = [[] for _ in INSIDE_TIERS]
         for tok in level:
             for child in tok.children:
-                if child.dep_ == "poss" or (
-                    child.dep_ in ("amod", "compound") and _names_actor(child, gaz)
-                ):
+                if child.dep_ == "poss":
                     tiers[1].extend(conjuncts(child))
+                elif child.dep_ in ("amod", "compound") and _names_actor(child, gaz):
+                    tiers[2].extend(conjuncts(child))
                 elif child.dep_ in ("prep", "agent"):
                     tier = next((n for n, t in enumerate(INSIDE_TIERS) if child.lower_ in t), None)
                     if tier is not None:

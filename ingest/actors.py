@@ -18,6 +18,7 @@ RESOLUTION_QUALITY = {
     "organization": 0.9,
     "state": 0.95,
     "group": 0.85,
+    "people": 0.85,
     "place": 0.6,
     "role": 0.85,
     "plural_role": 0.8,
@@ -26,6 +27,7 @@ RESOLUTION_QUALITY = {
     "name": 0.0,
     "body_ref": 0.75,
     "it": 0.7,
+    "sides": 0.7,
 }
 
 

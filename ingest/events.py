@@ -193,7 +193,7 @@ def _object_tokens(verb: Token) -> list[Token]:
 
 def _headcount(args: list[Argument] | tuple[Argument, ...]) -> int:
     """Return how many actors the arguments stand for ("the two ministers" counts two)."""
-    return sum(a.mention.number if a.mention.kind == "plural_role" else 1 for a in args)
+    return sum(a.mention.number if a.mention.kind in ("plural_role", "sides") else 1 for a in args)
 
 
 def _actors_of(tokens: list[Token], gaz: Gazetteer, via: str = "direct") -> list[Argument]:

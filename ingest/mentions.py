@@ -29,7 +29,8 @@ ACTOR_ENTS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 class Mention:
     """What a token denotes, as far as its own noun phrase tells."""
 
-    # person|country|organization|group|state|role|plural_role|pronoun|it|place|name|body_ref
+    # person|country|organization|group|people|state|role|plural_role|pronoun|it|place|name|
+    # body_ref|sides
     kind: str
     text: str
     token_index: int
@@ -267,7 +268,7 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
     if country is not None and ent.label_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
         # "the Palestinians": the people, named as the text names them.
         return Mention(
-            kind="group",
+            kind="people",
             text=ent.text,
             token_index=token.i,
             type="group",
@@ -376,13 +377,26 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
             )
     if lemma in PEOPLE_NOUNS and country is not None:
         return Mention(
-            kind="group",
+            kind="people",
             text=_np_text(token),
             token_index=token.i,
             type="group",
             name=_np_text(token),
             country=country.iso3,
         )
+    if lemma in ("side", "party") and token.tag_ == "NNS":
+        count = next(
+            (PLURAL_NUMBERS[c.lower_] for c in token.children if c.lower_ in PLURAL_NUMBERS), 0
+        )
+        if count == 2:
+            # "both sides", "the two parties": the two main actors of the story so far.
+            return Mention(
+                kind="sides",
+                text=_np_text(token),
+                token_index=token.i,
+                type="organization",
+                number=2,
+            )
     named = any(c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE") for c in token.lefts)
     if lemma in BODY_NOUNS and not named and any(c.lower_ == "the" for c in token.children):
         # "the militant group", "the bloc": a body named earlier in the article.
@@ -489,7 +503,7 @@ def conjoined_countries(token: Token, mention: Mention, gaz: Gazetteer) -> list[
     "Egyptian and Qatari mediators" is mentioned as Egyptian mediators; this adds
     Qatari mediators.
     """
-    if mention.kind not in ("state", "group") or mention.country is None:
+    if mention.kind not in ("state", "group", "people") or mention.country is None:
         return []
     extra = []
     # "Egyptian and Qatari mediators", "the diplomats of South Korea, Japan and the US"

@@ -5,6 +5,7 @@ Stages: paragraphs and sentences (``sentences``) -> people of the article
 coding (``lexicon``) -> factuality (``factuality``) -> dates and places.
 """
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -57,6 +58,8 @@ class _ArticleExtractor:
         self.people = ArticleActors()
         self.bodies: list[tuple[int, ActorRef]] = []
         self.subjects: list[tuple[int, ActorRef]] = []
+        self.side_mentions: Counter[str] = Counter()
+        self.side_actors: dict[str, Counter[ActorRef]] = {}
 
     def register_people(self, sentences: list[_Sentence]) -> None:
         for s in sentences:
@@ -114,6 +117,9 @@ class _ArticleExtractor:
         if mention.kind == "body_ref":
             earlier = [ref for pos, ref in self.bodies if pos < position]
             return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
+        if mention.kind == "sides":
+            sides = self._main_sides(s)
+            return Resolved(sides, quality) if sides else Resolved((), 0.0)
         if mention.kind == "it":
             # "it" is the latest state or body that was the subject of a clause.
             earlier = [ref for pos, ref in self.subjects if pos < position]
@@ -135,9 +141,16 @@ class _ArticleExtractor:
             mention = mention_at(tok, self.gaz)
             if mention is None:
                 continue
+            if tok.dep_ in ("amod", "compound"):
+                # "Palestinian prisoners": a modifier makes its state salient, nothing more.
+                if mention.country is not None:
+                    self._count_side(mention.country, None)
+                continue
             position = s.offset + tok.i
             ref: ActorRef | None = None
-            if mention.kind == "body_ref":
+            if mention.kind == "people" and mention.country is not None:
+                self._count_side(mention.country, None)
+            elif mention.kind == "body_ref":
                 earlier = [r for pos, r in self.bodies if pos < position]
                 ref = earlier[-1] if earlier else None
             elif mention.kind in SUBJECT_KINDS and mention.name is not None:
@@ -149,8 +162,39 @@ class _ArticleExtractor:
                 )
                 if mention.kind in ("organization", "group"):
                     self.bodies.append((position, ref))
-            if ref is not None and tok.dep_ in ("nsubj", "nsubjpass"):
+            if ref is None:
+                continue
+            self._count_side(ref.country or ref.name, ref)
+            if tok.dep_ in ("nsubj", "nsubjpass"):
                 self.subjects.append((position, ref))
+
+    def _count_side(self, side: str, ref: ActorRef | None) -> None:
+        """Count one mention of a side (a country code, or a name for stateless actors)."""
+        self.side_mentions[side] += 1
+        if ref is not None:
+            self.side_actors.setdefault(side, Counter())[ref] += 1
+
+    def _main_sides(self, s: _Sentence) -> tuple[ActorRef, ...]:
+        """Return the two sides mentioned most so far, leaving out the clause's subject.
+
+        A state's organs and people ("Israeli forces", "Palestinian prisoners") count for
+        its side; each side is represented by the actor of it named most often.
+        """
+        subject = next((t for t in s.span if t.dep_ == "nsubj"), None)
+        mention = mention_at(subject, self.gaz) if subject is not None else None
+        if mention is not None and mention.kind == "sides":
+            mention = None  # "Both sides agreed": the sides are the subject itself
+        resolved = self.resolve(mention, s).actors if mention is not None else ()
+        excluded = {r.country or r.name for r in resolved}
+        sides = [
+            max(
+                self.side_actors[side].items(),
+                key=lambda item: (item[1], item[0].type == "country"),
+            )[0]
+            for side, _ in self.side_mentions.most_common()
+            if side not in excluded and side in self.side_actors
+        ]
+        return tuple(sides[:2]) if len(sides) >= 2 else ()
 
     def _country_ref(self, iso3: str, type_: str) -> ActorRef:
         name = next((c.name for c in self.gaz.countries.values() if c.iso3 == iso3), iso3)

@@ -73,3 +73,37 @@ def test_surname_and_pronoun_resolve_to_the_full_name() -> None:
         ("Justin Trudeau", "Mexico", "04", False, "asserted"),
         ("Justin Trudeau", "Xi Jinping", "11", False, "asserted"),
     }
+
+
+def test_both_sides_are_the_two_main_actors_so_far() -> None:
+    text = (
+        "Armenian forces clashed with Azerbaijani troops near the border on Monday.\n"
+        "Armenia accused Azerbaijan of shelling villages.\n"
+        "Russia urged both sides to respect the ceasefire."
+    )
+    assert ("Russia", "Armenia", "02", False, "requested") in triples(text)
+    assert ("Russia", "Azerbaijan", "02", False, "requested") in triples(text)
+
+
+def test_it_and_the_group_refer_back() -> None:
+    text = (
+        "Hezbollah fired rockets at northern Israel.\n"
+        "The group said it had targeted Israeli army positions.\n"
+        "The Israeli military said it struck Hezbollah positions in response."
+    )
+    found = triples(text)
+    assert ("Israeli military", "Hezbollah", "19", False, "asserted") in found
+    assert ("Hezbollah", "Israel", "19", False, "asserted") in found
+
+
+def test_conjoined_demonyms_and_state_organs_named_as_written() -> None:
+    assert triples("Saudi and Emirati officials held talks with Sudanese army commanders.") == {
+        ("Saudi officials", "Sudanese commanders", "04", False, "asserted"),
+        ("Emirati officials", "Sudanese commanders", "04", False, "asserted"),
+    }
+
+
+def test_several_agents_pledging_cooperation_pledge_it_to_each_other() -> None:
+    assert triples(
+        "The foreign ministers of Japan and Australia pledged to deepen cooperation."
+    ) == {("Japan", "Australia", "03", False, "intended")}

@@ -215,7 +215,14 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
         return []
     # An appeal's addressee is its object ("urged X to"), so only "demanded that X ..." (a
     # clause with its own subject) carries one inside; "sought to steady ties" does not.
-    embedded_deps = ("ccomp",) if rule.modality == "requested" else ("xcomp", "ccomp")
+    # A threat's target is in what is threatened ("threatened to review ties with Spain"),
+    # but "warned that Russia was preparing" is about Russia, not addressed to it.
+    if rule.modality == "requested":
+        embedded_deps: tuple[str, ...] = ("ccomp",)
+    elif rule.cameo[:2] == "13":
+        embedded_deps = ("xcomp",)
+    else:
+        embedded_deps = ("xcomp", "ccomp")
     for child in verb.children:
         if child.dep_ not in embedded_deps:
             continue

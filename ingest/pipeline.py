@@ -232,6 +232,8 @@ class _ArticleExtractor:
         events = []
         for (src, src_q), (tgt, tgt_q) in pairs:
             mod = modality(cand.anchor, cand.rule, self._speaker_is_participant(cand, s, src, tgt))
+            if refused is not None and mod in ("intended", "hypothetical"):
+                mod = "asserted"  # "would not negotiate" states a refusal now
             events.append(
                 ExtractedEvent(
                     source=src,

@@ -36,6 +36,15 @@ PARTICLES = frozenset(
 )
 
 
+def _name_words(name: str) -> list[str]:
+    """Return the words of a name, lower case, with "al-"/"el-" particles split off.
+
+    >>> _name_words("Abdel Fattah al-Burhan")
+    ['abdel', 'fattah', 'al', 'burhan']
+    """
+    return name.lower().replace("-", " ").split()
+
+
 @dataclass
 class PersonCluster:
     """One person of the article with every name form used for them."""
@@ -53,9 +62,9 @@ class PersonCluster:
 
     def matches(self, name: str) -> bool:
         """Return True when ``name`` is this person's name or ends like it (same surname)."""
-        words = name.lower().split()
+        words = _name_words(name)
         for known in self.names:
-            kw = known.lower().split()
+            kw = _name_words(known)
             n = min(len(words), len(kw))
             if words[-n:] == kw[-n:]:
                 return True

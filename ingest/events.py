@@ -144,6 +144,9 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                     return raised, inherited
         else:
             subj = [t for c in v.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
+            # "army chief Abdel Fattah al-Burhan rejected" parsed with two subjects: the
+            # title word right before a name is not an actor of its own.
+            subj = [t for t in subj if not _title_before_name(t)] or subj
             if subj:
                 if subj[0].lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                     return conjuncts(v.head), True
@@ -165,6 +168,17 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return conjuncts(v.head), True
         break
     return [], inherited
+
+
+def _title_before_name(token: Token) -> bool:
+    """Return True for a common noun followed directly by a person's name."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN"
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].ent_type_ == "PERSON"
+        and doc[token.i + 1].ent_iob_ == "B"
+    )
 
 
 def _prep_objects(head: Token, preps: tuple[str, ...], depth: int = 3) -> list[Token]:

@@ -108,6 +108,23 @@ def _title_prefix(span: Span) -> list[Token]:
     return words
 
 
+def _adjacent_title(span: Span, gaz: Gazetteer) -> list[Token]:
+    """Return the words right before a name that end in a title, however they were parsed.
+
+    "Sudan's army chief Abdel Fattah al-Burhan" is sometimes parsed with "chief" and
+    "Burhan" as two subjects; the words still title the name.
+    """
+    doc = span.doc
+    start = span.start
+    while start > 0 and span.start - start < 5:
+        tok = doc[start - 1]
+        if (tok.is_punct and tok.tag_ != "POS") or tok.pos_ in ("VERB", "AUX", "ADP", "DET"):
+            break
+        start -= 1
+    words = [t for t in doc[start : span.start] if t.tag_ != "POS"]
+    return words if words and gaz.role_ending([t.text for t in words]) else []
+
+
 def _strip_title(span: Span, gaz: Gazetteer) -> tuple[str, list[Token]]:
     """Split a PERSON entity that swallowed its title ("President Putin") into name and title."""
     words = list(span)
@@ -131,7 +148,7 @@ def _appositive_cues(root: Token) -> list[Token]:
 def person_mention(span: Span, gaz: Gazetteer) -> Mention:
     """Return the person mention of a PERSON entity with its title, role and country."""
     name, swallowed = _strip_title(span, gaz)
-    prefix = _title_prefix(span) + swallowed
+    prefix = (_title_prefix(span) or _adjacent_title(span, gaz)) + swallowed
     role = gaz.role_ending([t.text for t in prefix]) if prefix else None
     rest = prefix[: len(prefix) - role[1]] if role else prefix
     country, org = _country_of_words(rest, gaz) if rest else (None, None)
@@ -347,6 +364,10 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
     country = _modifier_country(token, gaz)
     if lemma in GOVERNMENT_NOUNS and lower not in GOVERNMENT_NOUNS:
         lower = lemma if lemma != "authority" else "authorities"
+    organ = lower in MILITARY_NOUNS or lower in GOVERNMENT_NOUNS or lemma in GROUP_NOUNS
+    if organ and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+        # "its fighters", "its military": the organs of the state or body "it" refers to.
+        return Mention(kind="it", text=_np_text(token), token_index=token.i, type="organization")
     if lower in MILITARY_NOUNS or lower in GOVERNMENT_NOUNS:
         body = _org_mention(token, gaz)
         if body is not None:

@@ -142,8 +142,8 @@ class _ArticleExtractor:
             if mention is None:
                 continue
             if tok.dep_ in ("amod", "compound"):
-                # "Palestinian prisoners": a modifier makes its state salient, nothing more.
-                if mention.country is not None:
+                # "Israeli strikes": a demonym makes its state salient, nothing more.
+                if mention.country is not None and mention.kind == "country":
                     self._count_side(mention.country, None)
                 continue
             position = s.offset + tok.i
@@ -181,19 +181,24 @@ class _ArticleExtractor:
         its side; each side is represented by the actor of it named most often.
         """
         subject = next((t for t in s.span if t.dep_ == "nsubj"), None)
-        mention = mention_at(subject, self.gaz) if subject is not None else None
-        if mention is not None and mention.kind == "sides":
-            mention = None  # "Both sides agreed": the sides are the subject itself
-        resolved = self.resolve(mention, s).actors if mention is not None else ()
-        excluded = {r.country or r.name for r in resolved}
-        sides = [
-            max(
-                self.side_actors[side].items(),
-                key=lambda item: (item[1], item[0].type == "country"),
-            )[0]
+        # The subject and whatever its phrase names ("UN chief Guterres") are not a side.
+        excluded: set[str] = set()
+        for tok in subject.subtree if subject is not None else ():
+            mention = mention_at(tok, self.gaz)
+            if mention is None or mention.kind == "sides":
+                continue  # "Both sides agreed": the sides are the subject itself
+            excluded |= {r.country or r.name for r in self.resolve(mention, s).actors}
+            if mention.country:
+                excluded.add(mention.country)
+        ranked = [
+            side
             for side, _ in self.side_mentions.most_common()
             if side not in excluded and side in self.side_actors
         ]
+        sides = [_representative(self.side_actors[side]) for side in ranked[:2]]
+        if len(sides) == 1:
+            # One state, two sides: a civil war ("the army and the RSF").
+            sides = [ref for ref, _ in self.side_actors[ranked[0]].most_common(2)]
         return tuple(sides[:2]) if len(sides) >= 2 else ()
 
     def _country_ref(self, iso3: str, type_: str) -> ActorRef:
@@ -303,6 +308,11 @@ class _ArticleExtractor:
             return None
         # A visit to Cairo happens in Cairo.
         return next((a.mention.place for a in cand.targets if a.mention.place), None)
+
+
+def _representative(actors: Counter[ActorRef]) -> ActorRef:
+    """Return the actor that stands for a side: the one named most, a state on ties."""
+    return max(actors.items(), key=lambda item: (item[1], item[0].type == "country"))[0]
 
 
 def _attached(token: Token, anchors: set[int], hops: int = 3) -> bool:

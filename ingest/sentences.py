@@ -9,8 +9,10 @@ from ingest.types import SentenceSpan
 
 # A wire-story dateline: "SEOUL, Oct 22 -", "WASHINGTON (Reuters) -", "CAIRO —".
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?(?:\s*\([A-Za-z .]+\))?"
-    r"(?:,?\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:-|--|\u2013|\u2014)\s+"
+    r"^[A-Z][A-Z .'/-]{1,40}"  # the place, in capitals
+    r"(?:,\s*[A-Za-z0-9 .,]{1,30}?)?"  # ", Oct 22" or ", Jan. 5, 2024"
+    r"\s*(?:\([A-Za-z .]+\))?"  # "(Reuters)"
+    r"\s*(?:-|--|\u2013|\u2014)\s+"
 )
 
 

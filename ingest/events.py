@@ -244,6 +244,15 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
         found = _actors_of(embedded, gaz, "inside") or _actors_of(
             _object_tokens(child), gaz, "inside"
         )
+        # "offered to mediate between Burhan and Dagalo": the embedded trigger's own slots.
+        for inner in rules_for(child.lemma_, "V"):
+            if found:
+                break
+            found = [
+                Argument(a.mention, "inside")
+                for slot in inner.preps
+                for a in _actors_of(_prep_objects(child, (slot,), depth=0), gaz)
+            ]
         if found:
             return found
         nested = [

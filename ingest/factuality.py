@@ -11,6 +11,9 @@ NEGATING_VERBS = wordlist("negating_verbs")
 INTENT_VERBS = wordlist("intent_verbs")
 APPEAL_VERBS = wordlist("appeal_verbs")
 REPORT_VERBS = wordlist("report_verbs")
+CLAIM_NOUNS = frozenset(
+    {"accusation", "allegation", "claim", "report", "rumor", "rumour", "speculation", "charge"}
+)
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -34,7 +37,14 @@ def is_negated(anchor: Token) -> bool:
         and anchor.head.lemma_ in NEGATING_VERBS
     ):
         return True
-    return any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in anchor.children)
+    if any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in anchor.children):
+        return True
+    # "Iran denied that it had seized the ship", "denied accusations that it supplies arms"
+    chain = _clause_chain(anchor)
+    return any(
+        child.dep_ in ("ccomp", "acl", "dobj") and head.lemma_ == "deny" and head.pos_ == "VERB"
+        for child, head in itertools.pairwise(chain[:6])
+    )
 
 
 def modality(anchor: Token, rule: TriggerRule, speaker_is_participant: bool) -> str:
@@ -56,10 +66,9 @@ def modality(anchor: Token, rule: TriggerRule, speaker_is_participant: bool) -> 
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical"
     for child, head in itertools.pairwise(chain):
-        if (
-            child.dep_ in ("xcomp", "ccomp", "advcl", "pobj", "dobj")
-            and head.lemma_ in INTENT_VERBS
-        ):
+        if child.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_ in CLAIM_NOUNS:
+            return "reported"  # "accusations that it supplies weapons"
+        if child.dep_ in ("xcomp", "ccomp", "pobj", "dobj") and head.lemma_ in INTENT_VERBS:
             return "intended"
         if child.dep_ in ("xcomp", "ccomp", "prep", "dobj") and head.lemma_ in APPEAL_VERBS:
             return "requested"
@@ -70,7 +79,7 @@ def modality(anchor: Token, rule: TriggerRule, speaker_is_participant: bool) -> 
 
 def reporting_speaker(anchor: Token) -> Token | None:
     """Return the subject of the reporting verb governing ``anchor`` ("media reported X met Y")."""
-    for child, head in zip(_clause_chain(anchor), _clause_chain(anchor)[1:], strict=False):
+    for child, head in itertools.pairwise(_clause_chain(anchor)):
         if child.dep_ == "ccomp" and head.lemma_ in REPORT_VERBS:
             return next((c for c in head.children if c.dep_ == "nsubj"), None)
     return None

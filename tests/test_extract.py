@@ -107,3 +107,44 @@ def test_several_agents_pledging_cooperation_pledge_it_to_each_other() -> None:
     assert triples(
         "The foreign ministers of Japan and Australia pledged to deepen cooperation."
     ) == {("Japan", "Australia", "03", False, "intended")}
+
+
+def test_denied_acts_are_negated_and_accusations_reported() -> None:
+    result = extract_one(
+        ArticleInput(
+            id="t",
+            text="Qatar denied accusations that it funds Hamas.",
+            published=date(2024, 3, 4),
+        )
+    )
+    assert [(e.source.name, e.target.name, e.negated, e.modality) for e in result.events] == [
+        ("Qatar", "Hamas", True, "reported")
+    ]
+
+
+def test_offer_to_mediate_targets_both_parties() -> None:
+    assert triples(
+        "Turkish President Recep Tayyip Erdogan offered to mediate between "
+        "Russian President Vladimir Putin and Ukrainian President Volodymyr Zelenskiy."
+    ) == {
+        ("Recep Tayyip Erdogan", "Vladimir Putin", "03", False, "intended"),
+        ("Recep Tayyip Erdogan", "Volodymyr Zelenskiy", "03", False, "intended"),
+    }
+
+
+def test_dateline_with_date_and_agency_is_not_an_actor() -> None:
+    text = "NAIROBI, March 3 (Reuters) - Ethiopia accused Eritrea of backing rebels."
+    assert triples(text) == {("Ethiopia", "Eritrea", "11", False, "asserted")}
+
+
+def test_both_sides_of_a_civil_war() -> None:
+    text = (
+        "Sudan's army clashed with the Rapid Support Forces in Khartoum.\n"
+        "The army said the Rapid Support Forces had shelled a hospital.\n"
+        "Saudi Arabia urged both sides to return to talks."
+    )
+    found = {(s, t, r) for s, t, r, _, _ in triples(text) if r == "02"}
+    assert found == {
+        ("Saudi Arabia", "Sudan", "02"),
+        ("Saudi Arabia", "Rapid Support Forces", "02"),
+    }

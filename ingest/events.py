@@ -29,6 +29,9 @@ INSIDE_TIERS: tuple[frozenset[str], ...] = (
 )
 # Threats and demands name their target inside the clause: "threatened to review ties with Spain".
 EMBEDDED_TARGET_ROOTS = frozenset({"10", "13"})
+# Prepositions whose -ing clause shares the main clause's subject ("said after meeting X");
+# not "accused X of helping" or "thanked X for helping", where X is the one who helps.
+CLAUSE_LINKS = frozenset({"after", "before", "while", "since", "upon", "following", "without"})
 INTENT_ROOTS = frozenset({"03"})
 NOMINAL_ONLY_ROOTS = frozenset({"03", "05", "06"})
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -160,7 +163,11 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             patients = [t for c in v.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
             if patients:
                 return patients, True
-        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp") and v.head is not v:
+        if v.dep_ == "pcomp" and v.head.lower_ in CLAUSE_LINKS and v.head.head is not v.head:
+            v = v.head.head  # "said after meeting X": the verb the preposition hangs on
+            inherited = True
+            continue
+        if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
             v = v.head
             inherited = True
             continue

@@ -21,6 +21,8 @@ GOVERNMENT_NOUNS = wordlist("government_nouns")
 PEOPLE_NOUNS = wordlist("people_nouns")
 GROUP_NOUNS = wordlist("group_nouns")
 BODY_NOUNS = wordlist("body_nouns")
+# "both sides", "the two countries": the two main actors of the story so far.
+SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "government", "state"})
 PLURAL_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
 ACTOR_ENTS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 
@@ -361,6 +363,20 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
         return None
     lower, lemma = token.lower_, token.lemma_.lower()
+    if lemma in SIDE_NOUNS and token.tag_ == "NNS":
+        count = next(
+            (PLURAL_NUMBERS[c.lower_] for c in token.children if c.lower_ in PLURAL_NUMBERS), 0
+        )
+        if count == 2:
+            # "both sides", "the two countries": the two main actors of the story so far.
+            states = lemma in ("country", "nation", "state", "government")
+            return Mention(
+                kind="sides",
+                text=_np_text(token),
+                token_index=token.i,
+                type="country" if states else "organization",
+                number=2,
+            )
     country = _modifier_country(token, gaz)
     if lemma in GOVERNMENT_NOUNS and lower not in GOVERNMENT_NOUNS:
         lower = lemma if lemma != "authority" else "authorities"
@@ -405,19 +421,6 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
             name=_np_text(token),
             country=country.iso3,
         )
-    if lemma in ("side", "party") and token.tag_ == "NNS":
-        count = next(
-            (PLURAL_NUMBERS[c.lower_] for c in token.children if c.lower_ in PLURAL_NUMBERS), 0
-        )
-        if count == 2:
-            # "both sides", "the two parties": the two main actors of the story so far.
-            return Mention(
-                kind="sides",
-                text=_np_text(token),
-                token_index=token.i,
-                type="organization",
-                number=2,
-            )
     named = any(c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE") for c in token.lefts)
     if lemma in BODY_NOUNS and not named and any(c.lower_ == "the" for c in token.children):
         # "the militant group", "the bloc": a body named earlier in the article.

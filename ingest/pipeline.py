@@ -35,6 +35,7 @@ EXTRACTOR_VERSION = "rules-0.1"
 VIA_QUALITY = {"direct": 1.0, "pair": 0.95, "inherited": 0.9, "inside": 0.85}
 SUBJECTISH = ("nsubj", "nsubjpass", "agent")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
+MOVEMENT_TRIGGERS = frozenset({"travel", "fly", "arrive", "return"})
 SUBJECT_KINDS = ("organization", "group", "country", "state")
 
 
@@ -118,7 +119,7 @@ class _ArticleExtractor:
             earlier = [ref for pos, ref in self.bodies if pos < position]
             return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
         if mention.kind == "sides":
-            sides = self._main_sides(s)
+            sides = self._main_sides(s, states=mention.type == "country")
             return Resolved(sides, quality) if sides else Resolved((), 0.0)
         if mention.kind == "it":
             # "it" is the latest state or body that was the subject of a clause.
@@ -148,7 +149,7 @@ class _ArticleExtractor:
                 continue
             position = s.offset + tok.i
             ref: ActorRef | None = None
-            if mention.kind == "people" and mention.country is not None:
+            if mention.kind in ("people", "person") and mention.country is not None:
                 self._count_side(mention.country, None)
             elif mention.kind == "body_ref":
                 earlier = [r for pos, r in self.bodies if pos < position]
@@ -174,7 +175,7 @@ class _ArticleExtractor:
         if ref is not None:
             self.side_actors.setdefault(side, Counter())[ref] += 1
 
-    def _main_sides(self, s: _Sentence) -> tuple[ActorRef, ...]:
+    def _main_sides(self, s: _Sentence, *, states: bool = False) -> tuple[ActorRef, ...]:
         """Return the two sides mentioned most so far, leaving out the clause's subject.
 
         A state's organs and people ("Israeli forces", "Palestinian prisoners") count for
@@ -190,6 +191,14 @@ class _ArticleExtractor:
             excluded |= {r.country or r.name for r in self.resolve(mention, s).actors}
             if mention.country:
                 excluded.add(mention.country)
+        if states:
+            # "the two countries": the two states named most, by their names.
+            countries = [
+                side
+                for side, _ in self.side_mentions.most_common()
+                if side not in excluded and side in self.gaz.by_iso3
+            ]
+            return tuple(self._country_ref(iso3, "country") for iso3 in countries[:2])
         ranked = [
             side
             for side, _ in self.side_mentions.most_common()
@@ -202,7 +211,8 @@ class _ArticleExtractor:
         return tuple(sides[:2]) if len(sides) >= 2 else ()
 
     def _country_ref(self, iso3: str, type_: str) -> ActorRef:
-        name = next((c.name for c in self.gaz.countries.values() if c.iso3 == iso3), iso3)
+        country = self.gaz.by_iso3.get(iso3)
+        name = country.name if country is not None else iso3
         return ActorRef(name=name, type="country", country=iso3, aliases=(name,))
 
     def _resolve_args(
@@ -226,6 +236,9 @@ class _ArticleExtractor:
         pairs = [
             (a, b) for a, b in pairs if not _same_actor(a[0], b[0]) and not _own_country(a[0], b[0])
         ]
+        if cand.rule.lemma in MOVEMENT_TRIGGERS:
+            # One travels to a country, not to a person or a body ("flying to Rio" tagged ORG).
+            pairs = [(a, b) for a, b in pairs if b[0].type == "country"]
         if not pairs:
             return []
         cameo, action = cand.rule.cameo, cand.rule.lemma

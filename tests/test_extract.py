@@ -148,3 +148,22 @@ def test_both_sides_of_a_civil_war() -> None:
         ("Saudi Arabia", "Sudan", "02"),
         ("Saudi Arabia", "Rapid Support Forces", "02"),
     }
+
+
+def test_meeting_in_a_clause_after_said_and_the_two_countries() -> None:
+    text = (
+        "The border will reopen, Colombian President Gustavo Petro said after meeting "
+        "Venezuelan President Nicolas Maduro in Caracas.\n"
+        "The two countries also signed an agreement on trade."
+    )
+    found = {(frozenset({s, t}), root, neg, mod) for s, t, root, neg, mod in triples(text)}
+    assert found == {
+        (frozenset({"Gustavo Petro", "Nicolas Maduro"}), "04", False, "asserted"),
+        (frozenset({"Colombia", "Venezuela"}), "05", False, "asserted"),
+    }
+
+
+def test_the_accused_does_what_it_is_accused_of() -> None:
+    found = triples("Israel accused Iran of arming Hezbollah.")
+    assert ("Israel", "Iran", "11", False, "asserted") in found
+    assert all(source != "Israel" or target == "Iran" for source, target, *_ in found)

@@ -1,0 +1,134 @@
+"""Repositories and persistence on a migrated temporary database."""
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.db import make_engine, transaction
+from core.migrate import current_revision, upgrade
+from core.repositories import actors, articles, events, runs
+from ingest.types import ActorRef
+from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
+
+KIM_JONG_UN = ActorRef("Kim Jong Un", "person", "PRK", "leader", ("Kim",))
+KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", None, ("Kim",))
+
+
+def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    assert current_revision(url) is None
+    upgrade(url)
+    engine = make_engine(url)
+    tables = set(inspect(engine).get_table_names())
+    engine.dispose()
+    assert tables == {
+        "alembic_version",
+        "articles",
+        "sentences",
+        "actors",
+        "actor_aliases",
+        "events",
+        "ingest_runs",
+    }
+    assert current_revision(url) == "0001"
+
+
+def test_same_text_is_stored_once(session_factory: sessionmaker[Session]) -> None:
+    first, again = store(
+        session_factory,
+        make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]),
+        make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]),
+    )
+    assert (first.created, again.created, again.article_id, again.event_ids) == (
+        True,
+        False,
+        first.article_id,
+        (),
+    )
+    with session_factory() as session:
+        assert events.version(session) == (1, 1)
+
+
+def test_a_surname_alone_finds_the_full_name(session_factory: sessionmaker[Session]) -> None:
+    store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
+    surname_only = ActorRef("Putin", "person", "RUS", None, ("Putin",))
+    store(session_factory, make_article("Putin met Egypt.", [make_event(surname_only, EGYPT)]))
+    with session_factory() as session:
+        [putin] = actors.find_by_alias(session, "putin")
+        assert putin.canonical_name == "Vladimir Putin"
+        assert sorted(a.alias for a in actors.get(session, putin.id).aliases) == [  # type: ignore[union-attr]
+            "putin",
+            "vladimir putin",
+        ]
+        assert actors.event_counts(session, putin.id) == (2, 0)
+
+
+def test_people_sharing_a_surname_stay_apart(session_factory: sessionmaker[Session]) -> None:
+    store(session_factory, make_article("Kim met Kim.", [make_event(KIM_JONG_UN, KIM_YO_JONG)]))
+    with session_factory() as session:
+        assert [a.canonical_name for a in actors.lookup(session, "kim")] == [
+            "Kim Jong Un",
+            "Kim Yo Jong",
+        ]
+        assert [a.canonical_name for a in actors.lookup(session, "KIM YO JONG")] == ["Kim Yo Jong"]
+
+
+def test_event_filters_and_totals(session_factory: sessionmaker[Session]) -> None:
+    store(
+        session_factory,
+        make_article(
+            "Putin met Assad.\nPutin criticized Egypt.",
+            [
+                make_event(PUTIN, ASSAD),
+                make_event(
+                    PUTIN,
+                    EGYPT,
+                    cameo="111",
+                    sentence_index=1,
+                    sentence="Putin criticized Egypt.",
+                    when=date(2018, 1, 2),
+                ),
+            ],
+        ),
+    )
+    with session_factory() as session:
+        putin = actors.lookup(session, "Vladimir Putin")[0]
+        by_code, total = events.list_page(
+            session, events.EventFilter(code_prefix="11"), limit=10, offset=0
+        )
+        assert ([e.cameo_code for e in by_code], total) == (["111"], 1)
+        since = events.EventFilter(actor_id=putin.id, since=date(2018, 1, 1))
+        assert [e.cameo_code for e in events.all_matching(session, since)] == ["111"]
+        until = events.EventFilter(until=date(2017, 12, 31))
+        assert [e.cameo_code for e in events.all_matching(session, until)] == ["040"]
+
+
+def test_article_pages_and_sentence_offsets(session_factory: sessionmaker[Session]) -> None:
+    [result] = store(session_factory, make_article("One.\nTwo two.", []))
+    with session_factory() as session:
+        rows, total = articles.list_page(session, limit=1, offset=0)
+        assert (total, [r.id for r in rows]) == (1, [result.article_id])
+        article = articles.get(session, result.article_id)
+        assert article is not None
+        assert [(s.index, s.start_char, s.end_char) for s in article.sentences] == [
+            (0, 0, 4),
+            (1, 5, 13),
+        ]
+
+
+def test_runs_record_counts(session_factory: sessionmaker[Session]) -> None:
+    with transaction(session_factory) as session:
+        run_id = runs.start(session, extractor_version="test").id
+        runs.finish(session, run_id, articles_added=2, articles_skipped=1, events_added=7)
+    with session_factory() as session:
+        latest = runs.latest(session)
+        assert latest is not None
+        assert (
+            latest.id,
+            latest.articles_added,
+            latest.articles_skipped,
+            latest.events_added,
+            latest.finished_at is not None,
+        ) == (run_id, 2, 1, 7, True)

@@ -58,10 +58,9 @@ def test_a_surname_alone_finds_the_full_name(session_factory: sessionmaker[Sessi
     with session_factory() as session:
         [putin] = actors.find_by_alias(session, "putin")
         assert putin.canonical_name == "Vladimir Putin"
-        assert sorted(a.alias for a in actors.get(session, putin.id).aliases) == [  # type: ignore[union-attr]
-            "putin",
-            "vladimir putin",
-        ]
+        stored = actors.get(session, putin.id)
+        assert stored is not None
+        assert sorted(a.alias for a in stored.aliases) == ["putin", "vladimir putin"]
         assert actors.event_counts(session, putin.id) == (2, 0)
 
 

@@ -8,8 +8,7 @@ most recent person that was the subject of a clause.
 
 from dataclasses import dataclass, field
 
-from ingest.mentions import Mention
-from ingest.types import ActorRef
+from ingest.types import ActorRef, Mention
 
 # How much an actor resolved this way is trusted (feeds event confidence).
 RESOLUTION_QUALITY = {

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import TriggerRule, rules_for
-from ingest.mentions import Mention, conjoined_countries, mention_at
+from ingest.mentions import conjoined_countries, mention_at
+from ingest.types import Mention
 from ingest.wordlists import wordlist
 
 LIGHT_VERBS = wordlist("light_verbs")

@@ -26,10 +26,11 @@ from ingest.factuality import (
 )
 from ingest.gazetteer import Gazetteer, gazetteer
 from ingest.lexicon import code_info
-from ingest.mentions import Mention, entity_span, mention_at
+from ingest.mentions import mention_at
 from ingest.nlp import get_nlp
 from ingest.sentences import Paragraph, paragraphs, sentence_spans
-from ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent
+from ingest.spans import entity_span
+from ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent, Mention
 
 EXTRACTOR_VERSION = "rules-0.1"
 VIA_QUALITY = {"direct": 1.0, "pair": 0.95, "inherited": 0.9, "inside": 0.85}

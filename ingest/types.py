@@ -64,3 +64,21 @@ class ExtractedArticle:
     article: ArticleInput
     sentences: tuple[SentenceSpan, ...]
     events: tuple[ExtractedEvent, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a token denotes, as far as its own noun phrase tells."""
+
+    # person|country|organization|group|people|state|role|plural_role|pronoun|it|place|name|
+    # body_ref|sides
+    kind: str
+    text: str
+    token_index: int
+    type: str
+    name: str | None = None
+    country: str | None = None
+    role: str | None = None
+    rank: int = 0
+    number: int = 1
+    place: str | None = None

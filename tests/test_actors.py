@@ -1,8 +1,7 @@
 """ArticleActors: people of one article, surnames, pronouns and role phrases."""
 
 from ingest.actors import ArticleActors, PersonCluster
-from ingest.mentions import Mention
-from ingest.types import ActorRef
+from ingest.types import ActorRef, Mention
 
 
 def person(

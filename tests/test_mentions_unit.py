@@ -6,7 +6,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ingest.gazetteer import Gazetteer, gazetteer
-from ingest.mentions import Mention, entity_span, mention_at, person_mention
+from ingest.mentions import mention_at
+from ingest.persons import person_mention
+from ingest.spans import entity_span
+from ingest.types import Mention
 
 # (word, lemma, pos, tag, dep, head, ent IOB)
 Row = tuple[str, str, str, str, str, int, str]

@@ -1,0 +1,51 @@
+"""Entity spans as the extractor needs them: merged person names, noun phrase text."""
+
+from spacy.tokens import Doc, Span, Token
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Return True when ``doc[i]`` is a hyphen written without spaces ("Duck-soo")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
+
+
+def entity_span(token: Token) -> Span | None:
+    """Return the named entity ``token`` is part of, with PERSON pieces merged.
+
+    spaCy sometimes splits "Abdel Fattah el Sissi" into two PERSON entities and
+    leaves the end of a hyphenated name ("Han Duck-soo") outside the entity.
+    """
+    doc = token.doc
+    if not token.ent_type_:
+        if token.i >= 2 and _hyphen_joined(doc, token.i - 1) and doc[token.i - 2].ent_type_:
+            return entity_span(doc[token.i - 2])
+        return None
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if ent is None or ent.label_ != "PERSON":
+        return ent
+    start, end = ent.start, ent.end
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ != "O":
+        end += 1
+    while end + 1 < len(doc) and _hyphen_joined(doc, end) and doc[end + 1].is_alpha:
+        end += 2
+    while end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1  # "Macron's": the possessive marker is not part of the name
+    return Span(doc, start, end, label="PERSON")
+
+
+def np_text(head: Token) -> str:
+    """Return the words of a noun phrase up to its head, without determiners or numbers."""
+    words = [
+        t.text
+        for t in head.subtree
+        if t.i <= head.i
+        and t.dep_ not in ("det", "predet", "nummod", "punct", "case")
+        and t.lower_ not in ("both", "all", "some", "many", "several")
+    ]
+    return " ".join(words)

@@ -1,0 +1,209 @@
+"""What an article has said so far: its people, bodies, subjects and sides.
+
+Mentions are resolved against this context: a surname finds the full name, a role
+("the Russian president") or pronoun finds the person it refers to, "it" and "the
+group" find the state or body last named, "both sides" the two sides named most.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved
+from ingest.gazetteer import Gazetteer
+from ingest.mentions import mention_at
+from ingest.spans import entity_span
+from ingest.types import ActorRef, Mention
+
+SUBJECTISH = ("nsubj", "nsubjpass", "agent")
+SUBJECT_KINDS = ("organization", "group", "country", "state")
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    """A sentence of the article, its index, and where its paragraph starts in tokens."""
+
+    index: int
+    span: Span
+    offset: int  # article-wide position of the paragraph's first token
+
+
+def is_subject(token: Token) -> bool:
+    """Return True for a subject, an agent, or the possessor of a subject ("Putin's visit")."""
+    if token.dep_ in SUBJECTISH:
+        return True
+    return token.dep_ == "poss" and token.head.dep_ in SUBJECTISH
+
+
+class ArticleContext:
+    """The actors one article has named so far, for resolving later references."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.people = ArticleActors()
+        self.bodies: list[tuple[int, ActorRef]] = []
+        self.subjects: list[tuple[int, ActorRef]] = []
+        self.side_mentions: Counter[str] = Counter()
+        self.side_actors: dict[str, Counter[ActorRef]] = {}
+
+    def register_people(self, sentences: list[ParsedSentence]) -> None:
+        """Register every named person of the article (full names first, then surnames)."""
+        for s in sentences:
+            seen: set[int] = set()
+            for ent in s.span.ents:
+                span = entity_span(ent.root)
+                if span is None or span.start in seen:
+                    continue
+                seen.add(span.start)
+                mention = mention_at(span.root, self.gaz)
+                if mention is not None and mention.kind == "person" and mention.name:
+                    cluster = self.people.register_person(mention)
+                    position = s.offset + span.root.i
+                    self.people.note_position(cluster, position, is_subject(span.root))
+        # Surnames the tagger missed or mislabelled ("Wang held talks") still mark a mention.
+        for s in sentences:
+            for tok in s.span:
+                if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and tok.dep_ != "compound":
+                    person = self.people.person_named(tok.text)
+                    if person is not None and " " not in tok.text:
+                        self.people.note_position(person, s.offset + tok.i, is_subject(tok))
+
+    def resolve(self, mention: Mention, s: ParsedSentence) -> Resolved:
+        """Return the actors ``mention`` in sentence ``s`` denotes, with how far to trust it."""
+        token = s.span.doc[mention.token_index]
+        position = s.offset + mention.token_index
+        quality = RESOLUTION_QUALITY[mention.kind]
+        if mention.kind == "person" and mention.name:
+            person = self.people.person_named(mention.name)
+            return Resolved((person.ref(),), quality) if person else Resolved((), 0.0)
+        if mention.kind in ("name", "organization") and mention.name and " " not in mention.name:
+            # spaCy sometimes tags a known person's surname as ORG or not at all.
+            person = self.people.person_named(mention.name)
+            if person is not None:
+                return Resolved((person.ref(),), RESOLUTION_QUALITY["role"])
+            if mention.kind == "name":
+                return Resolved((), 0.0)
+        if mention.kind == "pronoun":
+            person = self.people.resolve_pronoun(position, s.offset + s.span.start)
+            if person is None:
+                return Resolved((), 0.0)
+            self.people.note_position(person, position, is_subject(token))
+            return Resolved((person.ref(),), quality)
+        if mention.kind in ("role", "plural_role"):
+            found = self.people.resolve_role(mention, position)
+            for person in found:
+                self.people.note_position(person, position, is_subject(token))
+            if found:
+                return Resolved(tuple(p.ref() for p in found), quality)
+            if mention.kind == "role" and mention.country:
+                return Resolved(
+                    (self.country_ref(mention.country),),
+                    RESOLUTION_QUALITY["fallback"],
+                )
+            return Resolved((), 0.0)
+        if mention.kind == "body_ref":
+            earlier = [ref for pos, ref in self.bodies if pos < position]
+            return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
+        if mention.kind == "sides":
+            sides = self._main_sides(s, states=mention.type == "country")
+            return Resolved(sides, quality) if sides else Resolved((), 0.0)
+        if mention.kind == "it":
+            # "it" is the latest state or body that was the subject of a clause.
+            earlier = [ref for pos, ref in self.subjects if pos < position]
+            return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
+        if mention.name is None:
+            return Resolved((), 0.0)
+        aliases = tuple(sorted({mention.name, mention.text}))
+        ref = ActorRef(
+            name=mention.name, type=mention.type, country=mention.country, aliases=aliases
+        )
+        return Resolved((ref,), quality)
+
+    def note_subjects(self, s: ParsedSentence) -> None:
+        """Record the bodies named in ``s`` and the states and bodies that are subjects.
+
+        That is what a later "the group" or "it" can mean.
+        """
+        for tok in s.span:
+            mention = mention_at(tok, self.gaz)
+            if mention is None:
+                continue
+            if tok.dep_ in ("amod", "compound"):
+                # "Israeli strikes": a demonym makes its state salient, nothing more.
+                if mention.country is not None and mention.kind == "country":
+                    self._count_side(mention.country, None)
+                continue
+            position = s.offset + tok.i
+            ref: ActorRef | None = None
+            if mention.kind in ("people", "person") and mention.country is not None:
+                self._count_side(mention.country, None)
+            elif mention.kind == "body_ref":
+                earlier = [r for pos, r in self.bodies if pos < position]
+                ref = earlier[-1] if earlier else None
+            elif mention.kind in SUBJECT_KINDS and mention.name is not None:
+                ref = ActorRef(
+                    name=mention.name,
+                    type=mention.type,
+                    country=mention.country,
+                    aliases=tuple(sorted({mention.name, mention.text})),
+                )
+                if mention.kind in ("organization", "group"):
+                    self.bodies.append((position, ref))
+            if ref is None:
+                continue
+            self._count_side(ref.country or ref.name, ref)
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                self.subjects.append((position, ref))
+
+    def _count_side(self, side: str, ref: ActorRef | None) -> None:
+        """Count one mention of a side (a country code, or a name for stateless actors)."""
+        self.side_mentions[side] += 1
+        if ref is not None:
+            self.side_actors.setdefault(side, Counter())[ref] += 1
+
+    def _main_sides(self, s: ParsedSentence, *, states: bool = False) -> tuple[ActorRef, ...]:
+        """Return the two sides mentioned most so far, leaving out the clause's subject.
+
+        A state's organs and people ("Israeli forces", "Palestinian prisoners") count for
+        its side; each side is represented by the actor of it named most often.
+        """
+        subject = next((t for t in s.span if t.dep_ == "nsubj"), None)
+        # The subject and whatever its phrase names ("UN chief Guterres") are not a side.
+        excluded: set[str] = set()
+        for tok in subject.subtree if subject is not None else ():
+            mention = mention_at(tok, self.gaz)
+            if mention is None or mention.kind == "sides":
+                continue  # "Both sides agreed": the sides are the subject itself
+            excluded |= {r.country or r.name for r in self.resolve(mention, s).actors}
+            if mention.country:
+                excluded.add(mention.country)
+        if states:
+            # "the two countries": the two states named most, by their names.
+            countries = [
+                side
+                for side, _ in self.side_mentions.most_common()
+                if side not in excluded and side in self.gaz.by_iso3
+            ]
+            return tuple(self.country_ref(iso3) for iso3 in countries[:2])
+        ranked = [
+            side
+            for side, _ in self.side_mentions.most_common()
+            if side not in excluded and side in self.side_actors
+        ]
+        sides = [_representative(self.side_actors[side]) for side in ranked[:2]]
+        if len(sides) == 1:
+            # One state, two sides: a civil war ("the army and the RSF").
+            sides = [ref for ref, _ in self.side_actors[ranked[0]].most_common(2)]
+        return tuple(sides[:2]) if len(sides) >= 2 else ()
+
+    def country_ref(self, iso3: str) -> ActorRef:
+        """Return the actor reference of the state ``iso3``."""
+        country = self.gaz.by_iso3.get(iso3)
+        name = country.name if country is not None else iso3
+        return ActorRef(name=name, type="country", country=iso3, aliases=(name,))
+
+
+def _representative(actors: Counter[ActorRef]) -> ActorRef:
+    """Return the actor that stands for a side: the one named most, a state on ties."""
+    return max(actors.items(), key=lambda item: (item[1], item[0].type == "country"))[0]

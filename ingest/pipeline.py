@@ -1,8 +1,9 @@
 """The extraction pipeline: article text in, coded events with their evidence out.
 
-Stages: paragraphs and sentences (``sentences``) -> people of the article
-(``actors``) -> trigger candidates (``events``) -> actor resolution -> CAMEO
-coding (``lexicon``) -> factuality (``factuality``) -> dates and places.
+Stages: paragraphs and sentences (``sentences``) -> mentions (``mentions``,
+``persons``) -> what the article has said so far (``context``, ``actors``) ->
+trigger candidates (``events``) -> CAMEO coding (``lexicon``) -> factuality
+(``factuality``) -> dates (``dates``) and places, assembled here.
 """
 
 from collections.abc import Iterable, Iterator

@@ -53,6 +53,8 @@ class PersonCluster:
     rank: int = 0
     country: str | None = None
     positions: list[tuple[int, bool]] = field(default_factory=list)
+    # A role never given a name ("Vietnam's leader") stands for its state.
+    stands_for: ActorRef | None = None
 
     @property
     def canonical(self) -> str:
@@ -61,6 +63,8 @@ class PersonCluster:
 
     def matches(self, name: str) -> bool:
         """Return True when ``name`` is this person's name or ends like it (same surname)."""
+        if self.stands_for is not None:
+            return False
         words = _name_words(name)
         for known in self.names:
             kw = _name_words(known)
@@ -75,6 +79,8 @@ class PersonCluster:
 
     def ref(self) -> ActorRef:
         """Return the actor reference of this person; the surname is one of its aliases."""
+        if self.stands_for is not None:
+            return self.stands_for
         surname = self.canonical.split()[-1]
         return ActorRef(
             name=self.canonical,
@@ -113,6 +119,21 @@ class ArticleActors:
                 return person
         person = PersonCluster(
             names=[mention.name], role=mention.role, rank=mention.rank, country=mention.country
+        )
+        self.people.append(person)
+        return person
+
+    def unnamed_role(self, mention: Mention, state: ActorRef) -> PersonCluster:
+        """Return the stand-in for a role the article never names ("Vietnam's leader")."""
+        for person in self.people:
+            if person.stands_for == state and person.role == mention.role:
+                return person
+        person = PersonCluster(
+            names=[state.name],
+            role=mention.role,
+            rank=mention.rank,
+            country=state.country,
+            stands_for=state,
         )
         self.people.append(person)
         return person
@@ -156,8 +177,14 @@ class ArticleActors:
         anyone = self._most_recent(self.people, position)
         return anyone[0] if anyone else None
 
-    def resolve_role(self, mention: Mention, position: int) -> list[PersonCluster]:
-        """Return the people a role phrase ("the Russian president", "both leaders") denotes."""
+    def resolve_role(
+        self, mention: Mention, position: int, paragraph_start: int = 0
+    ) -> list[PersonCluster]:
+        """Return the people a role phrase ("the Russian president", "both leaders") denotes.
+
+        A plural role short of people with that title is filled up with the latest
+        people mentioned in the same paragraph (from ``paragraph_start`` on).
+        """
 
         def fits(p: PersonCluster) -> bool:
             if mention.country and p.country != mention.country:
@@ -174,6 +201,11 @@ class ArticleActors:
             if len(recent) < mention.number:
                 # "the two ministers" after a minister and his "counterpart": fill up with
                 # the latest people mentioned.
-                recent += [p for p in self._most_recent(self.people, position) if p not in recent]
+                recent += [
+                    p
+                    for p in self._most_recent(self.people, position)
+                    if p not in recent
+                    and self._last_position(p, position, False) >= paragraph_start
+                ]
             return recent[: mention.number] if len(recent) >= mention.number else []
         return recent[:1]

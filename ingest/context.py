@@ -91,16 +91,15 @@ class ArticleContext:
             self.people.note_position(person, position, is_subject(token))
             return Resolved((person.ref(),), quality)
         if mention.kind in ("role", "plural_role"):
-            found = self.people.resolve_role(mention, position)
+            found = self.people.resolve_role(mention, position, s.offset)
             for person in found:
                 self.people.note_position(person, position, is_subject(token))
             if found:
                 return Resolved(tuple(p.ref() for p in found), quality)
             if mention.kind == "role" and mention.country:
-                return Resolved(
-                    (self.country_ref(mention.country),),
-                    RESOLUTION_QUALITY["fallback"],
-                )
+                stand_in = self.people.unnamed_role(mention, self.country_ref(mention.country))
+                self.people.note_position(stand_in, position, is_subject(token))
+                return Resolved((stand_in.ref(),), RESOLUTION_QUALITY["fallback"])
             return Resolved((), 0.0)
         if mention.kind == "body_ref":
             earlier = [ref for pos, ref in self.bodies if pos < position]

@@ -115,7 +115,7 @@ def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argumen
             for child in tok.children:
                 if child.dep_ == "poss":
                     tiers[1].extend(conjuncts(child))
-                elif child.dep_ in ("amod", "compound") and _names_actor(child, gaz):
+                elif child.dep_ in ("amod", "compound", "nmod") and _names_actor(child, gaz):
                     tiers[2].extend(conjuncts(child))
                 elif child.dep_ in ("prep", "agent"):
                     tier = next((n for n, t in enumerate(INSIDE_TIERS) if child.lower_ in t), None)

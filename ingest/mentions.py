@@ -316,7 +316,14 @@ def _state_name(head: Token, country: Country, noun: str, gaz: Gazetteer) -> str
     for child in head.children:
         if child.dep_ in ("amod", "compound", "nmod") and country_token(child, gaz) == country:
             ent = entity_span(child)
-            return f"{ent.text if ent is not None else child.text} {noun}"
+            first = ent.start if ent is not None else child.i
+            # "the Chinese commerce ministry" -> "Chinese commerce ministry"
+            words = [
+                t.text
+                for t in head.doc[first : head.i]
+                if t.dep_ not in ("cc", "conj", "punct", "det") and t.head.dep_ != "conj"
+            ]
+            return " ".join([*words, noun])
     return country.name
 
 

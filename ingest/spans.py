@@ -13,6 +13,18 @@ def _hyphen_joined(doc: Doc, i: int) -> bool:
     )
 
 
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin"})
+
+
+def _after_particle_of_person(doc: Doc, i: int) -> bool:
+    """Return True when ``doc[i]`` follows a name particle that follows a person's name."""
+    return (
+        i >= 2
+        and doc[i - 1].lower_ in NAME_PARTICLES
+        and (doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].lower_ in NAME_PARTICLES)
+    )
+
+
 def entity_span(token: Token) -> Span | None:
     """Return the named entity ``token`` is part of, with PERSON pieces merged.
 
@@ -25,6 +37,8 @@ def entity_span(token: Token) -> Span | None:
             return entity_span(doc[token.i - 2])
         return None
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    if ent is not None and ent.label_ != "PERSON" and _after_particle_of_person(doc, ent.start):
+        return entity_span(doc[ent.start - 2])  # "Leyen" in "Ursula von der Leyen"
     if ent is None or ent.label_ != "PERSON":
         return ent
     start, end = ent.start, ent.end
@@ -34,6 +48,8 @@ def entity_span(token: Token) -> Span | None:
         end += 1
     while end + 1 < len(doc) and _hyphen_joined(doc, end) and doc[end + 1].is_alpha:
         end += 2
+    while end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].pos_ == "PROPN":
+        end += 2  # "Ursula von der Leyen": lower-case particles inside a name
     while end - start > 1 and doc[end - 1].tag_ == "POS":
         end -= 1  # "Macron's": the possessive marker is not part of the name
     return Span(doc, start, end, label="PERSON")

@@ -98,8 +98,8 @@ def test_it_and_the_group_refer_back() -> None:
 
 def test_conjoined_demonyms_and_state_organs_named_as_written() -> None:
     assert triples("Saudi and Emirati officials held talks with Sudanese army commanders.") == {
-        ("Saudi officials", "Sudanese commanders", "04", False, "asserted"),
-        ("Emirati officials", "Sudanese commanders", "04", False, "asserted"),
+        ("Saudi officials", "Sudanese army commanders", "04", False, "asserted"),
+        ("Emirati officials", "Sudanese army commanders", "04", False, "asserted"),
     }
 
 

@@ -3,15 +3,13 @@
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-import networkx as nx
-
 from app.schemas.actors import ActorDetail, ActorOut
 from app.schemas.articles import ArticleDetail, ArticleSummary, SentenceOut
 from app.schemas.events import ArticleRef, EventEvidence, EventOut
-from app.schemas.graph import Evidence, MeetingPairOut
+from app.schemas.graph import MeetingPairOut, NodeOut
 from core.models import ActorRow, ArticleRow, EventRow
 from graph.queries import MeetingPair, pair_events
-from graph.records import ActorNode
+from graph.records import EventGraph
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -102,29 +100,22 @@ def article_detail(row: ArticleRow, events: Sequence[EventRow]) -> ArticleDetail
     )
 
 
-def node_out(node: ActorNode) -> ActorOut:
-    """Return the API form of an actor graph node."""
-    return ActorOut(
-        id=node.id, name=node.name, type=node.type, country=node.country, role=node.role
+def node_out(row: ActorRow) -> NodeOut:
+    """Return an actor row as a graph node."""
+    return NodeOut(
+        id=row.id, name=row.canonical_name, type=row.type, country=row.country, role=row.role
     )
 
 
-def meeting_pair_out(G: "nx.MultiDiGraph[int]", pair: MeetingPair) -> MeetingPairOut:
+def meeting_pair_out(G: EventGraph, pair: MeetingPair) -> MeetingPairOut:
     """Return a who-met-whom pair with the evidence of each of its events, read from ``G``."""
-    return MeetingPairOut(
-        a=node_out(pair.a),
-        b=node_out(pair.b),
-        count=pair.count,
-        first_date=pair.first_date,
-        last_date=pair.last_date,
-        evidence=[
-            Evidence(
-                event_id=e["event_id"],
-                date=e["date"],
-                sentence=e["sentence"],
-                trigger=e["trigger"],
-                article_id=e["article_id"],
-            )
-            for e in pair_events(G, pair)
-        ],
+    return MeetingPairOut.model_validate(
+        {
+            "a": pair.a,
+            "b": pair.b,
+            "count": pair.count,
+            "first_date": pair.first_date,
+            "last_date": pair.last_date,
+            "evidence": pair_events(G, pair),
+        }
     )

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from app.access_log import AccessLogMiddleware
 from app.errors import install_error_handlers
-from app.routes import actors, articles, events, graph, health
+from app.routes import actors, articles, events, graph, graph_network, graph_pairs, health
 from core.db import make_engine, make_session_factory
 from core.settings import Settings, get_settings
 from graph.cache import GraphCache
@@ -65,6 +65,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.graph_cache = GraphCache()
     app.add_middleware(AccessLogMiddleware)
     install_error_handlers(app)
-    for module in (health, articles, events, actors, graph):
+    for module in (health, articles, events, actors, graph, graph_pairs, graph_network):
         app.include_router(module.router)
     return app

@@ -1,37 +1,55 @@
 """Read the stored events as plain graph records (the one place graph code touches the store)."""
 
+from collections.abc import Iterator
+
 from sqlalchemy.orm import Session
 
-from core.models import ActorRow, EventRow
-from core.repositories import events
+from core.repositories import actors, events
 from graph.records import ActorNode, EventRecord
 
 
-def actor_node(row: ActorRow) -> ActorNode:
-    """Return the graph node of a stored actor."""
-    return ActorNode(row.id, row.canonical_name, row.type, row.country, row.role)
+def iter_records(session: Session) -> Iterator[EventRecord]:
+    """Yield every stored event as a graph record, in id order.
 
-
-def event_record(row: EventRow) -> EventRecord:
-    """Return the graph record of a stored event (its actors and sentence must be loaded)."""
-    return EventRecord(
-        id=row.id,
-        source=actor_node(row.source),
-        target=actor_node(row.target),
-        cameo=row.cameo_code,
-        quad_class=row.quad_class,
-        goldstein=row.goldstein,
-        date=row.event_date,
-        modality=row.modality,
-        confidence=row.confidence,
-        negated=row.negated,
-        article_id=row.article_id,
-        sentence_id=row.sentence_id,
-        sentence=row.sentence.text,
-        trigger=row.trigger,
-    )
+    Reads plain rows in batches (no ORM objects), and every event of one actor
+    shares that actor's :class:`ActorNode`, so a million events load in
+    seconds and memory stays proportional to the graph being built.
+    """
+    nodes = {row[0]: ActorNode(*row[:5], aliases=row[5]) for row in actors.graph_nodes(session)}
+    for (
+        id_,
+        source_id,
+        target_id,
+        cameo,
+        quad_class,
+        goldstein,
+        when,
+        modality,
+        confidence,
+        negated,
+        article_id,
+        sentence_id,
+        sentence,
+        trigger,
+    ) in events.graph_rows(session):
+        yield EventRecord(
+            id=id_,
+            source=nodes[source_id],
+            target=nodes[target_id],
+            cameo=cameo,
+            quad_class=quad_class,
+            goldstein=goldstein,
+            date=when,
+            modality=modality,
+            confidence=confidence,
+            negated=negated,
+            article_id=article_id,
+            sentence_id=sentence_id,
+            sentence=sentence,
+            trigger=trigger,
+        )
 
 
 def load_records(session: Session) -> list[EventRecord]:
     """Return every stored event as a graph record, in id order."""
-    return [event_record(row) for row in events.all_matching(session, events.EventFilter())]
+    return list(iter_records(session))

@@ -1,21 +1,17 @@
 """Pure queries on the event graph: ``(G, ...) -> result``, no I/O."""
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import networkx as nx
-
-from graph.records import ActorNode
+from graph.build import node_record, sort_key
+from graph.filters import DEFAULT_FILTER, EdgeFilter, incident_edges
+from graph.records import ActorNode, Edge, EventGraph, NodeId
 
 CONSULT_ROOT = "04"
 """CAMEO root of the consult family: meet, visit, host, negotiate, mediate."""
-
-ASSERTED_ONLY: frozenset[str] = frozenset({"asserted"})
-
-Edge = tuple[int, int, int, dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -30,20 +26,46 @@ class MeetingPair:
     event_ids: tuple[int, ...]
 
 
+def meeting_index(G: EventGraph) -> dict[NodeId, list[Edge]]:
+    """Return, for every node, its consult events (CAMEO 04x) with other nodes, in edge order.
+
+    One pass over the graph; with it :func:`who_met_whom` around one actor
+    reads only that actor's consult events instead of all its events. The
+    index holds every consult event whatever its modality or negation:
+    filters still apply at query time.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edges_from([(1, 2, 5, {"root": "04"}), (3, 1, 6, {"root": "11"}),
+    ...                   (2, 3, 7, {"root": "04"}), (1, 1, 8, {"root": "04"})])
+    [5, 6, 7, 8]
+    >>> {n: [k for _, _, k, _ in edges] for n, edges in meeting_index(G).items()}
+    {1: [5], 2: [5, 7], 3: [7]}
+    """
+    index: dict[NodeId, list[Edge]] = {}
+    for u, v, key, data in G.edges(keys=True, data=True):
+        if u != v and data["root"] == CONSULT_ROOT:
+            edge: Edge = (u, v, key, data)
+            index.setdefault(u, []).append(edge)
+            index.setdefault(v, []).append(edge)
+    return index
+
+
 def who_met_whom(
-    G: "nx.MultiDiGraph[int]",
+    G: EventGraph,
     *,
-    actor: int | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    modalities: Collection[str] = ASSERTED_ONLY,
+    actor: NodeId | None = None,
+    where: EdgeFilter = DEFAULT_FILTER,
+    index: dict[NodeId, list[Edge]] | None = None,
 ) -> list[MeetingPair]:
     """Return the unordered pairs of actors linked by consult events (CAMEO 04x).
 
-    An event counts when its CAMEO root is ``04``, it is not negated, its
-    modality is one of ``modalities`` and, when ``since`` or ``until`` is
-    given, it has a date within ``[since, until]``. Events of an actor with
-    itself never count.
+    An event counts when its CAMEO root is ``04`` and ``where`` accepts it (by
+    default: asserted and not negated; see :class:`graph.filters.EdgeFilter`).
+    Events of an actor with itself never count. Around one actor only that
+    actor's own events are read, so the answer costs its degree, not the graph's size.
 
     Parameters
     ----------
@@ -52,10 +74,11 @@ def who_met_whom(
     actor : int, optional
         Keep only the pairs including this actor id; it is then ``a`` of each
         pair. Otherwise ``a`` is the pair's actor whose name sorts first.
-    since, until : datetime.date, optional
-        First and last day (inclusive) of the events that count.
-    modalities : collection of str, optional
-        The modalities that count; only "asserted" by default.
+    where : EdgeFilter, optional
+        Which events count besides the consult root.
+    index : dict, optional
+        The :func:`meeting_index` of ``G``, to answer around ``actor`` from
+        its consult events only (same answer, less reading).
 
     Returns
     -------
@@ -65,37 +88,38 @@ def who_met_whom(
 
     Examples
     --------
+    >>> import networkx as nx
     >>> from datetime import date
     >>> G = nx.MultiDiGraph()
     >>> for id_, name in [(1, "Putin"), (2, "Assad"), (3, "Erdogan")]:
     ...     G.add_node(id_, name=name, type="person", country=None, role=None)
-    >>> fact = dict(negated=False, modality="asserted")
-    >>> G.add_edge(1, 2, key=10, root="04", date=date(2017, 12, 11), **fact)
+    >>> fact = dict(negated=False, modality="asserted", quad_class=1, confidence=0.9)
+    >>> G.add_edge(1, 2, key=10, cameo="040", root="04", date=date(2017, 12, 11), **fact)
     10
-    >>> G.add_edge(2, 1, key=11, root="04", date=date(2018, 5, 17), **fact)
+    >>> G.add_edge(2, 1, key=11, cameo="042", root="04", date=date(2018, 5, 17), **fact)
     11
-    >>> G.add_edge(1, 3, key=12, root="04", date=date(2017, 12, 11), **fact)
+    >>> G.add_edge(1, 3, key=12, cameo="040", root="04", date=date(2017, 12, 11), **fact)
     12
-    >>> G.add_edge(3, 1, key=13, root="11", date=date(2017, 12, 12), **fact)
+    >>> G.add_edge(3, 1, key=13, cameo="111", root="11", date=date(2017, 12, 12), **fact)
     13
     >>> [(p.a.name, p.b.name, p.count, p.event_ids) for p in who_met_whom(G)]
     [('Assad', 'Putin', 2, (10, 11)), ('Erdogan', 'Putin', 1, (12,))]
-    >>> pairs = who_met_whom(G, actor=1, until=date(2018, 1, 1))
+    >>> pairs = who_met_whom(G, actor=1, where=EdgeFilter(until=date(2018, 1, 1)))
     >>> [(p.a.name, p.b.name, p.count, p.last_date.isoformat()) for p in pairs]
     [('Putin', 'Assad', 1, '2017-12-11'), ('Putin', 'Erdogan', 1, '2017-12-11')]
     """
     if actor is not None and actor not in G:
         return []
-    found: defaultdict[tuple[int, int], list[tuple[int, date | None]]] = defaultdict(list)
-    for u, v, key, data in _candidate_edges(G, actor):
-        if u != v and _counts(data, since=since, until=until, modalities=modalities):
-            found[(min(u, v), max(u, v))].append((key, data["date"]))
-    pairs = [_pair(G, ends, events, actor) for ends, events in found.items()]
-    pairs.sort(key=lambda p: (-p.count, p.a.name, p.b.name, p.a.id, p.b.id))
+    found: defaultdict[frozenset[NodeId], list[tuple[int, date | None]]] = defaultdict(list)
+    for u, v, key, data in _candidate_edges(G, actor, where, index):
+        if u != v and data["root"] == CONSULT_ROOT:
+            found[frozenset((u, v))].append((key, data["date"]))
+    pairs = [_pair(G, tuple(ends), events, actor) for ends, events in found.items()]
+    pairs.sort(key=lambda p: (-p.count, sort_key(G, p.a.id), sort_key(G, p.b.id)))
     return pairs
 
 
-def pair_events(G: "nx.MultiDiGraph[int]", pair: MeetingPair) -> list[dict[str, Any]]:
+def pair_events(G: EventGraph, pair: MeetingPair) -> list[dict[str, Any]]:
     """Return the edge attributes of the events of ``pair``, in event id order.
 
     Parameters
@@ -112,6 +136,7 @@ def pair_events(G: "nx.MultiDiGraph[int]", pair: MeetingPair) -> list[dict[str, 
 
     Examples
     --------
+    >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> G.add_nodes_from([(1, {"name": "Putin"}), (2, {"name": "Assad"})])
     >>> G.add_edge(2, 1, key=11, trigger="hosted")
@@ -132,45 +157,36 @@ def pair_events(G: "nx.MultiDiGraph[int]", pair: MeetingPair) -> list[dict[str, 
     return events
 
 
-def _candidate_edges(G: "nx.MultiDiGraph[int]", actor: int | None) -> Iterable[Edge]:
-    if actor is None:
-        return G.edges(keys=True, data=True)
-    outgoing = G.out_edges(actor, keys=True, data=True)
-    incoming = G.in_edges(actor, keys=True, data=True)
-    return [*outgoing, *incoming]
-
-
-def _counts(
-    data: dict[str, Any], *, since: date | None, until: date | None, modalities: Collection[str]
-) -> bool:
-    if data["root"] != CONSULT_ROOT or data["negated"] or data["modality"] not in modalities:
-        return False
-    when: date | None = data["date"]
-    if since is not None and (when is None or when < since):
-        return False
-    return until is None or (when is not None and when <= until)
+def _candidate_edges(
+    G: EventGraph, actor: NodeId | None, where: EdgeFilter, index: dict[NodeId, list[Edge]] | None
+) -> Iterable[Edge]:
+    if actor is not None and index is not None:
+        accepts = where.accepts
+        return [edge for edge in index.get(actor, ()) if accepts(edge[3])]
+    if actor is not None:
+        return incident_edges(G, actor, where)
+    return (
+        (u, v, key, data)
+        for u, v, key, data in G.edges(keys=True, data=True)
+        if data["root"] == CONSULT_ROOT and where.accepts(data)
+    )
 
 
 def _pair(
-    G: "nx.MultiDiGraph[int]",
-    ends: tuple[int, int],
+    G: EventGraph,
+    ends: tuple[NodeId, ...],
     events: list[tuple[int, date | None]],
-    actor: int | None,
+    actor: NodeId | None,
 ) -> MeetingPair:
-    a, b = (_actor(G, n) for n in ends)
-    if (actor is not None and b.id == actor) or (actor is None and (b.name, b.id) < (a.name, a.id)):
+    a, b = sorted(ends, key=lambda n: sort_key(G, n))
+    if actor is not None and b == actor:
         a, b = b, a
     dates = [when for _, when in events if when is not None]
     return MeetingPair(
-        a=a,
-        b=b,
+        a=node_record(G, a),
+        b=node_record(G, b),
         count=len(events),
         first_date=min(dates, default=None),
         last_date=max(dates, default=None),
         event_ids=tuple(sorted(key for key, _ in events)),
     )
-
-
-def _actor(G: "nx.MultiDiGraph[int]", node: int) -> ActorNode:
-    attrs = G.nodes[node]
-    return ActorNode(node, attrs["name"], attrs["type"], attrs["country"], attrs["role"])

@@ -2,20 +2,39 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import networkx as nx
+
+NodeId: TypeAlias = int | str
+"""A node of an event graph: an actor id, or an ISO 3166-1 alpha-3 code in the country view."""
+
+if TYPE_CHECKING:
+    EventGraph: TypeAlias = nx.MultiDiGraph[NodeId]
+else:
+    EventGraph = nx.MultiDiGraph
+
+Edge: TypeAlias = tuple[NodeId, NodeId, int, dict[str, Any]]
+"""One event of an event graph as ``(source, target, event id, edge attributes)``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActorNode:
-    """An actor as a graph node: its id and the attributes stored on the node."""
+    """An actor as a graph node: its id and the attributes stored on the node.
 
-    id: int
+    In the country view (:func:`graph.country.country_graph`) ``id`` is the
+    country's ISO alpha-3 code and ``type`` is "country".
+    """
+
+    id: NodeId
     name: str
     type: str
     country: str | None
     role: str | None
+    aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventRecord:
     """One event as a graph edge, with its coding and its evidence sentence."""
 

@@ -29,6 +29,9 @@ def make_event(
     modality: str = "asserted",
     trigger: str = "met",
     location: str | None = None,
+    goldstein: float = 1.0,
+    quad_class: int = 1,
+    confidence: float = 0.9,
 ) -> ExtractedEvent:
     """Return an extracted event with plausible defaults (goldstein 1.0, quad class 1)."""
     return ExtractedEvent(
@@ -36,8 +39,8 @@ def make_event(
         target=target,
         action=action,
         cameo=cameo,
-        goldstein=1.0,
-        quad_class=1,
+        goldstein=goldstein,
+        quad_class=quad_class,
         negated=negated,
         modality=modality,
         date=when,
@@ -45,7 +48,7 @@ def make_event(
         sentence_index=sentence_index,
         sentence=sentence,
         trigger=trigger,
-        confidence=0.9,
+        confidence=confidence,
     )
 
 
@@ -108,6 +111,9 @@ def record(
     modality: str = "asserted",
     sentence: str = "They met.",
     trigger: str = "met",
+    quad_class: int = 1,
+    goldstein: float = 1.0,
+    confidence: float = 0.9,
 ) -> EventRecord:
     """Return a graph event record (article 1, sentence id = event id)."""
     return EventRecord(
@@ -115,11 +121,11 @@ def record(
         source=source,
         target=target,
         cameo=cameo,
-        quad_class=1,
-        goldstein=1.0,
+        quad_class=quad_class,
+        goldstein=goldstein,
         date=when,
         modality=modality,
-        confidence=0.9,
+        confidence=confidence,
         negated=negated,
         article_id=1,
         sentence_id=id_,
@@ -211,3 +217,95 @@ def world() -> list[ExtractedArticle]:
 def actor_json(id_: int, ref: ActorRef) -> dict[str, object]:
     """Return the API form of the actor ``ref`` stored with id ``id_``."""
     return {"id": id_, "name": ref.name, "type": ref.type, "country": ref.country, "role": ref.role}
+
+
+SISSI = ActorRef("Abdel Fattah el-Sissi", "person", "EGY", "president", ("Sissi",))
+TRUMP = ActorRef("Donald Trump", "person", "USA", "president", ("Trump",))
+HAMAS = ActorRef("Hamas", "group", None, None, ())
+GRAPH_TEXT = (
+    "Putin met Assad in Latakia.\n"
+    "Putin criticized Erdogan.\n"
+    "Erdogan hosted Putin in Ankara.\n"
+    "Assad visited Egypt.\n"
+    "Sissi threatened Trump.\n"
+    "Putin will visit Egypt.\n"
+    "Erdogan did not meet Assad.\n"
+    "Hamas attacked Egypt."
+)
+GRAPH_LATER_TEXT = (
+    "Assad visited Putin in Sochi.\nPutin sent aid to Assad.\nTrump criticized Putin."
+)
+
+
+def graph_world() -> list[ExtractedArticle]:
+    """Return two articles whose eleven events make the graph API tests' world.
+
+    Stored in a fresh database the actors get ids Putin 1, Assad 2, Erdogan 3,
+    Egypt 4, Sissi 5, Trump 6, Hamas 7 (no country) and the events ids 1-11,
+    one per line of ``GRAPH_TEXT`` then ``GRAPH_LATER_TEXT``:
+
+    ==  =================  ====  ==  =====  ==========  ===========================
+    id  source -> target   CAMEO  q  gold.  date        note
+    ==  =================  ====  ==  =====  ==========  ===========================
+    1   Putin -> Assad     040   1   1.0    2017-12-11  confidence 0.9
+    2   Putin -> Erdogan   111   3   -2.0   2017-12-12  confidence 0.8
+    3   Erdogan -> Putin   043   1   2.8    2018-01-15  confidence 0.7
+    4   Assad -> Egypt     042   1   1.9    2018-02-03  confidence 0.6
+    5   Sissi -> Trump     138   3   -7.0   2018-03-01
+    6   Putin -> Egypt     042   1   1.9    undated     intended
+    7   Erdogan -> Assad   040   1   1.0    2017-12-11  negated
+    8   Hamas -> Egypt     190   4   -10.0  2018-03-05  confidence 0.5
+    9   Assad -> Putin     042   1   1.9    2018-05-17  confidence 0.95
+    10  Putin -> Assad     070   2   7.0    2018-05-18  confidence 0.85
+    11  Trump -> Putin     111   3   -2.0   2018-05-20
+    ==  =================  ====  ==  =====  ==========  ===========================
+
+    Confidence is 0.9 where not given.
+    """
+    first_lines = GRAPH_TEXT.split("\n")
+    later_lines = GRAPH_LATER_TEXT.split("\n")
+    rows: list[tuple[ActorRef, ActorRef, str, int, float, date | None, dict[str, object]]] = [
+        (PUTIN, ASSAD, "040", 1, 1.0, date(2017, 12, 11), {}),
+        (PUTIN, ERDOGAN, "111", 3, -2.0, date(2017, 12, 12), {"confidence": 0.8}),
+        (ERDOGAN, PUTIN, "043", 1, 2.8, date(2018, 1, 15), {"confidence": 0.7}),
+        (ASSAD, EGYPT, "042", 1, 1.9, date(2018, 2, 3), {"confidence": 0.6}),
+        (SISSI, TRUMP, "138", 3, -7.0, date(2018, 3, 1), {}),
+        (PUTIN, EGYPT, "042", 1, 1.9, None, {"modality": "intended"}),
+        (ERDOGAN, ASSAD, "040", 1, 1.0, date(2017, 12, 11), {"negated": True}),
+        (HAMAS, EGYPT, "190", 4, -10.0, date(2018, 3, 5), {"confidence": 0.5}),
+    ]
+    later: list[tuple[ActorRef, ActorRef, str, int, float, date | None, dict[str, object]]] = [
+        (ASSAD, PUTIN, "042", 1, 1.9, date(2018, 5, 17), {"confidence": 0.95}),
+        (PUTIN, ASSAD, "070", 2, 7.0, date(2018, 5, 18), {"confidence": 0.85}),
+        (TRUMP, PUTIN, "111", 3, -2.0, date(2018, 5, 20), {}),
+    ]
+
+    def events(
+        specs: list[tuple[ActorRef, ActorRef, str, int, float, date | None, dict[str, object]]],
+        lines: list[str],
+    ) -> list[ExtractedEvent]:
+        return [
+            make_event(
+                source,
+                target,
+                cameo=cameo,
+                quad_class=quad,
+                goldstein=goldstein,
+                when=when,
+                sentence_index=i,
+                sentence=lines[i],
+                trigger=lines[i].split()[1],
+                **extra,
+            )
+            for i, (source, target, cameo, quad, goldstein, when, extra) in enumerate(specs)
+        ]
+
+    return [
+        make_article(GRAPH_TEXT, events(rows, first_lines), title="Graph world"),
+        make_article(
+            GRAPH_LATER_TEXT,
+            events(later, later_lines),
+            published=date(2018, 5, 17),
+            title="Graph world, later",
+        ),
+    ]

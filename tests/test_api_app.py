@@ -23,7 +23,15 @@ OPERATIONS = [
     ("get", "/actors"),
     ("get", "/actors/{actor_id}"),
     ("get", "/graph/who-met-whom"),
+    ("get", "/graph/actors/{actor}/ego"),
+    ("get", "/graph/balance"),
+    ("get", "/graph/dyad"),
+    ("get", "/graph/path"),
+    ("get", "/graph/new-dyads"),
+    ("get", "/graph/centrality"),
+    ("get", "/graph/communities"),
 ]
+"""The JSON operations; GET /graph/export answers files and is checked on its own."""
 
 
 def schema_of(spec: dict[str, Any], ref: str) -> dict[str, Any]:
@@ -36,7 +44,7 @@ def test_openapi_lists_every_route_documented(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert (spec["info"]["title"], spec["info"]["version"]) == ("Diplograph", package_version())
     documented = [(m, p) for p, ops in spec["paths"].items() for m in ops]
-    assert sorted(documented) == sorted(OPERATIONS)
+    assert sorted(documented) == sorted([*OPERATIONS, ("get", "/graph/export")])
     for method, path in OPERATIONS:
         op = spec["paths"][path][method]
         success = op["responses"]["201" if method == "post" else "200"]
@@ -65,9 +73,30 @@ def test_openapi_documents_the_error_answers(client: TestClient) -> None:
         ("get", "/actors"): ["422"],
         ("get", "/actors/{actor_id}"): ["404", "422"],
         ("get", "/graph/who-met-whom"): ["404", "409", "422"],
+        ("get", "/graph/actors/{actor}/ego"): ["404", "409", "422"],
+        ("get", "/graph/balance"): ["404", "409", "422"],
+        ("get", "/graph/dyad"): ["404", "409", "422"],
+        ("get", "/graph/path"): ["404", "409", "422"],
+        ("get", "/graph/new-dyads"): ["422"],
+        ("get", "/graph/centrality"): ["422"],
+        ("get", "/graph/communities"): ["422"],
+        ("get", "/graph/export"): ["422"],
     }
     body = spec["paths"]["/articles"]["post"]["requestBody"]["content"]["application/json"]
     assert schema_of(spec, body["schema"]["$ref"])["examples"][0]["published"] == "2017-12-11"
+
+
+def test_openapi_documents_the_export_formats(client: TestClient) -> None:
+    op = client.get("/openapi.json").json()["paths"]["/graph/export"]["get"]
+    assert (bool(op["summary"]), bool(op["description"])) == (True, True)
+    assert sorted(op["responses"]["200"]["content"]) == [
+        "application/gexf+xml",
+        "application/graphml+xml",
+        "application/json",
+        "text/csv",
+    ]
+    [fmt] = [p for p in op["parameters"] if p["name"] == "format"]
+    assert fmt["schema"]["enum"] == ["graphml", "gexf", "json", "csv"]
 
 
 def test_docs_page_is_served(client: TestClient) -> None:

@@ -255,6 +255,7 @@ def test_real_article_shows_up_in_who_met_whom(client: TestClient) -> None:
     assad = pair.pop("b")
     assert (normalize_name(assad["name"]), assad["country"]) == ("bashar al assad", "SYR")
     assert body == {
+        "level": "actor",
         "actor": actor_json(1, PUTIN),
         "pairs": [
             {

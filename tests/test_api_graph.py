@@ -42,6 +42,8 @@ VISITED = {
     "article_id": 2,
 }
 
+NO_PAIRS = {"level": "actor", "actor": None, "pairs": []}
+
 
 @pytest.fixture
 def filled(session_factory: sessionmaker[Session]) -> None:
@@ -52,6 +54,7 @@ def filled(session_factory: sessionmaker[Session]) -> None:
 @pytest.mark.usefixtures("filled")
 def test_every_pair_most_meetings_first(client: TestClient) -> None:
     assert client.get("/graph/who-met-whom").json() == {
+        "level": "actor",
         "actor": None,
         "pairs": [
             {
@@ -77,6 +80,7 @@ def test_every_pair_most_meetings_first(client: TestClient) -> None:
 @pytest.mark.usefixtures("filled")
 def test_pairs_around_an_actor_named_by_alias(client: TestClient) -> None:
     assert client.get("/graph/who-met-whom", params={"actor": "Putin"}).json() == {
+        "level": "actor",
         "actor": actor_json(1, PUTIN),
         "pairs": [
             {
@@ -134,13 +138,14 @@ def test_date_range(client: TestClient) -> None:
 @pytest.mark.usefixtures("filled")
 def test_an_actor_who_met_nobody(client: TestClient) -> None:
     assert client.get("/graph/who-met-whom", params={"actor": "Egypt"}).json() == {
+        "level": "actor",
         "actor": actor_json(3, EGYPT),
         "pairs": [],
     }
 
 
 def test_empty_store(client: TestClient) -> None:
-    assert client.get("/graph/who-met-whom").json() == {"actor": None, "pairs": []}
+    assert client.get("/graph/who-met-whom").json() == NO_PAIRS
 
 
 @pytest.mark.usefixtures("filled")
@@ -170,7 +175,7 @@ def test_bad_parameters_are_422(client: TestClient, params: dict[str, str]) -> N
 
 def test_new_events_reach_the_cached_graph(app: FastAPI, client: TestClient) -> None:
     app.dependency_overrides[get_ingester] = lambda: fake_ingester([make_event(PUTIN, ASSAD)])
-    assert client.get("/graph/who-met-whom").json() == {"actor": None, "pairs": []}
+    assert client.get("/graph/who-met-whom").json() == NO_PAIRS
     client.post("/articles", json={"text": "Putin met Assad.", "published": "2017-12-11"})
     pairs = client.get("/graph/who-met-whom").json()["pairs"]
     assert [(p["a"]["name"], p["b"]["name"], p["count"]) for p in pairs] == [

@@ -6,15 +6,21 @@ from graph.build import build_graph
 from graph.records import ActorNode
 from tests.factories import node, record
 
-PUTIN = ActorNode(1, "Vladimir Putin", "person", "RUS", "president")
+PUTIN = ActorNode(1, "Vladimir Putin", "person", "RUS", "president", ("putin", "vladimir putin"))
 SYRIA = ActorNode(2, "Syria", "country", "SYR", None)
 
 
 def test_nodes_carry_actor_attributes() -> None:
     G = build_graph([record(7, PUTIN, SYRIA)])
     assert {n: G.nodes[n] for n in G} == {
-        1: {"name": "Vladimir Putin", "type": "person", "country": "RUS", "role": "president"},
-        2: {"name": "Syria", "type": "country", "country": "SYR", "role": None},
+        1: {
+            "name": "Vladimir Putin",
+            "type": "person",
+            "country": "RUS",
+            "role": "president",
+            "aliases": ("putin", "vladimir putin"),
+        },
+        2: {"name": "Syria", "type": "country", "country": "SYR", "role": None, "aliases": ()},
     }
 
 

@@ -1,15 +1,21 @@
 """GraphCache: rebuilt after new events and not otherwise, one build at a time."""
 
+import gc
 import threading
 import time
+import weakref
 from collections.abc import Iterable
 from datetime import date
 
+import pytest
+from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
+import graph.cache
+from core.models import EventRow
 from graph.cache import GraphCache
 from graph.load import load_records
-from graph.records import ActorNode, EventRecord
+from graph.records import ActorNode, EventGraph, EventRecord
 from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
 
 
@@ -99,9 +105,13 @@ def test_load_records_maps_stored_events(session_factory: sessionmaker[Session])
     )
     with session_factory() as session:
         records = load_records(session)
-    putin = ActorNode(1, "Vladimir Putin", "person", "RUS", "president")
-    assad = ActorNode(2, "Bashar al-Assad", "person", "SYR", "president")
-    egypt = ActorNode(3, "Egypt", "country", "EGY", None)
+    putin = ActorNode(
+        1, "Vladimir Putin", "person", "RUS", "president", ("putin", "vladimir putin")
+    )
+    assad = ActorNode(
+        2, "Bashar al-Assad", "person", "SYR", "president", ("assad", "bashar al assad")
+    )
+    egypt = ActorNode(3, "Egypt", "country", "EGY", None, ("cairo", "egypt"))
     assert records == [
         EventRecord(
             id=1,
@@ -136,3 +146,85 @@ def test_load_records_maps_stored_events(session_factory: sessionmaker[Session])
             negated=False,
         ),
     ]
+
+
+def test_snapshot_memoizes_derived_results_until_new_events(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
+    cache = GraphCache()
+    calls: list[int] = []
+
+    def count_edges(graph: EventGraph) -> int:
+        calls.append(1)
+        return graph.number_of_edges()
+
+    with session_factory() as session:
+        snap = cache.snapshot(session)
+        first = snap.memo("edges", lambda: count_edges(snap.graph))
+        again = cache.snapshot(session).memo("edges", lambda: count_edges(snap.graph))
+        countries = snap.level("country")
+        assert snap.level("country") is countries and snap.level("actor") is snap.graph
+    store(session_factory, make_article("Putin met Egypt.", [make_event(PUTIN, EGYPT)]))
+    with session_factory() as session:
+        fresh = cache.snapshot(session)
+        after = fresh.memo("edges", lambda: count_edges(fresh.graph))
+        assert fresh.level("country") is not countries
+    assert (first, again, after, len(calls), cache.builds) == (1, 1, 2, 2, 2)
+    assert sorted(countries.edges(keys=True)) == [("RUS", "SYR", 1)]
+    assert sorted(fresh.level("country").edges(keys=True)) == [("RUS", "EGY", 2), ("RUS", "SYR", 1)]
+
+
+def test_snapshot_memo_keeps_the_most_recently_used(session_factory: sessionmaker[Session]) -> None:
+    cache = GraphCache(memo_size=2)
+    with session_factory() as session:
+        snap = cache.snapshot(session)
+    for key in ("a", "b", "a", "c"):
+        snap.memo(key, lambda key=key: key.upper())
+    assert (snap.memo("a", lambda: "again"), snap.memo("b", lambda: "again"), snap.computed) == (
+        "A",
+        "again",
+        4,
+    )
+
+
+def test_deleted_events_are_noticed_at_the_next_recount(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store(
+        session_factory,
+        make_article(
+            "Putin met Assad.\nPutin met Egypt.",
+            [make_event(PUTIN, ASSAD), make_event(PUTIN, EGYPT, sentence_index=1)],
+        ),
+    )
+    patient, eager = GraphCache(recount_after=3600), GraphCache(recount_after=0)
+    with session_factory() as session:
+        patient.snapshot(session)
+        eager.snapshot(session)
+    with session_factory() as session, session.begin():
+        session.execute(delete(EventRow).where(EventRow.id == 1))  # the highest id stays 2
+    with session_factory() as session:
+        stale = patient.snapshot(session).graph
+        fresh = eager.snapshot(session).graph
+    assert (stale.number_of_edges(), patient.builds) == (2, 1)
+    assert (list(fresh.edges(keys=True)), eager.builds) == ([(1, 3, 2)], 2)
+
+
+def test_big_graphs_are_frozen_and_freed_after_the_next_build(
+    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(graph.cache, "SETTLE_FROM_EDGES", 1)
+    store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
+    cache = GraphCache()
+    try:
+        with session_factory() as session:
+            first = weakref.ref(cache.get(session))
+        frozen = gc.get_freeze_count()
+        store(session_factory, make_article("Putin met Egypt.", [make_event(PUTIN, EGYPT)]))
+        with session_factory() as session:
+            second = cache.get(session)
+        gc.collect()
+        assert (frozen > 0, first() is None, second.number_of_edges()) == (True, True, 2)
+    finally:
+        gc.unfreeze()

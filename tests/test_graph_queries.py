@@ -3,7 +3,8 @@
 from datetime import date
 
 from graph.build import build_graph
-from graph.queries import MeetingPair, pair_events, who_met_whom
+from graph.filters import MODALITIES, EdgeFilter
+from graph.queries import MeetingPair, meeting_index, pair_events, who_met_whom
 from tests.factories import node, record
 
 PUTIN = node(1, "Putin", "RUS")
@@ -31,7 +32,7 @@ def test_pairs_count_both_directions_and_ignore_other_roots() -> None:
 def test_negated_events_never_count() -> None:
     G = build_graph([record(1, PUTIN, ASSAD, negated=True), record(2, PUTIN, SISSI)])
     assert who_met_whom(G) == [MeetingPair(PUTIN, SISSI, 1, DAY, DAY, (2,))]
-    assert who_met_whom(G, modalities={"asserted", "intended"}) == [
+    assert who_met_whom(G, where=EdgeFilter(modalities=MODALITIES)) == [
         MeetingPair(PUTIN, SISSI, 1, DAY, DAY, (2,))
     ]
 
@@ -45,7 +46,7 @@ def test_only_asserted_events_count_unless_modalities_are_given() -> None:
         ]
     )
     assert who_met_whom(G) == [MeetingPair(PUTIN, SISSI, 1, DAY, DAY, (3,))]
-    assert who_met_whom(G, modalities={"intended", "reported"}) == [
+    assert who_met_whom(G, where=EdgeFilter(modalities=frozenset({"intended", "reported"}))) == [
         MeetingPair(ASSAD, PUTIN, 1, DAY, DAY, (1,)),
         MeetingPair(ERDOGAN, PUTIN, 1, DAY, DAY, (2,)),
     ]
@@ -62,10 +63,16 @@ def test_since_and_until_are_inclusive_and_undated_events_drop_out() -> None:
         ]
     )
     assert who_met_whom(G) == [MeetingPair(ASSAD, PUTIN, 4, jan, mar, (1, 2, 3, 4))]
-    assert who_met_whom(G, since=feb) == [MeetingPair(ASSAD, PUTIN, 2, feb, mar, (2, 3))]
-    assert who_met_whom(G, until=feb) == [MeetingPair(ASSAD, PUTIN, 2, jan, feb, (1, 2))]
-    assert who_met_whom(G, since=feb, until=feb) == [MeetingPair(ASSAD, PUTIN, 1, feb, feb, (2,))]
-    assert who_met_whom(G, since=date(2018, 1, 1)) == []
+    assert who_met_whom(G, where=EdgeFilter(since=feb)) == [
+        MeetingPair(ASSAD, PUTIN, 2, feb, mar, (2, 3))
+    ]
+    assert who_met_whom(G, where=EdgeFilter(until=feb)) == [
+        MeetingPair(ASSAD, PUTIN, 2, jan, feb, (1, 2))
+    ]
+    assert who_met_whom(G, where=EdgeFilter(since=feb, until=feb)) == [
+        MeetingPair(ASSAD, PUTIN, 1, feb, feb, (2,))
+    ]
+    assert who_met_whom(G, where=EdgeFilter(since=date(2018, 1, 1))) == []
 
 
 def test_undated_events_count_without_date_filters() -> None:
@@ -132,3 +139,35 @@ def test_pair_events_reads_both_directions_in_id_order() -> None:
         (2, "Putin met Assad.", "met"),
         (5, "Assad hosted Putin.", "hosted"),
     ]
+
+
+def test_the_meeting_index_gives_the_same_answers() -> None:
+    G = build_graph(
+        [
+            record(1, PUTIN, ASSAD),
+            record(2, ASSAD, PUTIN, "042", when=date(2017, 2, 1)),
+            record(3, PUTIN, ERDOGAN, "111"),
+            record(4, PUTIN, ERDOGAN, "0431", modality="intended"),
+            record(5, SISSI, PUTIN, "040", negated=True),
+            record(6, PUTIN, PUTIN, "040"),
+            record(7, SISSI, ERDOGAN, "043", when=None),
+        ]
+    )
+    index = meeting_index(G)
+    assert {n: [k for _, _, k, _ in edges] for n, edges in index.items()} == {
+        1: [1, 4, 2, 5],
+        2: [1, 2],
+        3: [4, 7],
+        4: [5, 7],
+    }
+    filters = [
+        EdgeFilter(),
+        EdgeFilter(modalities=MODALITIES),
+        EdgeFilter(since=date(2017, 1, 6)),
+        EdgeFilter(codes=("042", "043")),
+    ]
+    for where in filters:
+        for actor in (1, 2, 3, 4, 99):
+            assert who_met_whom(G, actor=actor, where=where, index=index) == who_met_whom(
+                G, actor=actor, where=where
+            )

@@ -1,17 +1,39 @@
-"""Graph questions, answered with networkx on the cached event graph."""
+"""Graph questions about one actor: who it met, its neighbourhood, its partners and adversaries.
 
-from datetime import date
+Every graph route reads the cached graph snapshot, takes the shared event filters and
+``level``, and answers with the ids of the events behind it (each at ``/events/{id}``).
+"""
+
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query, Response
 
-from app.convert import actor_out, meeting_pair_out
-from app.deps import ActorFilterDep, GraphCacheDep, SessionDep
-from app.routes.responses import ACTOR_ERRORS
+from app.convert import meeting_pair_out
+from app.deps import SessionDep
+from app.graph_params import (
+    ActorQuery,
+    EdgeFilterDep,
+    LevelQuery,
+    OptionalActorQuery,
+    SnapshotDep,
+    resolve_node,
+)
+from app.routes.responses import ACTOR_ERRORS, json_answer
 from app.schemas.graph import WhoMetWhom
-from graph.queries import who_met_whom
+from app.schemas.graph_actor import BalanceOut, EgoOut, NeighbourOut
+from graph.balance import balance
+from graph.ego import ego
+from graph.queries import meeting_index, who_met_whom
 
 router = APIRouter(prefix="/graph", tags=["graph"])
+
+FILTERS = (
+    " Filters shared by every graph route: `since` and `until` (inclusive; undated events "
+    "then drop out), `codes` (CAMEO prefixes), `quad_class`, `min_confidence`, `modality` "
+    "(asserted only by default; negated events never count); `level=country` collapses "
+    "actors onto their countries. Actors are named by id, canonical name or alias (404 "
+    "unknown, 409 ambiguous with the candidates)."
+)
 
 
 @router.get(
@@ -20,22 +42,95 @@ router = APIRouter(prefix="/graph", tags=["graph"])
     summary="Who met whom",
     description="Pairs of actors linked by consult-family events (CAMEO 04x: meet, visit, "
     "host, negotiate, mediate), with the number of events, the first and last date and the "
-    "evidence sentence of every event; most events first. Only asserted, non-negated events "
-    "count. `actor` (id, canonical name or alias) keeps the pairs around one actor, who is "
-    "then `a` of every pair; `since` and `until` (inclusive) keep dated events in a range.",
+    "evidence sentence of every event; most events first. `actor` keeps the pairs around one "
+    "actor, who is then `a` of every pair." + FILTERS,
     responses=ACTOR_ERRORS,
 )
 def get_who_met_whom(
     session: SessionDep,
-    cache: GraphCacheDep,
-    actor: ActorFilterDep,
-    since: Annotated[date | None, Query(description="First day (YYYY-MM-DD).")] = None,
-    until: Annotated[date | None, Query(description="Last day (YYYY-MM-DD).")] = None,
-) -> WhoMetWhom:
+    graph: SnapshotDep,
+    where: EdgeFilterDep,
+    actor: OptionalActorQuery = None,
+    level: LevelQuery = "actor",
+) -> Response:
     """Return the meeting pairs with their evidence."""
-    G = cache.get(session)
-    pairs = who_met_whom(G, actor=actor.id if actor else None, since=since, until=until)
-    return WhoMetWhom(
-        actor=actor_out(actor) if actor else None,
-        pairs=[meeting_pair_out(G, p) for p in pairs],
+    G = graph.level(level)
+    node = resolve_node(session, graph, actor, level) if actor is not None else None
+    index = graph.memo(("meetings", level), lambda: meeting_index(G)) if node else None
+    pairs = who_met_whom(G, actor=node.id if node else None, where=where, index=index)
+    return json_answer(
+        WhoMetWhom(
+            level=level,
+            actor=node.out if node else None,
+            pairs=[meeting_pair_out(G, p) for p in pairs],
+        )
+    )
+
+
+@router.get(
+    "/actors/{actor}/ego",
+    response_model=EgoOut,
+    summary="An actor's neighbourhood",
+    description="The actors the actor has events with (`radius=1`), and theirs (`radius=2`), "
+    "each with a summary of the events that tie it in: counts by quad class, outgoing and "
+    "incoming, summed and mean Goldstein, first and last date and the event ids. At distance "
+    "2 the summary covers the events with the distance-1 neighbours listed in `via`. Nearest "
+    "first, then most events." + FILTERS,
+    responses=ACTOR_ERRORS,
+)
+def get_ego(
+    session: SessionDep,
+    graph: SnapshotDep,
+    where: EdgeFilterDep,
+    actor: Annotated[
+        str,
+        Path(description="Actor id, canonical name or alias (any case).", examples=["Putin"]),
+    ],
+    radius: Annotated[int, Query(ge=1, le=2, description="1 or 2 steps.")] = 1,
+    level: LevelQuery = "actor",
+) -> Response:
+    """Return the actor's neighbours with their tie summaries."""
+    node = resolve_node(session, graph, actor, level)
+    neighbours = ego(graph.level(level), node.id, radius=radius, where=where)
+    return json_answer(
+        EgoOut(
+            level=level,
+            actor=node.out,
+            radius=radius,
+            neighbours=[NeighbourOut.model_validate(n) for n in neighbours],
+        )
+    )
+
+
+@router.get(
+    "/balance",
+    response_model=BalanceOut,
+    summary="Cooperation against conflict",
+    description="Per counterpart of the actor: summed and mean Goldstein score and counts of "
+    "the four quad classes over their events (both directions); counterparts with a positive "
+    "sum are its `partners` (most cooperative first), with a negative sum its `adversaries` "
+    "(most hostile first)." + FILTERS,
+    responses=ACTOR_ERRORS,
+)
+def get_balance(
+    session: SessionDep,
+    graph: SnapshotDep,
+    where: EdgeFilterDep,
+    actor: ActorQuery,
+    level: LevelQuery = "actor",
+) -> Response:
+    """Return the actor's counterparts with their Goldstein balance."""
+    node = resolve_node(session, graph, actor, level)
+    result = balance(graph.level(level), node.id, where=where)
+    return json_answer(
+        BalanceOut.model_validate(
+            {
+                "level": level,
+                "actor": node.out,
+                "total": result.total,
+                "counterparts": result.counterparts,
+                "partners": result.partners,
+                "adversaries": result.adversaries,
+            }
+        )
     )

@@ -161,3 +161,22 @@ def event_counts_many(session: Session, actor_ids: Sequence[int]) -> dict[int, t
         for actor_id, count in session.execute(stmt).all():
             counts[actor_id][position] = count
     return {actor_id: (pair[0], pair[1]) for actor_id, pair in counts.items()}
+
+
+def graph_nodes(
+    session: Session,
+) -> list[tuple[int, str, str, str | None, str | None, tuple[str, ...]]]:
+    """Return every actor as (id, canonical name, type, country, role, sorted aliases), by id."""
+    aliases: dict[int, list[str]] = {}
+    alias_rows = select(ActorAliasRow.actor_id, ActorAliasRow.alias).order_by(
+        ActorAliasRow.actor_id, ActorAliasRow.alias
+    )
+    for actor_id, alias in session.execute(alias_rows):
+        aliases.setdefault(actor_id, []).append(alias)
+    stmt = select(
+        ActorRow.id, ActorRow.canonical_name, ActorRow.type, ActorRow.country, ActorRow.role
+    ).order_by(ActorRow.id)
+    return [
+        (id_, name, type_, country, role, tuple(aliases.get(id_, ())))
+        for id_, name, type_, country, role in session.execute(stmt)
+    ]

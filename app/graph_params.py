@@ -1,0 +1,188 @@
+"""What every graph route shares: the event filters, the level, the graph snapshot, and
+turning an actor (or country) parameter into a node of the graph."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, status
+from sqlalchemy.orm import Session
+
+from app.convert import node_out
+from app.deps import GraphCacheDep, SessionDep, resolve_actor
+from app.schemas.graph import NodeOut
+from graph.build import node_record
+from graph.cache import GraphSnapshot
+from graph.country import Level
+from graph.filters import MODALITIES, EdgeFilter
+from graph.records import NodeId
+
+_MODALITY = "(?:asserted|intended|requested|reported|hypothetical)"
+
+LevelQuery = Annotated[
+    Level,
+    Query(
+        description="`actor`: one node per actor. `country`: every actor collapsed onto its "
+        "country (nodes are ISO alpha-3 codes; events of actors without a country drop out)."
+    ),
+]
+SinceQuery = Annotated[
+    date | None,
+    Query(
+        description="First day (YYYY-MM-DD); undated events then drop out.", examples=["2017-01-01"]
+    ),
+]
+UntilQuery = Annotated[
+    date | None,
+    Query(
+        description="Last day (YYYY-MM-DD); undated events then drop out.", examples=["2018-12-31"]
+    ),
+]
+CodesQuery = Annotated[
+    str | None,
+    Query(
+        pattern=r"^\d{1,4}(,\d{1,4})*$",
+        description="CAMEO code prefixes, comma-separated (`04` consult, `111` criticize).",
+        examples=["04,05"],
+    ),
+]
+QuadClassQuery = Annotated[
+    str | None,
+    Query(
+        pattern=r"^[1-4](,[1-4])*$",
+        description="Quad classes, comma-separated: 1 verbal / 2 material cooperation, "
+        "3 verbal / 4 material conflict.",
+        examples=["3,4"],
+    ),
+]
+MinConfidenceQuery = Annotated[
+    float, Query(ge=0.0, le=1.0, description="Lowest extraction confidence that counts.")
+]
+ModalityQuery = Annotated[
+    str,
+    Query(
+        pattern=rf"^(all|{_MODALITY}(,{_MODALITY})*)$",
+        description="Modalities that count, comma-separated, or `all`: asserted, intended, "
+        "requested, reported, hypothetical. Negated events never count.",
+        examples=["asserted,reported"],
+    ),
+]
+_ACTOR_DOC = (
+    "Actor id, canonical name or alias (any case); at level=country also an ISO alpha-3 code."
+)
+ActorQuery = Annotated[str, Query(min_length=1, description=_ACTOR_DOC, examples=["Putin"])]
+OptionalActorQuery = Annotated[
+    str | None, Query(min_length=1, description=_ACTOR_DOC, examples=["Putin"])
+]
+
+
+def edge_filter(
+    *,
+    since: date | None,
+    until: date | None,
+    codes: str | None,
+    quad_class: str | None,
+    min_confidence: float,
+    modality: str,
+) -> EdgeFilter:
+    """Return the filter the graph query parameters describe."""
+    return EdgeFilter(
+        since=since,
+        until=until,
+        codes=tuple(sorted(set(codes.split(",")))) if codes else (),
+        quad_classes=frozenset(int(q) for q in quad_class.split(","))
+        if quad_class
+        else frozenset(),
+        min_confidence=min_confidence,
+        modalities=MODALITIES if modality == "all" else frozenset(modality.split(",")),
+    )
+
+
+async def get_edge_filter(
+    since: SinceQuery = None,
+    until: UntilQuery = None,
+    codes: CodesQuery = None,
+    quad_class: QuadClassQuery = None,
+    min_confidence: MinConfidenceQuery = 0.0,
+    modality: ModalityQuery = "asserted",
+) -> EdgeFilter:
+    """Return the event filter of a graph request.
+
+    Async only so that FastAPI calls it inline: it parses parameters and never
+    blocks, and a worker-thread hop per dependency is a noticeable share of a
+    graph answer's latency.
+    """
+    return edge_filter(
+        since=since,
+        until=until,
+        codes=codes,
+        quad_class=quad_class,
+        min_confidence=min_confidence,
+        modality=modality,
+    )
+
+
+async def get_window_filter(
+    since: Annotated[
+        date,
+        Query(
+            description="Pairs whose first event is on or after this day.", examples=["2017-12-01"]
+        ),
+    ],
+    until: UntilQuery = None,
+    codes: CodesQuery = None,
+    quad_class: QuadClassQuery = None,
+    min_confidence: MinConfidenceQuery = 0.0,
+    modality: ModalityQuery = "asserted",
+) -> EdgeFilter:
+    """Return the event filter of a request whose ``since`` is required (async: see above)."""
+    return edge_filter(
+        since=since,
+        until=until,
+        codes=codes,
+        quad_class=quad_class,
+        min_confidence=min_confidence,
+        modality=modality,
+    )
+
+
+def get_snapshot(session: SessionDep, cache: GraphCacheDep) -> GraphSnapshot:
+    """Return the graph snapshot of the events the request's session sees."""
+    return cache.snapshot(session)
+
+
+EdgeFilterDep = Annotated[EdgeFilter, Depends(get_edge_filter)]
+WindowFilterDep = Annotated[EdgeFilter, Depends(get_window_filter)]
+SnapshotDep = Annotated[GraphSnapshot, Depends(get_snapshot)]
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """The graph node a request parameter names, and how the answer shows it."""
+
+    id: NodeId
+    out: NodeOut
+
+
+def resolve_node(session: Session, snapshot: GraphSnapshot, ref: str, level: Level) -> NodeRef:
+    """Return the node ``ref`` names at ``level``.
+
+    At level ``actor`` it is the actor ``ref`` names (id, canonical name or
+    alias; 404 unknown, 409 ambiguous). At level ``country`` it is the country
+    whose ISO alpha-3 code ``ref`` is, else the country of the actor ``ref``
+    names (404 when that actor has none).
+    """
+    if level == "actor":
+        row = resolve_actor(session, ref)
+        return NodeRef(row.id, node_out(row))
+    countries = snapshot.level("country")
+    code = ref.strip().upper()
+    if code in countries:
+        return NodeRef(code, NodeOut.model_validate(node_record(countries, code)))
+    row = resolve_actor(session, ref)
+    if row.country is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"actor {ref!r} has no country")
+    if row.country in countries:
+        return NodeRef(row.country, NodeOut.model_validate(node_record(countries, row.country)))
+    out = NodeOut(id=row.country, name=row.country, type="country", country=row.country, role=None)
+    return NodeRef(row.country, out)

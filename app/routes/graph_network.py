@@ -1,0 +1,139 @@
+"""Graph questions about the whole network: centrality, communities, and the graph as a file."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from app.graph_params import EdgeFilterDep, LevelQuery, SnapshotDep
+from app.routes.graph import FILTERS
+from app.routes.responses import json_answer
+from app.schemas.graph_network import PartitionOut, RankingOut
+from graph.centrality import Measure, centrality
+from graph.communities import Method, communities
+from graph.export import MEDIA_TYPES, ExportFormat, export
+from graph.filters import filtered_graph
+
+router = APIRouter(prefix="/graph", tags=["graph"])
+
+EvidenceQuery = Annotated[
+    int, Query(ge=0, le=1000, description="Most event ids listed per item (the lowest ones).")
+]
+CACHED = (
+    " Computed once per graph version and parameters, then served from the cache until the "
+    "next ingest."
+)
+
+
+@router.get(
+    "/centrality",
+    response_model=RankingOut,
+    summary="Most central actors",
+    description="The `top` actors by `measure`, computed on the simple graph whose edges "
+    "join actors with events between them, weighted by their number of events: `degree` "
+    "(share of the other actors it has events with), `betweenness` (share of shortest paths "
+    "through it; sampled from 500 sources, seed 0, above 500 actors), `pagerank` (directed, "
+    "an event passes rank from source to target) or `eigenvector` (falls back to degree, "
+    "saying so in `note`, if it does not converge). Each with its number of partners and "
+    "events and its event ids." + FILTERS + CACHED,
+)
+def get_centrality(
+    graph: SnapshotDep,
+    where: EdgeFilterDep,
+    measure: Annotated[Measure, Query(description="The centrality measure.")] = "degree",
+    top: Annotated[int, Query(ge=1, le=1000, description="How many actors.")] = 10,
+    evidence: EvidenceQuery = 20,
+    level: LevelQuery = "actor",
+) -> Response:
+    """Return the ranking."""
+    ranking = graph.memo(
+        ("centrality", level, where, measure, top, evidence),
+        lambda: centrality(
+            filtered_graph(graph.level(level), where), measure, top=top, evidence=evidence
+        ),
+    )
+    return json_answer(
+        RankingOut.model_validate(
+            {
+                "level": level,
+                "measure": ranking.measure,
+                "computed": ranking.computed,
+                "note": ranking.note,
+                "nodes": ranking.nodes,
+                "ranked": ranking.ranked,
+            }
+        )
+    )
+
+
+@router.get(
+    "/communities",
+    response_model=PartitionOut,
+    summary="Communities of actors",
+    description="Groups of actors with more events among themselves than with the others, "
+    "found by `louvain` (seed 0, reproducible) or `greedy_modularity` on the event-weighted "
+    "simple graph; largest first, each with its members, its internal events (both ends "
+    "inside) and external events (one end inside), and its internal event ids; with the "
+    "partition's modularity." + FILTERS + CACHED,
+)
+def get_communities(
+    graph: SnapshotDep,
+    where: EdgeFilterDep,
+    method: Annotated[Method, Query(description="Community detection method.")] = "louvain",
+    evidence: EvidenceQuery = 20,
+    level: LevelQuery = "actor",
+) -> Response:
+    """Return the communities."""
+    partition = graph.memo(
+        ("communities", level, where, method, evidence),
+        lambda: communities(
+            filtered_graph(graph.level(level), where), method, seed=0, evidence=evidence
+        ),
+    )
+    return json_answer(
+        PartitionOut.model_validate(
+            {
+                "level": level,
+                "method": partition.method,
+                "modularity": partition.modularity,
+                "communities": partition.communities,
+            }
+        )
+    )
+
+
+@router.get(
+    "/export",
+    summary="The graph as a file",
+    description="The filtered graph for other tools: `graphml` (GraphML, edge ids = event "
+    "ids), `gexf` (dynamic GEXF: each event carries its date as a time interval, each actor "
+    "starts at its first event, so Gephi's timeline plays it), `json` (networkx node-link "
+    "data, edges under `edges`) or `csv` (one event per row, GDELT-like columns: "
+    "GLOBALEVENTID, SQLDATE, Actor1Code, Actor1Name, ..., EventCode, QuadClass, "
+    "GoldsteinScale, Sentence). Dates are ISO strings; in GraphML and GEXF missing values "
+    "are empty strings." + FILTERS,
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The graph in the asked format.",
+            "content": {
+                "application/graphml+xml": {"example": "<graphml>...</graphml>"},
+                "application/gexf+xml": {"example": "<gexf>...</gexf>"},
+                "application/json": {"example": {"directed": True, "nodes": [], "edges": []}},
+                "text/csv": {"example": "GLOBALEVENTID,SQLDATE,Actor1Code,...\n"},
+            },
+        }
+    },
+)
+def get_export(
+    graph: SnapshotDep,
+    where: EdgeFilterDep,
+    fmt: Annotated[ExportFormat, Query(alias="format", description="File format.")] = "graphml",
+    level: LevelQuery = "actor",
+) -> Response:
+    """Return the filtered graph in the asked format, as an attachment."""
+    body = export(filtered_graph(graph.level(level), where), fmt)
+    return Response(
+        content=body,
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="diplograph-{level}.{fmt}"'},
+    )

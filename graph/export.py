@@ -1,0 +1,239 @@
+"""The event graph as files other tools read: GraphML, GEXF (with a timeline), JSON, CSV."""
+
+import csv
+import io
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Literal
+
+import networkx as nx
+
+from graph.records import EventGraph
+
+ExportFormat = Literal["graphml", "gexf", "json", "csv"]
+FORMATS: tuple[ExportFormat, ...] = ("graphml", "gexf", "json", "csv")
+MEDIA_TYPES: dict[ExportFormat, str] = {
+    "graphml": "application/graphml+xml",
+    "gexf": "application/gexf+xml",
+    "json": "application/json",
+    "csv": "text/csv",
+}
+
+CSV_COLUMNS = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "Modality",
+    "Confidence",
+    "ArticleID",
+    "SentenceID",
+    "Trigger",
+    "Sentence",
+)
+"""The CSV columns: GDELT's names where GDELT has the field, one event per row."""
+
+
+def _xml_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _converted(G: EventGraph, convert: Callable[[Any], Any]) -> EventGraph:
+    H: EventGraph = nx.MultiDiGraph()
+    H.graph.update({k: convert(v) for k, v in G.graph.items()})
+    H.add_nodes_from((n, {k: convert(v) for k, v in attrs.items()}) for n, attrs in G.nodes.items())
+    for u, v, key, data in G.edges(keys=True, data=True):
+        H.add_edge(u, v, key=key, **{k: convert(x) for k, x in data.items()})
+    return H
+
+
+def writable_graph(G: EventGraph) -> EventGraph:
+    """Return a copy of ``G`` whose attribute values GraphML and GEXF can hold.
+
+    Dates become ISO strings, None becomes "" and tuples (aliases) become one
+    string joined by "; "; numbers, booleans and strings are kept.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node(1, role=None, aliases=("putin", "vladimir putin"))
+    >>> G.add_edge(1, 1, key=3, date=date(2017, 12, 11), goldstein=1.0)
+    3
+    >>> H = writable_graph(G)
+    >>> H.nodes[1], H.edges[1, 1, 3]
+    ({'role': '', 'aliases': 'putin; vladimir putin'}, {'date': '2017-12-11', 'goldstein': 1.0})
+    """
+    return _converted(G, _xml_value)
+
+
+def to_graphml(G: EventGraph) -> bytes:
+    """Return ``G`` as a GraphML document (``networkx.write_graphml``; edge ids are event ids).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge(1, 2, key=7, date=None)
+    7
+    >>> H = nx.read_graphml(io.BytesIO(to_graphml(G)), node_type=int, force_multigraph=True)
+    >>> list(H.edges(keys=True, data=True))
+    [(1, 2, 7, {'date': ''})]
+    """
+    buffer = io.BytesIO()
+    nx.write_graphml(writable_graph(G), buffer)
+    return buffer.getvalue()
+
+
+def to_gexf(G: EventGraph) -> bytes:
+    """Return ``G`` as a dynamic GEXF document that Gephi's timeline can play.
+
+    Values are converted as in :func:`writable_graph`. Each dated event is an
+    edge whose ``start`` and ``end`` are its date (timeformat "date"); each
+    node carries its name as ``label`` and starts at its first dated event.
+    Undated events and nodes without dated events have no interval (always
+    shown). Each edge's GEXF id is its event id (``networkx.read_gexf`` keeps
+    it as the ``id`` attribute; it reads a multigraph, keyed by event id, when
+    two events share their ends, else a simple graph).
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node(1, name="Putin")
+    >>> G.add_node(2, name="Assad")
+    >>> G.add_edge(1, 2, key=7, date=date(2017, 12, 11))
+    7
+    >>> H = nx.read_gexf(io.BytesIO(to_gexf(G)), node_type=int)
+    >>> H.graph["mode"], H.nodes[2]["label"], H.nodes[2]["start"]
+    ('dynamic', 'Assad', '2017-12-11')
+    >>> [(u, v, d["id"], d["start"], d["end"]) for u, v, d in H.edges(data=True)]
+    [(1, 2, '7', '2017-12-11', '2017-12-11')]
+    """
+    H = writable_graph(G)
+    H.graph["mode"] = "dynamic"
+    first: dict[Any, str] = {}
+    for u, v, key, data in H.edges(keys=True, data=True):
+        data["id"] = key
+        when = data.get("date")
+        if when:
+            data["start"] = data["end"] = when
+            for n in (u, v):
+                if n not in first or when < first[n]:
+                    first[n] = when
+    for n, attrs in H.nodes(data=True):
+        attrs["label"] = attrs.get("name", str(n))
+        if n in first:
+            attrs["start"] = first[n]
+    buffer = io.BytesIO()
+    nx.write_gexf(H, buffer)
+    return buffer.getvalue()
+
+
+def to_node_link(G: EventGraph) -> dict[str, Any]:
+    """Return ``G`` as JSON-ready node-link data (``networkx.node_link_data``, key "edges").
+
+    Dates become ISO strings and tuples lists; None stays null.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge(1, 2, key=7, date=date(2017, 12, 11))
+    7
+    >>> to_node_link(G)["edges"]
+    [{'date': '2017-12-11', 'source': 1, 'target': 2, 'key': 7}]
+    >>> H = nx.node_link_graph(to_node_link(G), directed=True, multigraph=True)
+    >>> list(H.edges(keys=True))
+    [(1, 2, 7)]
+    """
+    data: dict[str, Any] = nx.node_link_data(_converted(G, _json_value), edges="edges")
+    return data
+
+
+def to_csv(G: EventGraph) -> str:
+    """Return the events of ``G`` as CSV, one row per event (in id order), GDELT-like columns.
+
+    ``SQLDATE`` is YYYYMMDD (empty when undated); ``ActorNCode`` is the node id
+    (an actor id, or a country code in the country view); ``EventBaseCode`` and
+    ``EventRootCode`` are the first three and two digits of the CAMEO code.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node(1, name="Putin", country="RUS", type="person")
+    >>> G.add_node(2, name="Assad", country="SYR", type="person")
+    >>> G.add_edge(1, 2, key=7, date=date(2017, 12, 11), cameo="0431", quad_class=1,
+    ...            goldstein=2.8, modality="asserted", confidence=0.9, article_id=1,
+    ...            sentence_id=3, trigger="met", sentence="Putin met Assad.")
+    7
+    >>> print(to_csv(G).splitlines()[1])
+    7,20171211,1,Putin,RUS,person,2,Assad,SYR,person,0431,043,04,1,2.8,asserted,0.9,1,3,met,\
+Putin met Assad.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
+        when: date | None = data["date"]
+        source, target = G.nodes[u], G.nodes[v]
+        writer.writerow(
+            [
+                key,
+                when.strftime("%Y%m%d") if when else "",
+                u,
+                source["name"],
+                source["country"] or "",
+                source["type"],
+                v,
+                target["name"],
+                target["country"] or "",
+                target["type"],
+                data["cameo"],
+                data["cameo"][:3],
+                data["cameo"][:2],
+                data["quad_class"],
+                data["goldstein"],
+                data["modality"],
+                data["confidence"],
+                data["article_id"],
+                data["sentence_id"],
+                data["trigger"],
+                data["sentence"],
+            ]
+        )
+    return buffer.getvalue()
+
+
+def export(G: EventGraph, fmt: ExportFormat) -> bytes:
+    """Return ``G`` in the format ``fmt`` as bytes (UTF-8 for JSON and CSV)."""
+    if fmt == "graphml":
+        return to_graphml(G)
+    if fmt == "gexf":
+        return to_gexf(G)
+    if fmt == "json":
+        import json
+
+        return json.dumps(to_node_link(G), ensure_ascii=False).encode()
+    return to_csv(G).encode()

@@ -1,0 +1,127 @@
+"""Exports re-read with networkx and compared with the graph they came from."""
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+import networkx as nx
+
+from graph.build import build_graph
+from graph.export import CSV_COLUMNS, export, to_csv, to_gexf, to_graphml, to_node_link
+from graph.records import ActorNode, EventGraph
+from tests.factories import record
+
+PUTIN = ActorNode(1, "Vladimir Putin", "person", "RUS", "president", ("putin", "vladimir putin"))
+ASSAD = ActorNode(2, "Bashar al-Assad", "person", "SYR", "president", ("assad",))
+HAMAS = ActorNode(3, "Hamas", "group", None, None)
+
+G = build_graph(
+    [
+        record(7, PUTIN, ASSAD, "040", when=date(2017, 12, 11), sentence='Putin met "Assad".'),
+        record(9, ASSAD, PUTIN, "042", when=date(2018, 5, 17), trigger="visited"),
+        record(8, PUTIN, ASSAD, "111", when=None, quad_class=3, goldstein=-2.0, negated=True),
+        record(10, HAMAS, ASSAD, "190", when=date(2017, 12, 20), quad_class=4, goldstein=-10.0),
+    ]
+)
+
+
+def xml_form(graph: EventGraph) -> tuple[dict[Any, dict[str, Any]], list[tuple[Any, ...]]]:
+    """Return the nodes and edges of ``graph`` as GraphML and GEXF hold them."""
+
+    def value(v: Any) -> Any:
+        if v is None:
+            return ""
+        if isinstance(v, date):
+            return v.isoformat()
+        if isinstance(v, tuple):
+            return "; ".join(v)
+        return v
+
+    nodes = {n: {k: value(v) for k, v in d.items()} for n, d in graph.nodes(data=True)}
+    edges = sorted(
+        (u, v, k, {a: value(x) for a, x in d.items()})
+        for u, v, k, d in graph.edges(keys=True, data=True)
+    )
+    return nodes, edges
+
+
+def test_graphml_round_trip() -> None:
+    H = nx.read_graphml(io.BytesIO(to_graphml(G)), node_type=int, force_multigraph=True)
+    nodes, edges = xml_form(G)
+    assert dict(H.nodes(data=True)) == nodes
+    assert sorted(H.edges(keys=True, data=True)) == edges
+    assert H.nodes[3]["country"] == "" and H.edges[1, 2, 8]["date"] == ""
+
+
+def test_gexf_round_trip_with_timeline() -> None:
+    H = nx.read_gexf(io.BytesIO(to_gexf(G)), node_type=int)
+    nodes, edges = xml_form(G)
+    starts = {1: "2017-12-11", 2: "2017-12-11", 3: "2017-12-20"}
+    assert dict(H.nodes(data=True)) == {
+        n: {**attrs, "label": attrs["name"], "start": starts[n]} for n, attrs in nodes.items()
+    }
+    dated = {k: d["date"] for _, _, k, d in edges if d["date"]}
+    assert sorted(H.edges(keys=True, data=True)) == [
+        (
+            u,
+            v,
+            k,
+            {**d, "id": str(k), **({"start": dated[k], "end": dated[k]} if k in dated else {})},
+        )
+        for u, v, k, d in edges
+    ]
+    assert H.graph["mode"] == "dynamic"
+    assert b'timeformat="date"' in to_gexf(G)
+
+
+def test_node_link_json_round_trip() -> None:
+    data = json.loads(export(G, "json"))
+    H = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    assert dict(H.nodes(data=True)) == {
+        n: {**d, "aliases": list(d["aliases"])} for n, d in G.nodes(data=True)
+    }
+    assert sorted(H.edges(keys=True, data=True)) == sorted(
+        (u, v, k, {**d, "date": d["date"].isoformat() if d["date"] else None})
+        for u, v, k, d in G.edges(keys=True, data=True)
+    )
+    assert data == to_node_link(G)
+
+
+def test_csv_is_one_event_per_row_in_id_order() -> None:
+    rows = list(csv.reader(io.StringIO(to_csv(G))))
+    assert rows[0] == list(CSV_COLUMNS)
+    assert [r[0] for r in rows[1:]] == ["7", "8", "9", "10"]
+    assert rows[1] == [
+        "7",
+        "20171211",
+        "1",
+        "Vladimir Putin",
+        "RUS",
+        "person",
+        "2",
+        "Bashar al-Assad",
+        "SYR",
+        "person",
+        "040",
+        "040",
+        "04",
+        "1",
+        "1.0",
+        "asserted",
+        "0.9",
+        "1",
+        "7",
+        "met",
+        'Putin met "Assad".',
+    ]
+    assert (rows[2][1], rows[4][4]) == ("", "")
+
+
+def test_empty_graph_exports() -> None:
+    empty: EventGraph = nx.MultiDiGraph()
+    assert to_csv(empty) == ",".join(CSV_COLUMNS) + "\n"
+    assert nx.read_graphml(io.BytesIO(to_graphml(empty))).number_of_nodes() == 0
+    assert nx.read_gexf(io.BytesIO(to_gexf(empty))).number_of_nodes() == 0
+    assert to_node_link(empty)["nodes"] == []

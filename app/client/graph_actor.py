@@ -1,0 +1,224 @@
+"""Graph questions about one actor: who met whom, its neighbourhood, its balance."""
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+import pandas as pd
+
+from app.client import tables
+from app.client.caller import ApiCaller
+from app.client.params import Day, Level, graph_params, with_filter_docs
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+
+class ActorQuestions(ApiCaller):
+    """The actor-centred methods of :class:`~app.client.Diplograph` (errors and dtypes there)."""
+
+    @with_filter_docs
+    def who_met_whom(
+        self,
+        actor: str | int | None = None,
+        *,
+        since: Day | None = None,
+        until: Day | None = None,
+        codes: str | Sequence[str] | None = None,
+        quad_class: int | Sequence[int] | None = None,
+        min_confidence: float = 0.0,
+        modality: str | Sequence[str] = "asserted",
+        level: Level = "actor",
+    ) -> pd.DataFrame:
+        """Return who met whom: pairs linked by consult events (CAMEO 04x), most events first.
+
+        Meetings, visits, hosting, negotiation and mediation count, whichever
+        way the event points.
+
+        Parameters
+        ----------
+        actor : str or int, optional
+            Only the pairs around this actor (an id, name or alias, any case),
+            who is then ``a`` of every pair.
+        {filters}
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per pair: ``a_id``, ``a_name``, ``a_type``, ``a_country``,
+            the same for ``b``, ``events`` (how many), ``first_date`` and
+            ``last_date`` (datetime64), ``event_ids`` and ``sentences`` (the
+            evidence, one sentence per event).
+
+        Raises
+        ------
+        DiplographError
+            404 for an unknown actor, 409 for a name several actors share.
+
+        Examples
+        --------
+        >>> client.who_met_whom("Putin", since="2017-12-01")  # doctest: +SKIP
+        """
+        params = graph_params(
+            since=since,
+            until=until,
+            codes=codes,
+            quad_class=quad_class,
+            min_confidence=min_confidence,
+            modality=modality,
+            level=level,
+        )
+        if actor is not None:
+            params["actor"] = str(actor)
+        return tables.who_met_whom_table(self._get("/graph/who-met-whom", params))
+
+    @with_filter_docs
+    def ego(
+        self,
+        actor: str | int,
+        *,
+        radius: int = 1,
+        since: Day | None = None,
+        until: Day | None = None,
+        codes: str | Sequence[str] | None = None,
+        quad_class: int | Sequence[int] | None = None,
+        min_confidence: float = 0.0,
+        modality: str | Sequence[str] = "asserted",
+        level: Level = "actor",
+    ) -> pd.DataFrame:
+        """Return an actor's neighbourhood: who it has events with, and how they went.
+
+        Parameters
+        ----------
+        actor : str or int
+            An id, canonical name or alias, any case.
+        radius : {1, 2}, default 1
+            1: the actor's counterparts; 2: theirs too.
+        {filters}
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per neighbour, nearest then busiest first: ``id``,
+            ``name``, ``type``, ``country``, ``distance``, ``via`` (ids of the
+            distance-1 neighbours a distance-2 one is reached through), and the
+            summary of the events that tie it in: ``events``, ``outgoing``
+            (from the actor, or from the ``via`` nodes), ``incoming``,
+            ``verbal_cooperation``, ``material_cooperation``,
+            ``verbal_conflict``, ``material_conflict``, ``goldstein_sum``,
+            ``mean_goldstein``, ``first_date``, ``last_date``, ``event_ids``.
+            ``df.attrs`` holds ``level``, ``radius`` and ``actor`` (the node).
+        """
+        params = graph_params(
+            since=since,
+            until=until,
+            codes=codes,
+            quad_class=quad_class,
+            min_confidence=min_confidence,
+            modality=modality,
+            level=level,
+        )
+        params["radius"] = radius
+        answer = self._get(f"/graph/actors/{_segment(actor)}/ego", params)
+        df = tables.ego_table(answer)
+        df.attrs.update(level=answer["level"], radius=answer["radius"], actor=answer["actor"])
+        return df
+
+    @with_filter_docs
+    def balance(
+        self,
+        actor: str | int,
+        *,
+        since: Day | None = None,
+        until: Day | None = None,
+        codes: str | Sequence[str] | None = None,
+        quad_class: int | Sequence[int] | None = None,
+        min_confidence: float = 0.0,
+        modality: str | Sequence[str] = "asserted",
+        level: Level = "actor",
+    ) -> pd.DataFrame:
+        """Return cooperation against conflict between ``actor`` and each of its counterparts.
+
+        Parameters
+        ----------
+        actor : str or int
+            An id, canonical name or alias, any case.
+        {filters}
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per counterpart, highest Goldstein sum first: ``id``,
+            ``name``, ``type``, ``country``, ``stance`` ("partner" when the sum
+            is positive, "adversary" when negative, else "neutral") and the
+            summary columns of :meth:`ego` (both directions; ``outgoing`` =
+            from the actor). ``df.attrs`` holds ``actor`` and ``total`` (the
+            actor's summary over all its counted events).
+        """
+        params = graph_params(
+            since=since,
+            until=until,
+            codes=codes,
+            quad_class=quad_class,
+            min_confidence=min_confidence,
+            modality=modality,
+            level=level,
+        )
+        params["actor"] = str(actor)
+        answer = self._get("/graph/balance", params)
+        df = tables.balance_table(answer)
+        df.attrs.update({k: answer[k] for k in ("level", "actor", "total")})
+        return df
+
+    @with_filter_docs
+    def plot_ego(
+        self,
+        actor: str | int,
+        *,
+        radius: int = 1,
+        ax: "Axes | None" = None,
+        since: Day | None = None,
+        until: Day | None = None,
+        codes: str | Sequence[str] | None = None,
+        quad_class: int | Sequence[int] | None = None,
+        min_confidence: float = 0.0,
+        modality: str | Sequence[str] = "asserted",
+        level: Level = "actor",
+    ) -> "Figure":
+        """Draw an actor's neighbourhood: nodes coloured by country, ties by quad class.
+
+        See :func:`app.plots.draw_ego` for the drawing.
+
+        Parameters
+        ----------
+        actor : str or int
+            An id, canonical name or alias, any case.
+        radius : {1, 2}, default 1
+        ax : matplotlib.axes.Axes, optional
+            Draw there (default: a new figure).
+        {filters}
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+        """
+        from app.plots import draw_ego
+
+        ego = self.ego(
+            actor,
+            radius=radius,
+            since=since,
+            until=until,
+            codes=codes,
+            quad_class=quad_class,
+            min_confidence=min_confidence,
+            modality=modality,
+            level=level,
+        )
+        return draw_ego(ego, ax=ax)
+
+
+def _segment(value: str | int) -> str:
+    """Return ``value`` quoted for use as one URL path segment."""
+    return quote(str(value), safe="")

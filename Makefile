@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: install migrate seed run test lint typecheck pytest bench clean
+.PHONY: install migrate seed run test lint typecheck pytest bench bench-graph clean
 
 install: $(STAMP)
 
@@ -40,6 +40,12 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python -m bench.extract
+
+# Graph analytics at 10k/100k/1M synthetic events (the 1M database takes a minute to make
+# and is kept in $TMPDIR/diplograph-bench); SIZES=10000,100000 for a quicker run.
+SIZES ?= 10000,100000,1000000
+bench-graph: install
+	$(BIN)/python -m bench.graph --sizes $(SIZES)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

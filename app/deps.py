@@ -36,8 +36,8 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def get_graph_cache(request: Request) -> GraphCache:
-    """Return the app's graph cache."""
+async def get_graph_cache(request: Request) -> GraphCache:
+    """Return the app's graph cache (async: an attribute read needs no worker thread)."""
     cache: GraphCache = request.app.state.graph_cache
     return cache
 

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, status
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from app.convert import node_out
@@ -146,9 +147,17 @@ async def get_window_filter(
     )
 
 
-def get_snapshot(session: SessionDep, cache: GraphCacheDep) -> GraphSnapshot:
-    """Return the graph snapshot of the events the request's session sees."""
-    return cache.snapshot(session)
+async def get_snapshot(session: SessionDep, cache: GraphCacheDep) -> GraphSnapshot:
+    """Return the graph snapshot of the events the request's session sees.
+
+    The cheap currency check (one primary-key lookup) runs inline; only a
+    check that may rebuild the graph (seconds on a big store) goes to a worker
+    thread, so the event loop is never held by a build.
+    """
+    current = cache.current(session)
+    if current is not None:
+        return current
+    return await run_in_threadpool(cache.snapshot, session)
 
 
 EdgeFilterDep = Annotated[EdgeFilter, Depends(get_edge_filter)]

@@ -29,7 +29,12 @@ RECOUNT_AFTER = 60.0
 """Seconds between full version checks (the event count scans an index: ~10 ms at 1M events)."""
 
 
-def settle(graph: EventGraph) -> None:
+def is_big(graph: EventGraph) -> bool:
+    """Return whether ``graph`` is big enough to keep the collector off (see :func:`settle`)."""
+    return graph.number_of_edges() >= SETTLE_FROM_EDGES
+
+
+def settle() -> None:
     """Keep the collector's full passes off a big graph: collect once, then ``gc.freeze()``.
 
     A million-event graph holds about half a million dicts the cyclic garbage
@@ -39,11 +44,10 @@ def settle(graph: EventGraph) -> None:
     is alive (``gc.freeze``: moved to a permanent generation the collector
     skips) pays that once, at build time. :meth:`GraphCache.snapshot` calls
     ``gc.unfreeze()`` before the next build so that the old graph can be freed.
-    Graphs under ``SETTLE_FROM_EDGES`` edges are left alone.
+    Only called for graphs of ``SETTLE_FROM_EDGES`` edges or more (:func:`is_big`).
     """
-    if graph.number_of_edges() >= SETTLE_FROM_EDGES:
-        gc.collect()
-        gc.freeze()
+    gc.collect()
+    gc.freeze()
 
 
 class GraphSnapshot:
@@ -59,6 +63,8 @@ class GraphSnapshot:
     def __init__(self, version: Version, graph: EventGraph, memo_size: int = MEMO_SIZE) -> None:
         self.version = version
         self.graph = graph
+        self.big = is_big(graph)
+        """Whether the graph and its derived results are settled (:func:`settle`)."""
         self._memo: OrderedDict[Hashable, Any] = OrderedDict()
         self._memo_size = memo_size
         self._lock = threading.Lock()
@@ -83,7 +89,8 @@ class GraphSnapshot:
             self._memo[key] = value
             while len(self._memo) > self._memo_size:
                 self._memo.popitem(last=False)
-        settle(self.graph)
+        if self.big:
+            settle()
         return value
 
     def level(self, level: Level) -> EventGraph:
@@ -126,14 +133,26 @@ class GraphCache:
         """Return how many times the graph was built since the cache was made."""
         return self._builds
 
-    def snapshot(self, session: Session) -> GraphSnapshot:
-        """Return the snapshot of the events ``session`` sees, rebuilding it if they changed."""
+    def current(self, session: Session) -> GraphSnapshot | None:
+        """Return the cached snapshot if the cheap check finds it current, else None.
+
+        One primary-key lookup and never a build: callers that must not block
+        (an event loop) try this first and call :meth:`snapshot` elsewhere when
+        it answers None.
+        """
         built = self._built
         if (
             built is not None
             and time.monotonic() < self._recount_at
             and events.latest_id(session) == built.version[0]
         ):
+            return built
+        return None
+
+    def snapshot(self, session: Session) -> GraphSnapshot:
+        """Return the snapshot of the events ``session`` sees, rebuilding it if they changed."""
+        built = self.current(session)
+        if built is not None:
             return built
         version = events.version(session)
         with self._lock:
@@ -145,7 +164,8 @@ class GraphCache:
                 built = GraphSnapshot(version, graph, self._memo_size)
                 self._built = built
                 self._builds += 1
-                settle(graph)
+                if built.big:
+                    settle()
             self._recount_at = time.monotonic() + self._recount_after
             return built
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Literal
@@ -233,7 +234,5 @@ def export(G: EventGraph, fmt: ExportFormat) -> bytes:
     if fmt == "gexf":
         return to_gexf(G)
     if fmt == "json":
-        import json
-
         return json.dumps(to_node_link(G), ensure_ascii=False).encode()
     return to_csv(G).encode()

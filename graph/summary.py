@@ -98,29 +98,37 @@ def summarize(edges: Iterable[Edge], *, origin: Container[NodeId]) -> TieSummary
     (1, datetime.date(2017, 1, 2))
     """
     ids: list[int] = []
-    quads: list[int] = []
-    dates: list[date] = []
+    quads = [0, 0, 0, 0, 0]
     total = 0.0
     outgoing = 0
+    first: date | None = None
+    last: date | None = None
     for u, _v, key, data in edges:
         ids.append(key)
-        quads.append(data["quad_class"])
+        quad = data["quad_class"]
+        if 1 <= quad <= 4:
+            quads[quad] += 1
         total += data["goldstein"]
-        if data["date"] is not None:
-            dates.append(data["date"])
+        when: date | None = data["date"]
+        if when is not None:
+            if first is None or when < first:
+                first = when
+            if last is None or when > last:
+                last = when
         if u in origin:
             outgoing += 1
+    ids.sort()
     count = len(ids)
     return TieSummary(
         events=count,
         outgoing=outgoing,
         incoming=count - outgoing,
-        quad_classes=QuadCounts.of(quads),
+        quad_classes=QuadCounts(*quads[1:]),
         goldstein_sum=round(total, 3),
         mean_goldstein=round(total / count, 3) if count else 0.0,
-        first_date=min(dates, default=None),
-        last_date=max(dates, default=None),
-        event_ids=tuple(sorted(ids)),
+        first_date=first,
+        last_date=last,
+        event_ids=tuple(ids),
     )
 
 

@@ -228,3 +228,15 @@ def test_big_graphs_are_frozen_and_freed_after_the_next_build(
         assert (frozen > 0, first() is None, second.number_of_edges()) == (True, True, 2)
     finally:
         gc.unfreeze()
+
+
+def test_current_never_builds(session_factory: sessionmaker[Session]) -> None:
+    cache = GraphCache()
+    with session_factory() as session:
+        before = cache.current(session)
+        built = cache.snapshot(session)
+        now = cache.current(session)
+    store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
+    with session_factory() as session:
+        after = cache.current(session)
+    assert (before, now is built, after, cache.builds) == (None, True, None, 1)

@@ -33,6 +33,7 @@ EMBEDDED_TARGET_ROOTS = frozenset({"10", "13"})
 # Prepositions whose -ing clause shares the main clause's subject ("said after meeting X");
 # not "accused X of helping" or "thanked X for helping", where X is the one who helps.
 CLAUSE_LINKS = frozenset({"after", "before", "while", "since", "upon", "following", "without"})
+JUDGING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "deem", "consider"})
 INTENT_ROOTS = frozenset({"03"})
 NOMINAL_ONLY_ROOTS = frozenset({"03", "05", "06"})
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -292,9 +293,31 @@ def _trigger_text(trigger: Token, extra: list[Token]) -> str:
     return " ".join(t.text for t in tokens)
 
 
+def _judgement_rules(verb: Token) -> tuple[TriggerRule, ...]:
+    """Return the rules of a verdict ("called the move illegal", "described X as a partner").
+
+    The lexicon codes judgement words (pos ``J``): naming an act "unacceptable" is
+    criticism, naming it "historic" is praise; the verdict's object is the target.
+    """
+    if verb.lemma_ not in JUDGING_VERBS:
+        return ()
+    for child in verb.children:
+        words = [child] if child.dep_ in ("oprd", "acomp") else []
+        if child.dep_ == "prep" and child.lower_ == "as":
+            words = [t for t in child.children if t.dep_ == "pobj"]
+        if child.dep_ == "dobj":
+            # "called the launch 'unacceptable'" parsed as an adjective after the object
+            words = [t for t in child.rights if t.dep_ == "amod"]
+        for word in words:
+            rules = rules_for(word.lemma_, "J")
+            if rules:
+                return rules
+    return ()
+
+
 def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
     """Return the event a verb trigger expresses, or None when it lacks actors."""
-    rules = rules_for(verb.lemma_, "V")
+    rules = _judgement_rules(verb) or rules_for(verb.lemma_, "V")
     if not rules or _absorbed(verb):
         return None
     subj_tokens, inherited = subject_tokens(verb)
@@ -306,6 +329,8 @@ def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
         return None
     for rule in rules:
         targets = targets_for(verb, rule, gaz)
+        if rule.cameo == "041" and any(t.via != "direct" for t in targets):
+            continue  # "called X's launch ...": a phone call is made to someone, not to a thing
         if targets:
             preps = [
                 c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in rule.preps

@@ -54,7 +54,7 @@ def cameo_codes() -> dict[str, CameoCode]:
 
 @lru_cache(maxsize=1)
 def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
-    """Return the trigger rules keyed by (lemma, pos) with pos ``V`` or ``N``, in file order."""
+    """Return the trigger rules keyed by (lemma, pos), pos ``V``, ``N`` or ``J`` (verdict)."""
     rules: dict[tuple[str, str], list[TriggerRule]] = {}
     codes = cameo_codes()
     for row in read_rows("triggers.csv"):
@@ -75,7 +75,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
 
 
 def rules_for(lemma: str, pos: str) -> tuple[TriggerRule, ...]:
-    """Return the rules of a trigger lemma (``pos`` is ``V`` or ``N``); empty if not a trigger."""
+    """Return the rules of a trigger lemma (``pos`` ``V``, ``N`` or ``J``); empty if none."""
     return trigger_rules().get((lemma.lower(), pos), ())
 
 

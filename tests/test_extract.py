@@ -167,3 +167,15 @@ def test_the_accused_does_what_it_is_accused_of() -> None:
     found = triples("Israel accused Iran of arming Hezbollah.")
     assert ("Israel", "Iran", "11", False, "asserted") in found
     assert all(source != "Israel" or target == "Iran" for source, target, *_ in found)
+
+
+def test_verdicts_are_criticism_or_praise_of_the_object() -> None:
+    text = (
+        "Japanese Prime Minister Shigeru Ishiba called North Korea's missile launch "
+        '"absolutely unacceptable".\n'
+        "Beijing described Washington's arms sales to Taiwan as a serious provocation."
+    )
+    assert triples(text) == {
+        ("Shigeru Ishiba", "North Korea", "11", False, "asserted"),
+        ("China", "United States", "11", False, "asserted"),
+    }

@@ -16,7 +16,6 @@ else:
     WeightedDiGraph = nx.DiGraph
 
 Measure = Literal["degree", "betweenness", "pagerank", "eigenvector"]
-MEASURES: tuple[Measure, ...] = ("degree", "betweenness", "pagerank", "eigenvector")
 
 BETWEENNESS_EXACT_UP_TO = 500
 """Above this many nodes betweenness is estimated from this many sampled sources (seed 0)."""

@@ -11,7 +11,6 @@ from graph.centrality import weighted_graph
 from graph.records import ActorNode, EventGraph, NodeId
 
 Method = Literal["louvain", "greedy_modularity"]
-METHODS: tuple[Method, ...] = ("louvain", "greedy_modularity")
 
 
 @dataclass(frozen=True, slots=True)

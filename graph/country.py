@@ -9,7 +9,6 @@ import pycountry
 from graph.records import EventGraph, NodeId
 
 Level = Literal["actor", "country"]
-LEVELS: tuple[Level, ...] = ("actor", "country")
 
 
 def country_graph(G: EventGraph) -> EventGraph:

@@ -12,7 +12,6 @@ import networkx as nx
 from graph.records import EventGraph
 
 ExportFormat = Literal["graphml", "gexf", "json", "csv"]
-FORMATS: tuple[ExportFormat, ...] = ("graphml", "gexf", "json", "csv")
 MEDIA_TYPES: dict[ExportFormat, str] = {
     "graphml": "application/graphml+xml",
     "gexf": "application/gexf+xml",

@@ -176,7 +176,8 @@ def _same_actor(a: ActorRef, b: ActorRef) -> bool:
     return a.name == b.name and a.country == b.country
 
 
-def _parse_sentences(paras: list[Paragraph], docs: list[Doc]) -> list[ParsedSentence]:
+def _parse_sentences(docs: list[Doc]) -> list[ParsedSentence]:
+    """Return the non-empty sentences, numbered as ``sentence_spans`` numbers them."""
     out: list[ParsedSentence] = []
     offset = 0
     for doc in docs:
@@ -192,7 +193,7 @@ def _extract_parsed(
 ) -> ExtractedArticle:
     gaz = gazetteer()
     spans = sentence_spans(paras, docs)
-    sentences = _parse_sentences(paras, docs)
+    sentences = _parse_sentences(docs)
     ctx = ArticleContext(gaz)
     ctx.register_people(sentences)
     events: list[ExtractedEvent] = []

@@ -30,11 +30,12 @@ from ingest.nlp import get_nlp
 from ingest.sentences import Paragraph, paragraphs, sentence_spans
 from ingest.spans import entity_span
 from ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent
+from ingest.wordlists import wordlist
 
 EXTRACTOR_VERSION = "rules-0.1"
 VIA_QUALITY = {"direct": 1.0, "pair": 0.95, "inherited": 0.9, "inside": 0.85}
 PLACE_ENTS = ("GPE", "LOC", "FAC")
-MOVEMENT_TRIGGERS = frozenset({"travel", "fly", "arrive", "return"})
+MOVEMENT_TRIGGERS = wordlist("movement_triggers")
 
 
 def _resolve_args(

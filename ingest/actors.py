@@ -27,6 +27,7 @@ RESOLUTION_QUALITY = {
     "body_ref": 0.75,
     "it": 0.7,
     "sides": 0.7,
+    "act": 0.7,
 }
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved
+from ingest.acts import ArticleActs
 from ingest.gazetteer import Gazetteer
 from ingest.mentions import mention_at
 from ingest.spans import entity_span
@@ -46,6 +47,7 @@ class ArticleContext:
         self.subjects: list[tuple[int, ActorRef]] = []
         self.side_mentions: Counter[str] = Counter()
         self.side_actors: dict[str, Counter[ActorRef]] = {}
+        self.acts = ArticleActs()
 
     def register_people(self, sentences: list[ParsedSentence]) -> None:
         """Register every named person of the article (full names first, then surnames)."""
@@ -111,13 +113,32 @@ class ArticleContext:
             # "it" is the latest state or body that was the subject of a clause.
             earlier = [ref for pos, ref in self.subjects if pos < position]
             return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
-        if mention.name is None:
-            return Resolved((), 0.0)
+        if mention.name is None or mention.kind == "act":
+            return Resolved((), 0.0)  # an act is resolved with its reactor: resolve_act
         aliases = tuple(sorted({mention.name, mention.text}))
         ref = ActorRef(
             name=mention.name, type=mention.type, country=mention.country, aliases=aliases
         )
         return Resolved((ref,), quality)
+
+    def resolve_act(self, mention: Mention, s: ParsedSentence, sources: list[ActorRef]) -> Resolved:
+        """Return who did the earlier act ``mention`` points to, leaving out ``sources``' side.
+
+        "Gil denounced the measures": whoever last imposed measures, unless that was
+        Venezuela itself; one does not react to one's own state's act as to another's.
+        """
+
+        def other_side(agent: ActorRef) -> bool:
+            return not any(
+                agent == src
+                or (agent.name == src.name)
+                or (agent.country is not None and agent.country == src.country)
+                for src in sources
+            )
+
+        position = s.offset + mention.token_index
+        agents = self.acts.agents_of(mention, position, other_side)
+        return Resolved(agents, RESOLUTION_QUALITY["act"]) if agents else Resolved((), 0.0)
 
     def note_subjects(self, s: ParsedSentence) -> None:
         """Record the bodies named in ``s`` and the states and bodies that are subjects.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ingest.acts import act_mention, is_act_reference, reacts_to_acts
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import TriggerRule, rules_for
 from ingest.mentions import conjoined_countries, mention_at
@@ -75,7 +76,8 @@ def _pobjs(prep: Token) -> list[Token]:
     return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in conjuncts(c)]
 
 
-def _agents(verb: Token) -> list[Token]:
+def passive_agents(verb: Token) -> list[Token]:
+    """Return the tokens of a passive verb's ``by`` agent ("signed by Shoigu" gives Shoigu)."""
     return [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c)]
 
 
@@ -93,7 +95,7 @@ def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argume
     return found
 
 
-def _names_actor(modifier: Token, gaz: Gazetteer) -> bool:
+def names_actor(modifier: Token, gaz: Gazetteer) -> bool:
     """Return True for a modifier naming a state or a known body ("Israeli", "Hezbollah")."""
     if modifier.ent_type_ in ("NORP", "GPE"):
         return True
@@ -116,7 +118,7 @@ def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argumen
             for child in tok.children:
                 if child.dep_ == "poss":
                     tiers[1].extend(conjuncts(child))
-                elif child.dep_ in ("amod", "compound", "nmod") and _names_actor(child, gaz):
+                elif child.dep_ in ("amod", "compound", "nmod") and names_actor(child, gaz):
                     tiers[2].extend(conjuncts(child))
                 elif child.dep_ in ("prep", "agent"):
                     tier = next((n for n, t in enumerate(INSIDE_TIERS) if child.lower_ in t), None)
@@ -124,7 +126,7 @@ def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argumen
                         tiers[tier].extend(_pobjs(child))
                 elif child.dep_ == "acl":
                     # "sections drafted by Brazil": the agent of a participle.
-                    tiers[0].extend(_agents(child))
+                    tiers[0].extend(passive_agents(child))
         for tier_tokens in tiers:
             found = _direct_actors(tier_tokens, gaz, "inside")
             if found:
@@ -139,7 +141,7 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     v = verb
     for _ in range(4):
         if is_passive(v):
-            agents = _agents(v)
+            agents = passive_agents(v)
             if agents:
                 return agents, inherited
             if inherited:
@@ -169,6 +171,12 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             v = v.head.head  # "said after meeting X": the verb the preposition hangs on
             inherited = True
             continue
+        if _misattached_conj(v):
+            # "urged Hamas to go ahead ... and called on both parties": the finite verb
+            # is conjoined with "urged", not with the infinitive the parser chose.
+            v = v.head.head
+            inherited = True
+            continue
         if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
             v = v.head
             inherited = True
@@ -177,6 +185,18 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return conjuncts(v.head), True
         break
     return [], inherited
+
+
+def _misattached_conj(verb: Token) -> bool:
+    """Return True for a finite verb the parser conjoined with an infinitive below it."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ")
+        and head.tag_ == "VB"
+        and head.dep_ == "xcomp"
+        and head.head is not head
+    )
 
 
 def _title_before_name(token: Token) -> bool:
@@ -225,11 +245,18 @@ def _actors_of(tokens: list[Token], gaz: Gazetteer, via: str = "direct") -> list
 
 def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument]:
     """Return the target actors of a verb trigger under ``rule``, trying its slots in order."""
+    slot_tokens: list[Token] = []
     for slot in rule.target_slots:
         tokens = _object_tokens(verb) if slot == "obj" else _prep_objects(verb, (slot,))
         found = _actors_of(tokens, gaz)
         if found:
             return found
+        slot_tokens.extend(tokens)
+    if reacts_to_acts(rule.cameo):
+        # "Seoul condemned the launch": the target is whoever launched, found later.
+        acts = [Argument(act_mention(t), "direct") for t in slot_tokens if is_act_reference(t)]
+        if acts:
+            return acts
     # "vowed to help Egypt", "demanded that Caracas free ...", "threatened to review
     # relations with Spain": the target sits in the embedded clause.
     if not rule.takes_object or not (
@@ -279,8 +306,14 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
 
 
 def _absorbed(verb: Token) -> bool:
-    """Return True for a verb inside an intent or appeal ("vowed to help"): not an event itself."""
+    """Return True for a verb inside an intent, appeal or threat ("vowed to help"): no event."""
     head = verb.head
+    if verb.dep_ == "acl" and head.pos_ == "NOUN":
+        # "threats to impose tariffs", "an offer to mediate": the noun is the event.
+        return any(
+            r.modality in ("intended", "requested") or r.cameo[:2] == "13"
+            for r in rules_for(head.lemma_, "N")
+        )
     while verb.dep_ in ("xcomp", "ccomp") and head is not verb:
         if any(r.modality in ("intended", "requested") for r in rules_for(head.lemma_, "V")):
             return True
@@ -388,6 +421,8 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
     if not rules:
         return None
     sources, anchor = _noun_sources(noun, gaz)
+    if anchor is not noun and _absorbed(anchor):
+        return None  # "threats to impose tariffs": the threat is the event
     if anchor is noun:
         # "the EU's trade agreement with Mercosur" names a thing, not an act: cooperation
         # nouns only count as events behind a verb ("signed an agreement with").

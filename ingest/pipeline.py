@@ -13,6 +13,7 @@ from itertools import groupby
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ingest.antecedents import note_acts
 from ingest.context import ArticleContext, ParsedSentence
 from ingest.dates import resolve_date
 from ingest.events import Argument, Candidate, candidates
@@ -39,11 +40,17 @@ MOVEMENT_TRIGGERS = wordlist("movement_triggers")
 
 
 def _resolve_args(
-    ctx: ArticleContext, args: tuple[Argument, ...], s: ParsedSentence
+    ctx: ArticleContext,
+    args: tuple[Argument, ...],
+    s: ParsedSentence,
+    sources: list[tuple[ActorRef, float]] | None = None,
 ) -> list[tuple[ActorRef, float]]:
     out: list[tuple[ActorRef, float]] = []
     for arg in args:
-        resolved = ctx.resolve(arg.mention, s)
+        if arg.mention.kind == "act":
+            resolved = ctx.resolve_act(arg.mention, s, [ref for ref, _ in sources or ()])
+        else:
+            resolved = ctx.resolve(arg.mention, s)
         for ref in resolved.actors:
             if all(ref != r for r, _ in out):
                 out.append((ref, resolved.quality * VIA_QUALITY[arg.via]))
@@ -58,7 +65,7 @@ def events_of(
     if cand.pairwise:
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
     else:
-        targets = _resolve_args(ctx, cand.targets, s)
+        targets = _resolve_args(ctx, cand.targets, s, sources)
         pairs = [(a, b) for a in sources for b in targets]
     pairs = [
         (a, b) for a, b in pairs if not _same_actor(a[0], b[0]) and not _own_country(a[0], b[0])
@@ -200,6 +207,7 @@ def _extract_parsed(
     events: list[ExtractedEvent] = []
     for s in sentences:
         ctx.note_subjects(s)
+        note_acts(ctx, s)
         for cand in candidates(s.span, gaz):
             events.extend(events_of(ctx, article, cand, s))
     return ExtractedArticle(article=article, sentences=tuple(spans), events=tuple(_dedupe(events)))

@@ -147,6 +147,17 @@ def test_conjoined_subjects_meeting_each_other_is_one_event() -> None:
     ) == {("William Ruto", "Yoweri Museveni", "04", False, "asserted")}
 
 
+def test_second_appeal_keeps_the_speaker_as_source() -> None:
+    # The parser hangs "called on" under "recognise"; the caller is still Scholz.
+    assert tuples(
+        "German Chancellor Olaf Scholz urged Serbia to recognise Kosovo and called on "
+        "Pristina to ease tensions in the north."
+    ) == {
+        ("Olaf Scholz", "Serbia", "02", False, "requested"),
+        ("Olaf Scholz", "Kosovo", "02", False, "requested"),
+    }
+
+
 # --- prepositional targets -------------------------------------------------------------
 
 
@@ -245,6 +256,13 @@ def test_vow_to_help_is_intent_without_an_aid_event() -> None:
 def test_pledge_to_support_is_intent() -> None:
     assert tuples("Australia pledged to support Fiji.") == {
         ("Australia", "Fiji", "03", False, "intended")
+    }
+
+
+def test_threat_to_impose_is_no_sanction() -> None:
+    # The tariffs are only threatened; dismissing the threat rejects its maker.
+    assert tuples("Beijing dismissed U.S. threats to impose tariffs on Chinese steel.") == {
+        ("China", "United States", "12", False, "asserted")
     }
 
 

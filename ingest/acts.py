@@ -1,0 +1,131 @@
+"""Acts an article reports, so that "the launch" or "the move" can find who did it.
+
+An act is recorded where a verb or noun of a kind listed in ``ingest/data/acts.toml``
+has a known agent ("North Korea fired a missile", "Washington's plan"). A later
+definite noun phrase of the same kind ("condemned the launch") refers back to the
+latest such act; a generic one ("the move") to the latest act of any kind.
+"""
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Token
+
+from ingest.types import ActorRef, Mention
+
+GENERIC = "*"
+
+
+@dataclass(frozen=True)
+class ActLexicon:
+    """The act kinds of each lemma and the words that make a phrase refer back."""
+
+    kinds: dict[str, frozenset[str]]
+    generic: frozenset[str]
+    not_generic: frozenset[str]
+    determiners: frozenset[str]
+    reacting_codes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def act_lexicon() -> ActLexicon:
+    """Return the act lexicon read from ``ingest/data/acts.toml``."""
+    text = files("ingest").joinpath("data", "acts.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    kinds: dict[str, set[str]] = {}
+    for kind, lemmas in data["kinds"].items():
+        for lemma in lemmas:
+            kinds.setdefault(lemma, set()).add(kind)
+    refs = data["references"]
+    return ActLexicon(
+        kinds={lemma: frozenset(k) for lemma, k in kinds.items()},
+        generic=frozenset(refs["generic"]),
+        not_generic=frozenset(refs["not_generic"]),
+        determiners=frozenset(refs["determiners"]),
+        reacting_codes=tuple(refs["reacting_codes"]),
+    )
+
+
+def kinds_of(lemma: str) -> frozenset[str]:
+    """Return the act kinds a verb or noun lemma names (empty when it names none)."""
+    return act_lexicon().kinds.get(lemma.lower(), frozenset())
+
+
+def reacts_to_acts(cameo: str) -> bool:
+    """Return True for codes whose object may be an earlier act ("condemned the launch")."""
+    return cameo.startswith(act_lexicon().reacting_codes)
+
+
+def is_act_reference(token: Token) -> bool:
+    """Return True for a definite noun phrase naming an act ("the launch", "this move").
+
+    "Tuesday's attack" counts too; "a launch" or "any proposal" does not.
+    """
+    lex = act_lexicon()
+    if token.pos_ != "NOUN":
+        return False
+    if token.lemma_.lower() not in lex.generic and not kinds_of(token.lemma_):
+        return False
+    for child in token.children:
+        if child.dep_ in ("det", "predet") and child.lower_ in lex.determiners:
+            return True
+        if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
+            return True
+    return False
+
+
+def act_mention(token: Token) -> Mention:
+    """Return the mention of an act reference, to be resolved against the article's acts."""
+    lemma = token.lemma_.lower()
+    name = GENERIC if lemma in act_lexicon().generic else lemma
+    return Mention(kind="act", text=token.text, token_index=token.i, type="act", name=name)
+
+
+@dataclass(frozen=True)
+class Act:
+    """An act the article reported: where, of which kinds, and by whom (maybe nobody known)."""
+
+    position: int
+    kinds: frozenset[str]
+    agents: tuple[ActorRef, ...]
+
+
+class ArticleActs:
+    """The acts of one article in reading order."""
+
+    def __init__(self) -> None:
+        self.acts: list[Act] = []
+
+    def note(self, position: int, kinds: frozenset[str], agents: tuple[ActorRef, ...]) -> None:
+        """Record an act; an act with no known agent still hides older acts of its kind."""
+        self.acts.append(Act(position, kinds, agents))
+
+    def agents_of(
+        self, reference: Mention, position: int, keep: Callable[[ActorRef], bool]
+    ) -> tuple[ActorRef, ...]:
+        """Return who did the act ``reference`` (at ``position``) points back to.
+
+        Looks back for the latest act of the reference's kind (any kind but a
+        statement for a generic "the move"); agents ``keep`` rejects are passed over,
+        so reacting to one's own side's act looks further back. An act whose agent is
+        unknown ends the search with nothing.
+        """
+        lex = act_lexicon()
+        generic = reference.name == GENERIC
+        wanted = frozenset() if generic else kinds_of(reference.name or "")
+        for act in sorted(self.acts, key=lambda a: a.position, reverse=True):
+            if act.position >= position:
+                continue
+            if generic and act.kinds <= lex.not_generic:
+                continue
+            if not generic and not act.kinds & wanted:
+                continue
+            if not act.agents:
+                return ()
+            kept = tuple(a for a in act.agents if keep(a))
+            if kept:
+                return kept
+        return ()

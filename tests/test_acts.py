@@ -1,0 +1,183 @@
+"""Reactions to earlier acts: "Seoul condemned the launch" targets whoever launched.
+
+The registry is tested on hand-built acts; the whole chain on hand-written
+sentences with the real model (slow).
+"""
+
+from datetime import date
+
+import pytest
+
+from ingest.acts import ArticleActs, kinds_of, reacts_to_acts
+from ingest.pipeline import extract_one
+from ingest.types import ActorRef, ArticleInput, Mention
+
+PUBLISHED = date(2023, 6, 14)
+NORTH_KOREA = ActorRef(name="North Korea", type="country", country="PRK")
+SOUTH_KOREA = ActorRef(name="South Korea", type="country", country="KOR")
+TURKEY = ActorRef(name="Turkey", type="country", country="TUR")
+LIBYA = ActorRef(name="Libya", type="country", country="LBY")
+
+
+def reference(name: str, index: int) -> Mention:
+    return Mention(kind="act", text=name, token_index=index, type="act", name=name)
+
+
+def keep_all(_: ActorRef) -> bool:
+    return True
+
+
+def test_kinds_come_from_the_data_file() -> None:
+    assert ("launch" in kinds_of("fire"), "sanction" in kinds_of("Measure")) == (True, True)
+    assert kinds_of("breakfast") == frozenset()
+
+
+def test_reacting_codes_are_praise_criticism_rejection_and_protest() -> None:
+    assert [reacts_to_acts(c) for c in ("051", "111", "120", "141", "040", "057")] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
+def test_latest_act_of_the_kind_wins() -> None:
+    acts = ArticleActs()
+    acts.note(3, kinds_of("fire"), (NORTH_KOREA,))
+    acts.note(9, kinds_of("launch"), (SOUTH_KOREA,))
+    assert acts.agents_of(reference("launch", 5), 8, keep_all) == (NORTH_KOREA,)
+    assert acts.agents_of(reference("launch", 12), 30, keep_all) == (SOUTH_KOREA,)
+
+
+def test_acts_after_the_reference_do_not_count() -> None:
+    acts = ArticleActs()
+    acts.note(40, kinds_of("attack"), (NORTH_KOREA,))
+    assert acts.agents_of(reference("attack", 2), 10, keep_all) == ()
+
+
+def test_other_kinds_do_not_match_but_generic_references_do() -> None:
+    acts = ArticleActs()
+    acts.note(3, kinds_of("sanction"), (TURKEY,))
+    assert acts.agents_of(reference("launch", 0), 10, keep_all) == ()
+    assert acts.agents_of(reference("*", 0), 10, keep_all) == (TURKEY,)
+
+
+def test_generic_reference_skips_statements() -> None:
+    acts = ArticleActs()
+    acts.note(3, kinds_of("sanction"), (TURKEY,))
+    acts.note(6, kinds_of("accusation"), (LIBYA,))
+    assert acts.agents_of(reference("*", 0), 10, keep_all) == (TURKEY,)
+
+
+def test_own_side_is_passed_over_for_an_older_act() -> None:
+    acts = ArticleActs()
+    acts.note(3, kinds_of("deal"), (LIBYA,))
+    acts.note(6, kinds_of("deal"), (TURKEY,))
+    assert acts.agents_of(reference("deal", 0), 10, lambda a: a != TURKEY) == (LIBYA,)
+
+
+def test_an_act_with_unknown_agent_ends_the_search() -> None:
+    acts = ArticleActs()
+    acts.note(3, kinds_of("declaration"), (TURKEY,))
+    acts.note(6, kinds_of("declaration"), ())
+    assert acts.agents_of(reference("declaration", 0), 10, keep_all) == ()
+
+
+Row = tuple[str, str, str, bool]
+
+
+def rows(text: str) -> set[Row]:
+    """Return (source, target, CAMEO code, negated) of every event of ``text``."""
+    extracted = extract_one(ArticleInput(id="t", text=text, published=PUBLISHED))
+    return {(ev.source.name, ev.target.name, ev.cameo, ev.negated) for ev in extracted.events}
+
+
+@pytest.mark.slow
+def test_condemning_a_missile_test_targets_the_launcher() -> None:
+    assert rows(
+        "North Korea launched an intercontinental ballistic missile on Friday.\n"
+        "Japan condemned the test as a serious threat to regional peace."
+    ) == {("Japan", "North Korea", "111", False)}
+
+
+@pytest.mark.slow
+def test_rejecting_measures_targets_who_imposed_them() -> None:
+    assert rows(
+        "The European Union imposed new sanctions on Belarus on Monday.\n"
+        "Minsk rejected the measures as illegal."
+    ) == {
+        ("European Union", "Belarus", "163", False),
+        ("Belarus", "European Union", "120", False),
+    }
+
+
+@pytest.mark.slow
+def test_reacting_to_a_deal_targets_the_other_signatories() -> None:
+    assert rows(
+        "Turkey and Libya signed a maritime deal in Istanbul.\n"
+        "Greece condemned the deal.\n"
+        "Turkish President Tayyip Erdogan praised the agreement."
+    ) == {
+        ("Turkey", "Libya", "057", False),
+        ("Greece", "Turkey", "111", False),
+        ("Greece", "Libya", "111", False),
+        ("Tayyip Erdogan", "Libya", "051", False),
+    }
+
+
+@pytest.mark.slow
+def test_the_move_points_to_the_latest_act_of_any_kind() -> None:
+    assert ("Palestinian Authority", "Donald Trump", "111", False) in rows(
+        "U.S. President Donald Trump recognised Jerusalem as Israel's capital.\n"
+        "The Palestinian Authority condemned the move."
+    )
+
+
+@pytest.mark.slow
+def test_a_dated_possessive_is_a_reference_too() -> None:
+    assert rows(
+        "North Korea fired two missiles on Tuesday.\nSouth Korea condemned Tuesday's launch."
+    ) == {("South Korea", "North Korea", "111", False)}
+
+
+@pytest.mark.slow
+def test_an_act_by_an_unknown_owner_hides_older_ones() -> None:
+    assert rows(
+        "Russia and China signed a trade agreement.\n"
+        "The summit's final declaration called for a ceasefire in Gaza.\n"
+        "Ukraine criticised the declaration."
+    ) == {("Russia", "China", "057", False)}
+
+
+@pytest.mark.slow
+def test_refusing_to_condemn_is_negated() -> None:
+    assert rows(
+        "North Korea fired two missiles on Tuesday.\n"
+        "Chinese Foreign Minister Wang Yi refused to condemn the launch."
+    ) == {("Wang Yi", "North Korea", "111", True)}
+
+
+@pytest.mark.slow
+def test_an_indefinite_act_is_no_reference() -> None:
+    assert rows("Iran fired a missile.\nIsrael rejected any proposal to resettle Gazans.") == set()
+
+
+@pytest.mark.slow
+def test_two_reactions_in_one_sentence() -> None:
+    assert rows(
+        "Azerbaijan launched an offensive in Nagorno-Karabakh.\n"
+        "Armenia condemned the offensive, and France criticised the attack."
+    ) == {
+        ("Armenia", "Azerbaijan", "111", False),
+        ("France", "Azerbaijan", "111", False),
+    }
+
+
+@pytest.mark.slow
+def test_criticising_a_visit_targets_the_visitor() -> None:
+    assert ("European Union", "Viktor Orban", "111", False) in rows(
+        "Hungarian Prime Minister Viktor Orban visited Moscow on Friday.\n"
+        "The EU criticised the visit."
+    )

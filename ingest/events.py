@@ -81,9 +81,28 @@ def passive_agents(verb: Token) -> list[Token]:
     return [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c)]
 
 
+PLURAL_ACTOR_KINDS = frozenset({"state", "people", "group", "plural_role", "organization"})
+
+
+def _them_antecedent(pronoun: Token, gaz: Gazetteer) -> Token | None:
+    """Return the plural actor "them" stands for: the nearest earlier one not a subject.
+
+    "imposed sanctions on 15 Venezuelan officials, accusing them of ..." gives officials.
+    """
+    for tok in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+        if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("nsubj", "nsubjpass", "compound"):
+            continue
+        m = mention_at(tok, gaz)
+        if m is not None and m.kind in PLURAL_ACTOR_KINDS:
+            return tok
+    return None
+
+
 def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argument]:
     found: list[Argument] = []
     for t in dict.fromkeys(tokens):
+        if t.lower_ == "them" and t.pos_ == "PRON":
+            t = _them_antecedent(t, gaz) or t
         m = mention_at(t, gaz)
         if m is None or m.kind in ("role", "name"):
             # "his South Korean counterpart, Cho Tae-yul": the appositive names the actor.
@@ -185,6 +204,17 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return conjuncts(v.head), True
         break
     return [], inherited
+
+
+def _governing_verb(token: Token, hops: int = 4) -> Token | None:
+    """Return the nearest verb ``token`` depends on, or None within ``hops`` heads."""
+    for _ in range(hops):
+        if token.pos_ == "VERB":
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _misattached_conj(verb: Token) -> bool:
@@ -358,6 +388,12 @@ def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
         Argument(a.mention, "inherited" if inherited else a.via)
         for a in _actors_of(subj_tokens, gaz)
     ]
+    if not sources and verb.dep_ == "conj" and verb.head.dep_ == "relcl":
+        # "condemned the launch as a provocation that violated ... and urged Pyongyang":
+        # the relative clause's noun is no actor, so the conjunct continues the main clause.
+        outer = _governing_verb(verb.head.head)
+        subj_tokens = subject_tokens(outer)[0] if outer is not None else []
+        sources = [Argument(a.mention, "inherited") for a in _actors_of(subj_tokens, gaz)]
     if not sources:
         return None
     for rule in rules:

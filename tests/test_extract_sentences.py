@@ -158,6 +158,22 @@ def test_second_appeal_keeps_the_speaker_as_source() -> None:
     }
 
 
+def test_conjunct_after_a_relative_clause_keeps_the_main_subject() -> None:
+    assert tuples(
+        "Manila condemned the ramming as a provocation that violated international law and "
+        "urged Beijing to respect the ruling."
+    ) >= {("Philippines", "China", "02", False, "requested")}
+
+
+def test_them_is_the_plural_actor_just_named() -> None:
+    assert tuples(
+        "Egypt hosted Sudanese army commanders in Cairo and urged them to agree a ceasefire."
+    ) == {
+        ("Egypt", "Sudanese army commanders", "04", False, "asserted"),
+        ("Egypt", "Sudanese army commanders", "02", False, "requested"),
+    }
+
+
 # --- prepositional targets -------------------------------------------------------------
 
 

@@ -172,9 +172,14 @@ class ArticleContext:
                     self.bodies.append((position, ref))
             if ref is None:
                 continue
-            self._count_side(ref.country or ref.name, ref)
+            self._count_side(ref.country or self._base(ref) or ref.name, ref)
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 self.subjects.append((position, ref))
+
+    def _base(self, ref: ActorRef) -> str | None:
+        """Return the home state of a stateless group ("Hamas" is on the Palestinian side)."""
+        org = self.gaz.organization(ref.name) if ref.type == "group" else None
+        return org.base if org is not None else None
 
     def _count_side(self, side: str, ref: ActorRef | None) -> None:
         """Count one mention of a side (a country code, or a name for stateless actors)."""
@@ -195,7 +200,9 @@ class ArticleContext:
             mention = mention_at(tok, self.gaz)
             if mention is None or mention.kind == "sides":
                 continue  # "Both sides agreed": the sides are the subject itself
-            excluded |= {r.country or r.name for r in self.resolve(mention, s).actors}
+            excluded |= {
+                r.country or self._base(r) or r.name for r in self.resolve(mention, s).actors
+            }
             if mention.country:
                 excluded.add(mention.country)
         if states:

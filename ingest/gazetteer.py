@@ -22,6 +22,7 @@ class Organization:
     name: str
     type: str
     country: str | None
+    base: str | None = None  # a stateless group's home: its side in a story
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,12 @@ def gazetteer() -> Gazetteer:
             capitals.setdefault(normalize_name(capital), country)
     organizations: dict[str, Organization] = {}
     for row in read_rows("organizations.tsv"):
-        org = Organization(name=row["name"], type=row["type"], country=row["country"] or None)
+        org = Organization(
+            name=row["name"],
+            type=row["type"],
+            country=row["country"] or None,
+            base=row["base"] or None,
+        )
         for name in [row["name"], *_split(row["aliases"])]:
             organizations.setdefault(normalize_name(name), org)
     roles = [

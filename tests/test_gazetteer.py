@@ -68,8 +68,14 @@ def test_organization_by_name_or_alias(text: str) -> None:
     assert gazetteer().organization(text) == Organization("United Nations", "igo", None)
 
 
-def test_organization_with_a_home_country() -> None:
-    assert gazetteer().organization("Hamas") == Organization("Hamas", "group", "PSE")
+def test_armed_group_acts_for_no_state() -> None:
+    assert gazetteer().organization("Hamas") == Organization("Hamas", "group", None)
+
+
+def test_government_body_acts_for_its_state() -> None:
+    assert gazetteer().organization("IRGC") == Organization(
+        "Islamic Revolutionary Guard Corps", "government", "IRN"
+    )
 
 
 def test_role_ending_takes_the_longest_title() -> None:

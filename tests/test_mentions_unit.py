@@ -259,7 +259,7 @@ def test_organization_modifying_a_group_noun(vocab: Vocab, gaz: Gazetteer) -> No
         token_index=1,
         type="group",
         name="Hamas",
-        country="PSE",
+        country=None,
     )
 
 

@@ -34,15 +34,19 @@ def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
     existing = articles.get_by_hash(session, digest)
     if existing is not None:
         return PersistResult(article_id=existing.id, created=False, event_ids=())
-    row = articles.add(
-        session,
-        content_hash=digest,
-        text=art.text,
-        published=art.published,
-        title=art.title,
-        url=art.url,
-        external_id=art.id,
-    )
+    try:
+        row = articles.add(
+            session,
+            content_hash=digest,
+            text=art.text,
+            published=art.published,
+            title=art.title,
+            url=art.url,
+            external_id=art.id,
+        )
+    except articles.ArticleExistsError as exc:
+        # Another writer stored the same text since the lookup above; nothing was written.
+        return PersistResult(article_id=exc.article_id, created=False, event_ids=())
     sentence_ids: dict[int, int] = {}
     for s in extracted.sentences:
         sentence_ids[s.index] = articles.add_sentence(

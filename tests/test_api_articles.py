@@ -1,5 +1,7 @@
 """POST /articles, GET /articles, GET /articles/{id}."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -12,6 +14,7 @@ from app.convert import as_utc
 from app.deps import get_ingester
 from core.models import ActorAliasRow, ActorRow, ArticleRow, EventRow, SentenceRow
 from core.names import normalize_name
+from core.repositories import articles
 from ingest.persist import PersistResult, persist
 from ingest.types import ArticleInput
 from tests.factories import (
@@ -48,6 +51,9 @@ EVENT = {
     "sentence_index": 0,
     "confidence": 0.9,
 }
+
+ONE_MEETING = {"articles": 1, "sentences": 1, "actors": 2, "aliases": 4, "events": 1}
+"""What the store holds after BODY is ingested with the ``met`` fixture."""
 
 
 def counts(factory: sessionmaker[Session]) -> dict[str, int]:
@@ -86,13 +92,7 @@ def test_post_stores_the_article_and_answers_201(
     response = client.post("/articles", json=BODY)
     assert (response.status_code, response.headers["location"]) == (201, "/articles/1")
     assert response.json() == {"article_id": 1, "created": True, "events": [EVENT]}
-    assert counts(session_factory) == {
-        "articles": 1,
-        "sentences": 1,
-        "actors": 2,
-        "aliases": 4,
-        "events": 1,
-    }
+    assert counts(session_factory) == ONE_MEETING
 
 
 @pytest.mark.usefixtures("met")
@@ -107,6 +107,62 @@ def test_reposting_the_same_text_answers_200_with_the_stored_article(
     assert (again.status_code, again.json()) == (200, expected)
     assert (padded.status_code, padded.json()) == (200, expected)
     assert counts(session_factory) == before
+
+
+def miss_the_lookup_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the next "already stored?" lookup of an ingest answer None.
+
+    As if a simultaneous request had not committed the same text yet when this
+    one looked: the insert that follows collides with the stored article.
+    """
+    real = articles.get_by_hash
+    missed: list[str] = []
+
+    def lookup(session: Session, content_hash: str) -> ArticleRow | None:
+        if not missed:
+            missed.append(content_hash)
+            return None
+        return real(session, content_hash)
+
+    monkeypatch.setattr(articles, "get_by_hash", lookup)
+
+
+@pytest.mark.usefixtures("met")
+def test_losing_a_race_to_store_the_same_text_answers_200_with_the_stored_article(
+    client: TestClient, session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client.post("/articles", json=BODY)
+    before = counts(session_factory)
+    miss_the_lookup_once(monkeypatch)
+    loser = client.post("/articles", json=BODY)
+    assert (loser.status_code, loser.json(), loser.headers.get("location")) == (
+        200,
+        {"article_id": 1, "created": False, "events": [EVENT]},
+        "/articles/1",
+    )
+    assert counts(session_factory) == before == ONE_MEETING
+
+
+@pytest.mark.usefixtures("met")
+def test_simultaneous_posts_of_a_new_text_store_it_once(
+    client: TestClient, session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    both_looked = threading.Barrier(2, timeout=10)
+    real = articles.get_by_hash
+
+    def lookup_then_wait(session: Session, content_hash: str) -> ArticleRow | None:
+        found = real(session, content_hash)
+        both_looked.wait()  # neither inserts before both have found nothing
+        return found
+
+    monkeypatch.setattr(articles, "get_by_hash", lookup_then_wait)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        answers = list(pool.map(lambda _: client.post("/articles", json=BODY), range(2)))
+    assert [(a.status_code, a.json()) for a in sorted(answers, key=lambda a: a.status_code)] == [
+        (200, {"article_id": 1, "created": False, "events": [EVENT]}),
+        (201, {"article_id": 1, "created": True, "events": [EVENT]}),
+    ]
+    assert counts(session_factory) == ONE_MEETING
 
 
 @pytest.mark.usefixtures("met")

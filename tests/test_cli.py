@@ -95,6 +95,19 @@ def test_ingest_seeds_twice_stores_them_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_ingest_the_same_file_twice_in_one_run_stores_it_once(tmp_path: Path) -> None:
+    url = upgraded_database(tmp_path)
+    article = tmp_path / "note.txt"
+    article.write_text("Chile condemned Peru.\n")
+    result = runner.invoke(
+        cli, ["ingest", str(article), str(article), "--date", "2023-06-14", "--database-url", url]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "1 articles added, 1 already stored, 0 skipped, 1 events added\n"
+    assert counts(url) == {"articles": 1, "actors": 2, "events": 1, "ingest_runs": 1}
+
+
+@pytest.mark.slow
 def test_ingest_jsonl_with_a_bad_line_stores_the_good_one_and_exits_1(tmp_path: Path) -> None:
     url = upgraded_database(tmp_path)
     batch = tmp_path / "batch.jsonl"

@@ -3,12 +3,14 @@
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.db import make_engine, transaction
 from core.migrate import current_revision, upgrade
 from core.repositories import actors, articles, events, runs
+from ingest.persist import content_hash
 from ingest.types import ActorRef
 from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
 
@@ -49,6 +51,25 @@ def test_same_text_is_stored_once(session_factory: sessionmaker[Session]) -> Non
     )
     with session_factory() as session:
         assert events.version(session) == (1, 1)
+
+
+def test_adding_a_stored_text_raises_with_its_id_and_writes_nothing(
+    session_factory: sessionmaker[Session],
+) -> None:
+    [first] = store(session_factory, make_article("Putin met Assad."))
+    digest = content_hash("Putin met Assad.")
+    with transaction(session_factory) as session:
+        with pytest.raises(articles.ArticleExistsError) as raised:
+            articles.add(session, content_hash=digest, text="Putin met Assad.", published=None)
+        # The transaction is still usable: nothing was written, nothing must be rolled back.
+        other = articles.add(session, content_hash="0" * 64, text="Other.", published=None)
+    assert (raised.value.article_id, raised.value.content_hash) == (first.article_id, digest)
+    with session_factory() as session:
+        rows, total = articles.list_page(session, limit=10, offset=0)
+        assert (total, sorted((r.id, r.text) for r in rows)) == (
+            2,
+            [(first.article_id, "Putin met Assad."), (other.id, "Other.")],
+        )
 
 
 def test_a_surname_alone_finds_the_full_name(session_factory: sessionmaker[Session]) -> None:

@@ -21,7 +21,8 @@ router = APIRouter(prefix="/articles", tags=["articles"])
     summary="Ingest an article",
     description="Extracts the events of the article and stores the article, its sentences, "
     "actors and events (201). Posting a text that is already stored (surrounding whitespace "
-    "ignored) changes nothing and answers 200 with the stored article's id and events. "
+    "ignored), even by a request running at the same time, changes nothing and answers 200 "
+    "with the stored article's id and events. "
     "An empty text is refused with 422.",
     responses={200: {"model": IngestResult, "description": "The text was already stored."}},
 )
@@ -32,6 +33,7 @@ def post_article(
     article = ArticleInput(
         id="api", text=body.text, published=body.published, title=body.title, url=body.url
     )
+    # A text another request stored meanwhile comes back as not created (ingest.persist).
     result = ingest(session, article)
     if not result.created:
         response.status_code = status.HTTP_200_OK

@@ -4,9 +4,23 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, selectinload
 
 from core.models import ArticleRow, EventRow, SentenceRow
+
+
+class ArticleExistsError(Exception):
+    """The text being added is already stored (another transaction stored it first).
+
+    Raised by :func:`add` before anything is written, so the caller's
+    transaction is left as it was; ``article_id`` is the stored article.
+    """
+
+    def __init__(self, content_hash: str, article_id: int) -> None:
+        super().__init__(f"article {article_id} already has content hash {content_hash}")
+        self.content_hash = content_hash
+        self.article_id = article_id
 
 
 def get_by_hash(session: Session, content_hash: str) -> ArticleRow | None:
@@ -24,18 +38,42 @@ def add(
     url: str | None = None,
     external_id: str | None = None,
 ) -> ArticleRow:
-    """Add an article row (flushed, so it has an id) and return it."""
-    row = ArticleRow(
-        content_hash=content_hash,
-        text=text,
-        published=published,
-        title=title,
-        url=url,
-        external_id=external_id,
+    """Add an article row and return it (with its id); raise if its text is already stored.
+
+    On SQLite the insert itself skips a stored text (``ON CONFLICT DO NOTHING``
+    on the content hash), so when two transactions add the same new text at
+    once the second neither fails on the UNIQUE constraint nor stores it twice:
+    it writes nothing and gets :class:`ArticleExistsError` with the first one's
+    article id. No SAVEPOINT is used: on pysqlite, releasing one that opened the
+    transaction commits it. Other databases get a plain insert, where such a
+    race is an ``IntegrityError``.
+    """
+    values = {
+        "content_hash": content_hash,
+        "text": text,
+        "published": published,
+        "title": title,
+        "url": url,
+        "external_id": external_id,
+    }
+    if session.get_bind().dialect.name != "sqlite":
+        row = ArticleRow(**values)
+        session.add(row)
+        session.flush()
+        return row
+    stmt = (
+        sqlite.insert(ArticleRow)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=[ArticleRow.content_hash])
+        .returning(ArticleRow)
     )
-    session.add(row)
-    session.flush()
-    return row
+    stored: ArticleRow | None = session.scalar(stmt)
+    if stored is None:
+        existing = session.execute(
+            select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
+        ).scalar_one()
+        raise ArticleExistsError(content_hash, existing)
+    return stored
 
 
 def add_sentence(

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ingest.acts import is_act_reference, kinds_of
 from ingest.context import ArticleContext, ParsedSentence
 from ingest.events import (
+    Candidate,
     actors_in,
     conjuncts,
     is_passive,
@@ -20,7 +21,7 @@ from ingest.events import (
 )
 from ingest.factuality import is_negated
 from ingest.gazetteer import Gazetteer
-from ingest.types import ActorRef
+from ingest.types import ActorRef, ExtractedEvent
 
 
 def note_acts(ctx: ArticleContext, s: ParsedSentence) -> None:
@@ -102,3 +103,17 @@ def _resolve(ctx: ArticleContext, s: ParsedSentence, tokens: list[Token]) -> tup
                 if ref not in out:
                     out.append(ref)
     return tuple(out)
+
+
+def note_candidate_act(
+    ctx: ArticleContext, s: ParsedSentence, cand: Candidate, events: list[ExtractedEvent]
+) -> None:
+    """Record the act of a coded event ("said the army would resume fighting unless ...").
+
+    Constructions the parse alone does not show as one verb (a conditional threat)
+    become acts here, so a later "rejected the ultimatum" finds who made it.
+    """
+    kinds = kinds_of(cand.rule.lemma)
+    agents = tuple(dict.fromkeys(ev.source for ev in events if not ev.negated))
+    if kinds and agents:
+        ctx.acts.note(s.offset + cand.trigger.i, kinds, agents)

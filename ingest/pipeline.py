@@ -13,7 +13,8 @@ from itertools import groupby
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ingest.antecedents import note_acts
+from ingest.antecedents import note_acts, note_candidate_act
+from ingest.constructions import construction_candidates
 from ingest.context import ArticleContext, ParsedSentence
 from ingest.dates import resolve_date
 from ingest.events import Argument, Candidate, candidates
@@ -208,8 +209,10 @@ def _extract_parsed(
     for s in sentences:
         ctx.note_subjects(s)
         note_acts(ctx, s)
-        for cand in candidates(s.span, gaz):
-            events.extend(events_of(ctx, article, cand, s))
+        for cand in [*candidates(s.span, gaz), *construction_candidates(s.span, gaz)]:
+            found = events_of(ctx, article, cand, s)
+            events.extend(found)
+            note_candidate_act(ctx, s, cand, found)
     return ExtractedArticle(article=article, sentences=tuple(spans), events=tuple(_dedupe(events)))
 
 

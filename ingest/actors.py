@@ -161,16 +161,25 @@ class ArticleActors:
         scored.sort(key=lambda item: -item[0])
         return [p for _, p in scored]
 
-    def resolve_pronoun(self, position: int, sentence_start: int) -> PersonCluster | None:
+    def resolve_pronoun(
+        self, position: int, sentence_start: int, *, object_case: bool = False
+    ) -> PersonCluster | None:
         """Return the person a personal pronoun at ``position`` refers to, or None.
 
         A subject earlier in the same sentence wins, then the latest subject of an
-        earlier sentence, then the latest person mentioned at all.
+        earlier sentence, then the latest person mentioned at all. An object pronoun
+        ("urged him") is not the subject of its own sentence: it is the latest other
+        person named.
         """
         subjects = self._most_recent(self.people, position, subject_only=True)
         in_sentence = [
             p for p in subjects if self._last_position(p, position, True) >= sentence_start
         ]
+        if object_case and in_sentence:
+            others = [
+                p for p in self._most_recent(self.people, position) if p is not in_sentence[0]
+            ]
+            return others[0] if others else None
         if in_sentence:
             return in_sentence[0]
         if subjects:

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ingest.types import ActorRef, Mention
 
 GENERIC = "*"
+OUTCOME = "+"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class ActLexicon:
     kinds: dict[str, frozenset[str]]
     generic: frozenset[str]
     not_generic: frozenset[str]
+    outcomes: frozenset[str]
+    outcome_kinds: frozenset[str]
+    shared_kinds: frozenset[str]
     determiners: frozenset[str]
     reacting_codes: tuple[str, ...]
 
@@ -44,6 +48,9 @@ def act_lexicon() -> ActLexicon:
         kinds={lemma: frozenset(k) for lemma, k in kinds.items()},
         generic=frozenset(refs["generic"]),
         not_generic=frozenset(refs["not_generic"]),
+        outcomes=frozenset(refs["outcomes"]),
+        outcome_kinds=frozenset(refs["outcome_kinds"]),
+        shared_kinds=frozenset(refs["shared_kinds"]),
         determiners=frozenset(refs["determiners"]),
         reacting_codes=tuple(refs["reacting_codes"]),
     )
@@ -67,7 +74,8 @@ def is_act_reference(token: Token) -> bool:
     lex = act_lexicon()
     if token.pos_ != "NOUN":
         return False
-    if token.lemma_.lower() not in lex.generic and not kinds_of(token.lemma_):
+    lemma = token.lemma_.lower()
+    if lemma not in lex.generic and lemma not in lex.outcomes and not kinds_of(lemma):
         return False
     for child in token.children:
         if child.dep_ in ("det", "predet") and child.lower_ in lex.determiners:
@@ -79,8 +87,13 @@ def is_act_reference(token: Token) -> bool:
 
 def act_mention(token: Token) -> Mention:
     """Return the mention of an act reference, to be resolved against the article's acts."""
+    lex = act_lexicon()
     lemma = token.lemma_.lower()
-    name = GENERIC if lemma in act_lexicon().generic else lemma
+    name = GENERIC if lemma in lex.generic else lemma
+    if lemma in lex.outcomes:
+        # "the resumption of talks" is about the talks; "the progress" about talks or a deal
+        of = [p for c in token.children if c.lower_ == "of" for p in c.children]
+        name = next((p.lemma_.lower() for p in of if kinds_of(p.lemma_)), OUTCOME)
     return Mention(kind="act", text=token.text, token_index=token.i, type="act", name=name)
 
 
@@ -100,7 +113,16 @@ class ArticleActs:
         self.acts: list[Act] = []
 
     def note(self, position: int, kinds: frozenset[str], agents: tuple[ActorRef, ...]) -> None:
-        """Record an act; an act with no known agent still hides older acts of its kind."""
+        """Record an act; an act with no known agent still hides older acts of its kind.
+
+        A second record at the same position (the parse and the coded event of one
+        trigger) adds to the first.
+        """
+        for n, act in enumerate(self.acts):
+            if act.position == position:
+                merged = tuple(dict.fromkeys((*act.agents, *agents)))
+                self.acts[n] = Act(position, act.kinds | kinds, merged)
+                return
         self.acts.append(Act(position, kinds, agents))
 
     def agents_of(
@@ -115,7 +137,10 @@ class ArticleActs:
         """
         lex = act_lexicon()
         generic = reference.name == GENERIC
-        wanted = frozenset() if generic else kinds_of(reference.name or "")
+        if reference.name == OUTCOME:
+            wanted = lex.outcome_kinds
+        else:
+            wanted = frozenset() if generic else kinds_of(reference.name or "")
         for act in sorted(self.acts, key=lambda a: a.position, reverse=True):
             if act.position >= position:
                 continue

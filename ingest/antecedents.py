@@ -8,12 +8,13 @@ keeps a later "the declaration" from reaching back past it.
 
 from spacy.tokens import Token
 
-from ingest.acts import is_act_reference, kinds_of
+from ingest.acts import act_lexicon, is_act_reference, kinds_of
 from ingest.context import ArticleContext, ParsedSentence
 from ingest.events import (
     Candidate,
     actors_in,
     conjuncts,
+    is_absorbed,
     is_passive,
     names_actor,
     passive_agents,
@@ -51,8 +52,8 @@ def _note_verb(ctx: ArticleContext, s: ParsedSentence, verb: Token) -> None:
             if not _owners(o, ctx.gaz) and not is_act_reference(o)
         )
     )
-    if not kinds or is_negated(verb):
-        return
+    if not kinds or is_negated(verb) or is_absorbed(verb):
+        return  # "urged the allies to tighten sanctions" reports no sanction
     subjects, _ = subject_tokens(verb)
     agents = _resolve(ctx, s, subjects)
     if agents:
@@ -113,7 +114,11 @@ def note_candidate_act(
     Constructions the parse alone does not show as one verb (a conditional threat)
     become acts here, so a later "rejected the ultimatum" finds who made it.
     """
-    kinds = kinds_of(cand.rule.lemma)
-    agents = tuple(dict.fromkeys(ev.source for ev in events if not ev.negated))
+    kinds = kinds_of(cand.rule.lemma) | kinds_of(cand.trigger.lemma_)
+    asserted = [ev for ev in events if not ev.negated]
+    agents = [ev.source for ev in asserted]
+    if kinds & act_lexicon().shared_kinds:
+        # "Turkey signed a deal with Libya": the deal is Libya's too.
+        agents += [ev.target for ev in asserted]
     if kinds and agents:
-        ctx.acts.note(s.offset + cand.trigger.i, kinds, agents)
+        ctx.acts.note(s.offset + cand.anchor.i, kinds, tuple(dict.fromkeys(agents)))

@@ -87,7 +87,10 @@ class ArticleContext:
             if mention.kind == "name":
                 return Resolved((), 0.0)
         if mention.kind == "pronoun":
-            person = self.people.resolve_pronoun(position, s.offset + s.span.start)
+            object_case = token.lower_ in ("him", "her") and token.dep_ in ("dobj", "dative")
+            person = self.people.resolve_pronoun(
+                position, s.offset + s.span.start, object_case=object_case
+            )
             if person is None:
                 return Resolved((), 0.0)
             self.people.note_position(person, position, is_subject(token))

@@ -21,6 +21,7 @@ from ingest.wordlists import wordlist
 
 LIGHT_VERBS = wordlist("light_verbs")
 OBJECT_CONTROL = wordlist("object_control")
+RELATIONAL_NOUNS = wordlist("relational_nouns")
 # What is looked through inside a noun phrase, by priority: an agent ("the decision by
 # Trump"), a possessor, a modifier, then other complements ("in" is left out: places).
 INSIDE_TIERS: tuple[frozenset[str], ...] = (
@@ -104,7 +105,7 @@ def _direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argume
         if t.lower_ == "them" and t.pos_ == "PRON":
             t = _them_antecedent(t, gaz) or t
         m = mention_at(t, gaz)
-        if m is None or m.kind in ("role", "name"):
+        if m is None or m.kind != "person":
             # "his South Korean counterpart, Cho Tae-yul": the appositive names the actor.
             appos = [c for c in t.children if c.dep_ == "appos"]
             named = mention_at(appos[0], gaz) if appos else None
@@ -128,7 +129,7 @@ def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argumen
     gives Egypt; "talks between Israel and the Palestinians" gives both.
     """
     direct = _direct_actors([token], gaz, via)
-    if direct:
+    if direct or token.lower_ in RELATIONAL_NOUNS:
         return direct
     level = [token]
     for _depth in range(3):
@@ -177,6 +178,13 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 if subj[0].lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                     return conjuncts(v.head), True
                 return subj, inherited
+        main = _misattached_conj(v)
+        if main is not None:
+            # "urged Hamas to go ahead ... and called on both parties": the finite verb
+            # is conjoined with "urged", not with the infinitive the parser chose.
+            v = main
+            inherited = True
+            continue
         if v.dep_ == "xcomp" and v.head.lemma_ in OBJECT_CONTROL:
             objs = [t for c in v.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
             if objs:
@@ -188,12 +196,6 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 return patients, True
         if v.dep_ == "pcomp" and v.head.lower_ in CLAUSE_LINKS and v.head.head is not v.head:
             v = v.head.head  # "said after meeting X": the verb the preposition hangs on
-            inherited = True
-            continue
-        if _misattached_conj(v):
-            # "urged Hamas to go ahead ... and called on both parties": the finite verb
-            # is conjoined with "urged", not with the infinitive the parser chose.
-            v = v.head.head
             inherited = True
             continue
         if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
@@ -217,16 +219,27 @@ def _governing_verb(token: Token, hops: int = 4) -> Token | None:
     return None
 
 
-def _misattached_conj(verb: Token) -> bool:
-    """Return True for a finite verb the parser conjoined with an infinitive below it."""
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _misattached_conj(verb: Token) -> Token | None:
+    """Return the verb a finite verb really coordinates with, when the parser erred.
+
+    "said forces had fired on the village, and called on Baku": a past-tense verb the
+    parser conjoined with a participle or an infinitive inside a complement shares no
+    auxiliary with it; it continues the nearest finite clause above ("said").
+    """
     head = verb.head
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ in ("VBD", "VBZ")
-        and head.tag_ == "VB"
-        and head.dep_ == "xcomp"
-        and head.head is not head
-    )
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or head.tag_ not in ("VB", "VBN", "VBG"):
+        return None
+    above = head.head
+    for _ in range(8):
+        if above.tag_ in FINITE_TAGS and above.pos_ in ("VERB", "AUX"):
+            return above
+        if above.head is above:
+            return None
+        above = above.head
+    return None
 
 
 def _title_before_name(token: Token) -> bool:
@@ -335,7 +348,7 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
     return []
 
 
-def _absorbed(verb: Token) -> bool:
+def is_absorbed(verb: Token) -> bool:
     """Return True for a verb inside an intent, appeal or threat ("vowed to help"): no event."""
     head = verb.head
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
@@ -381,7 +394,7 @@ def _judgement_rules(verb: Token) -> tuple[TriggerRule, ...]:
 def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
     """Return the event a verb trigger expresses, or None when it lacks actors."""
     rules = _judgement_rules(verb) or rules_for(verb.lemma_, "V")
-    if not rules or _absorbed(verb):
+    if not rules or is_absorbed(verb):
         return None
     subj_tokens, inherited = subject_tokens(verb)
     sources = [
@@ -457,7 +470,7 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
     if not rules:
         return None
     sources, anchor = _noun_sources(noun, gaz)
-    if anchor is not noun and _absorbed(anchor):
+    if anchor is not noun and is_absorbed(anchor):
         return None  # "threats to impose tariffs": the threat is the event
     if anchor is noun:
         # "the EU's trade agreement with Mercosur" names a thing, not an act: cooperation

@@ -52,6 +52,9 @@ def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
             return place
     if ent is not None and ent.label_ == "PERSON":
         return person_mention(ent, gaz)
+    if ent is not None and ent.label_ == "ORG" and _names_a_role_holder(ent, gaz):
+        # "her Ukrainian counterpart, Dmytro Lubinets" with the name tagged ORG.
+        return person_mention(Span(token.doc, ent.start, ent.end, label="PERSON"), gaz)
     if ent is not None and ent.label_ in ACTOR_ENTS:
         named = _named_mention(ent, token, gaz)
         if named is not None:
@@ -68,6 +71,28 @@ def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
     # An untagged proper name: may be a person of the article ("Wang held talks").
     return Mention(
         kind="name", text=token.text, token_index=token.i, type="person", name=token.text
+    )
+
+
+def _leading_country(ent: Span, gaz: Gazetteer) -> Country | None:
+    """Return the state an unknown body's name starts with ("the U.S. Treasury"), or None."""
+    words = [t.text for t in ent if t.i < ent.root.i and t.lower_ != "the"]
+    for end in range(len(words), 0, -1):
+        country = gaz.country(" ".join(words[:end]))
+        if country is not None:
+            return country
+    return None
+
+
+def _names_a_role_holder(ent: Span, gaz: Gazetteer) -> bool:
+    """Return True for an unknown two-word name in apposition to a title ("counterpart, X Y")."""
+    root = ent.root
+    return (
+        root.dep_ == "appos"
+        and len(ent) >= 2
+        and all(t.pos_ == "PROPN" for t in ent)
+        and gaz.organization(ent.text) is None
+        and gaz.role_ending([root.head.text]) is not None
     )
 
 
@@ -114,7 +139,7 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
         # "Chancellor Olaf Scholz" tagged ORG: a title before a name makes it a person.
         return person_mention(ent, gaz)
     if ent.label_ == "ORG":
-        country_mod = modifier_country(ent.root, gaz)
+        country_mod = modifier_country(ent.root, gaz) or _leading_country(ent, gaz)
         if country_mod is not None:
             # "Brazil's Amazon Fund": an unknown body of a state is coded as that state.
             return Mention(
@@ -251,8 +276,13 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
         (PLURAL_NUMBERS[c.lower_] for c in token.children if c.lower_ in PLURAL_NUMBERS), 0
     )
     if token.tag_ == "NNS":
-        if not number:
-            # "EU foreign ministers", "Venezuelan officials": the body or state they act for.
+        definite = any(
+            c.lower_ in ("the", "both", "these", "those") or c.dep_ == "poss"
+            for c in token.children
+        )
+        if not number or not definite:
+            # "EU foreign ministers", "two M23 commanders": the body or state they act for;
+            # "the two ministers" are people the article has named.
             body = _org_mention(token, gaz)
             if body is not None or country is None:
                 return body

@@ -181,3 +181,50 @@ def test_criticising_a_visit_targets_the_visitor() -> None:
         "Hungarian Prime Minister Viktor Orban visited Moscow on Friday.\n"
         "The EU criticised the visit."
     )
+
+
+def test_two_records_of_one_trigger_merge() -> None:
+    acts = ArticleActs()
+    acts.note(3, kinds_of("sign"), (TURKEY, LIBYA))
+    acts.note(3, kinds_of("sign"), (TURKEY,))
+    assert acts.agents_of(reference("deal", 0), 10, keep_all) == (TURKEY, LIBYA)
+
+
+@pytest.mark.slow
+def test_denying_the_charge_rejects_the_accuser() -> None:
+    assert rows(
+        "Iran accused Israel of the attack on its consulate.\nIsrael denied the charge."
+    ) == {("Iran", "Israel", "112", False), ("Israel", "Iran", "120", False)}
+
+
+@pytest.mark.slow
+def test_welcoming_the_resumption_of_talks_targets_their_parties() -> None:
+    assert rows(
+        "Ethiopian and Somali negotiators met in Ankara on Monday.\n"
+        "The African Union welcomed the resumption of talks."
+    ) == {
+        ("Ethiopian negotiators", "Somali negotiators", "040", False),
+        ("African Union", "Ethiopian negotiators", "051", False),
+        ("African Union", "Somali negotiators", "051", False),
+    }
+
+
+@pytest.mark.slow
+def test_condemning_a_deal_targets_both_parties() -> None:
+    assert rows(
+        "Turkey signed a maritime deal with Libya in Istanbul.\nGreece condemned the deal."
+    ) == {
+        ("Turkey", "Libya", "057", False),
+        ("Greece", "Turkey", "111", False),
+        ("Greece", "Libya", "111", False),
+    }
+
+
+@pytest.mark.slow
+def test_an_appeal_reports_no_act() -> None:
+    # The allies are only urged to tighten sanctions: "the measures" are the EU's.
+    assert ("Belarus", "European Union", "120", False) in rows(
+        "The European Union imposed sanctions on Belarus.\n"
+        "Poland urged Lithuania to tighten sanctions further.\n"
+        "Minsk rejected the measures."
+    )

@@ -174,6 +174,32 @@ def test_them_is_the_plural_actor_just_named() -> None:
     }
 
 
+def test_finite_verb_after_a_complement_keeps_the_speaker() -> None:
+    # The parser conjoins "accused" with the participle "postponed".
+    assert tuples(
+        "Chinese Foreign Minister Wang Yi said the talks had been postponed, and accused "
+        "Washington of bad faith."
+    ) == {("Wang Yi", "United States", "11", False, "asserted")}
+
+
+def test_allies_of_a_state_are_not_the_state() -> None:
+    assert tuples("Germany urged Israel's neighbours to show restraint.") == set()
+
+
+def test_named_appositive_of_a_title_is_the_person() -> None:
+    # "Dmytro Lubinets" is tagged ORG; after "counterpart," it names a person.
+    assert tuples(
+        "Russian human rights commissioner Tatyana Moskalkova said she had spoken by phone "
+        "with her Ukrainian counterpart, Dmytro Lubinets."
+    ) == {("Tatyana Moskalkova", "Dmytro Lubinets", "04", False, "asserted")}
+
+
+def test_unknown_body_named_after_its_state_is_that_state() -> None:
+    assert tuples("The U.S. Treasury imposed sanctions on two Houthi commanders.") == {
+        ("United States", "Houthis", "16", False, "asserted")
+    }
+
+
 # --- prepositional targets -------------------------------------------------------------
 
 
@@ -428,6 +454,26 @@ def test_plural_role_resolves_to_both_people() -> None:
         ("William Ruto", "Yoweri Museveni", "04", False, "asserted"),
         ("William Ruto", "Somalia", "11", False, "asserted"),
         ("Yoweri Museveni", "Somalia", "11", False, "asserted"),
+    }
+
+
+def test_object_pronoun_is_not_the_subject() -> None:
+    assert tuples(
+        "Kenyan President William Ruto hosted Somali President Hassan Sheikh Mohamud in "
+        "Nairobi and thanked him for his support."
+    ) == {
+        ("William Ruto", "Hassan Sheikh Mohamud", "04", False, "asserted"),
+        ("William Ruto", "Hassan Sheikh Mohamud", "05", False, "asserted"),
+    }
+
+
+def test_object_pronoun_in_the_next_sentence() -> None:
+    assert tuples(
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin.\n"
+        "He urged him to back the plan."
+    ) == {
+        ("Emmanuel Macron", "Olaf Scholz", "04", False, "asserted"),
+        ("Emmanuel Macron", "Olaf Scholz", "02", False, "requested"),
     }
 
 

@@ -69,7 +69,7 @@ def test_organization_by_name_or_alias(text: str) -> None:
 
 
 def test_armed_group_acts_for_no_state() -> None:
-    assert gazetteer().organization("Hamas") == Organization("Hamas", "group", None)
+    assert gazetteer().organization("Hamas") == Organization("Hamas", "group", None, base="PSE")
 
 
 def test_government_body_acts_for_its_state() -> None:

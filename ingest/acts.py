@@ -30,6 +30,7 @@ class ActLexicon:
     outcomes: frozenset[str]
     outcome_kinds: frozenset[str]
     shared_kinds: frozenset[str]
+    future_words: frozenset[str]
     determiners: frozenset[str]
     reacting_codes: tuple[str, ...]
 
@@ -51,6 +52,7 @@ def act_lexicon() -> ActLexicon:
         outcomes=frozenset(refs["outcomes"]),
         outcome_kinds=frozenset(refs["outcome_kinds"]),
         shared_kinds=frozenset(refs["shared_kinds"]),
+        future_words=frozenset(refs["future_words"]),
         determiners=frozenset(refs["determiners"]),
         reacting_codes=tuple(refs["reacting_codes"]),
     )
@@ -81,7 +83,8 @@ def is_act_reference(token: Token) -> bool:
         if child.dep_ in ("det", "predet") and child.lower_ in lex.determiners:
             return True
         if child.dep_ == "poss" and child.ent_type_ in ("DATE", "TIME"):
-            return True
+            # "Tuesday's attack" is told; "next year's summit" is yet to come
+            return not any(w.lower_ in lex.future_words for w in child.subtree)
     return False
 
 

@@ -85,11 +85,12 @@ def _owners(noun: Token, gaz: Gazetteer) -> list[Token]:
             owners.extend(passive_agents(child))
     if owners:
         return owners
-    # "Israeli strikes", "EU sanctions", "the EU-Mexico trade agreement"
+    # "Israeli strikes", "EU sanctions", "the EU-Mexico trade agreement"; a place is not
+    # an owner ("the Gaza ceasefire", "the Ukraine war")
     level = [noun]
     for _ in range(2):
         level = [c for t in level for c in t.children if c.dep_ in ("amod", "compound", "nmod")]
-        named = [t for t in level if names_actor(t, gaz)]
+        named = [t for t in level if names_actor(t, gaz) and t.ent_type_ != "GPE"]
         if named:
             return named
     return []

@@ -165,7 +165,7 @@ def _speech_act(clause: Token) -> Token | None:
     parenthetical "[The ceasefire will end], Netanyahu said" all report a clause.
     """
     top = clause
-    while top.dep_ == "conj" and top.head is not top:
+    while top.dep_ == "conj" and top.head != top:
         if top.head.lemma_ in SAYING_VERBS and any(c.dep_ == "nsubj" for c in top.children):
             # "said the truce would end and the army would resume": the parser conjoins
             # the second reported clause with "said" itself.

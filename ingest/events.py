@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ingest.acts import act_mention, is_act_reference, reacts_to_acts
 from ingest.gazetteer import Gazetteer
-from ingest.lexicon import TriggerRule, rules_for
+from ingest.lexicon import TriggerRule, readiness_adjectives, rules_for
 from ingest.mentions import conjoined_countries, mention_at
 from ingest.types import Mention
 from ingest.wordlists import wordlist
@@ -22,6 +22,7 @@ from ingest.wordlists import wordlist
 LIGHT_VERBS = wordlist("light_verbs")
 OBJECT_CONTROL = wordlist("object_control")
 RELATIONAL_NOUNS = wordlist("relational_nouns")
+RESTATING_VERBS = wordlist("restating_verbs")
 # What is looked through inside a noun phrase, by priority: an agent ("the decision by
 # Trump"), a possessor, a modifier, then other complements ("in" is left out: places).
 INSIDE_TIERS: tuple[frozenset[str], ...] = (
@@ -39,6 +40,7 @@ JUDGING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "deem",
 INTENT_ROOTS = frozenset({"03"})
 NOMINAL_ONLY_ROOTS = frozenset({"03", "05", "06"})
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+TOPIC_PREPS = frozenset({"about", "over", "on", "regarding", "concerning"})
 CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following", "for"})
 
 
@@ -122,6 +124,11 @@ def names_actor(modifier: Token, gaz: Gazetteer) -> bool:
     return modifier.ent_type_ == "ORG" and gaz.organization(modifier.text) is not None
 
 
+def _third_party_act(verb: Token) -> bool:
+    """Return True for hosting or mediating ("brokered", "hosted"): done for others."""
+    return any(r.cameo[:3] in ("043", "045") for r in rules_for(verb.lemma_, "V"))
+
+
 def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argument]:
     """Return the actors a noun phrase denotes, looking inside it when its head is no actor.
 
@@ -144,8 +151,9 @@ def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argumen
                     tier = next((n for n, t in enumerate(INSIDE_TIERS) if child.lower_ in t), None)
                     if tier is not None:
                         tiers[tier].extend(_pobjs(child))
-                elif child.dep_ == "acl":
-                    # "sections drafted by Brazil": the agent of a participle.
+                elif child.dep_ == "acl" and not _third_party_act(child):
+                    # "sections drafted by Brazil": the agent of a participle (not the
+                    # broker of "a deal brokered by Turkey", who is no party to it).
                     tiers[0].extend(passive_agents(child))
         for tier_tokens in tiers:
             found = _direct_actors(tier_tokens, gaz, "inside")
@@ -159,6 +167,8 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Return the tokens holding the agent of ``verb`` and whether they were inherited."""
     inherited = False
     v = verb
+    if _passive_participle(v):
+        return passive_agents(v), False  # "a deal brokered by Turkey"
     for _ in range(4):
         if is_passive(v):
             agents = passive_agents(v)
@@ -194,11 +204,11 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             patients = [t for c in v.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
             if patients:
                 return patients, True
-        if v.dep_ == "pcomp" and v.head.lower_ in CLAUSE_LINKS and v.head.head is not v.head:
+        if v.dep_ == "pcomp" and v.head.lower_ in CLAUSE_LINKS and v.head.head != v.head:
             v = v.head.head  # "said after meeting X": the verb the preposition hangs on
             inherited = True
             continue
-        if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+        if v.dep_ in ("xcomp", "conj", "advcl") and v.head != v:
             v = v.head
             inherited = True
             continue
@@ -213,7 +223,7 @@ def _governing_verb(token: Token, hops: int = 4) -> Token | None:
     for _ in range(hops):
         if token.pos_ == "VERB":
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -236,7 +246,7 @@ def _misattached_conj(verb: Token) -> Token | None:
     for _ in range(8):
         if above.tag_ in FINITE_TAGS and above.pos_ in ("VERB", "AUX"):
             return above
-        if above.head is above:
+        if above.head == above:
             return None
         above = above.head
     return None
@@ -261,6 +271,8 @@ def _prep_objects(head: Token, preps: tuple[str, ...], depth: int = 3) -> list[T
     if found or depth == 0:
         return found
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+            continue  # "guarantees over the phase-out of Russian gas": a topic, no party
         if child.dep_ in ("dobj", "pobj", "prep", "attr", "oprd"):
             found.extend(_prep_objects(child, preps, depth - 1))
     return found
@@ -269,12 +281,19 @@ def _prep_objects(head: Token, preps: tuple[str, ...], depth: int = 3) -> list[T
 def _object_tokens(verb: Token) -> list[Token]:
     if is_passive(verb):
         return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    if _passive_participle(verb):
+        return [verb.head]  # "a swap mediated by the UAE": the swap is what is mediated
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     # "He later met Ethiopian Prime Minister Abiy Ahmed": a name the parser hung as npadvmod.
     objects += [
         c for c in verb.rights if c.dep_ == "npadvmod" and c.ent_type_ == "PERSON" and not objects
     ]
     return [t for c in objects for t in conjuncts(c)]
+
+
+def _passive_participle(verb: Token) -> bool:
+    """Return True for a participle modifying a noun with a ``by`` agent ("a deal brokered by")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and bool(passive_agents(verb))
 
 
 def _headcount(args: list[Argument] | tuple[Argument, ...]) -> int:
@@ -296,8 +315,13 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
             return found
         slot_tokens.extend(tokens)
     if reacts_to_acts(rule.cameo):
-        # "Seoul condemned the launch": the target is whoever launched, found later.
-        acts = [Argument(act_mention(t), "direct") for t in slot_tokens if is_act_reference(t)]
+        # "Seoul condemned the launch": the target is whoever launched, found later;
+        # "in a swap mediated by the UAE": whoever swapped, told just before.
+        acts = [
+            Argument(act_mention(t), "direct")
+            for t in slot_tokens
+            if is_act_reference(t) or (_passive_participle(verb) and t == verb.head)
+        ]
         if acts:
             return acts
     # "vowed to help Egypt", "demanded that Caracas free ...", "threatened to review
@@ -357,7 +381,9 @@ def is_absorbed(verb: Token) -> bool:
             r.modality in ("intended", "requested") or r.cameo[:2] == "13"
             for r in rules_for(head.lemma_, "N")
         )
-    while verb.dep_ in ("xcomp", "ccomp") and head is not verb:
+    while verb.dep_ in ("xcomp", "ccomp") and head != verb:
+        if head.lower_ in readiness_adjectives() and head.tag_ in ("JJ", "VBN"):
+            return True  # "was ready to meet": an intent (ingest.adjectives)
         if any(r.modality in ("intended", "requested") for r in rules_for(head.lemma_, "V")):
             return True
         verb, head = head, head.head
@@ -436,9 +462,11 @@ def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
 
 def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
     """Return the agents of a noun trigger and the token that anchors its clause."""
+    # "reaffirmed France's support for Armenia": restating makes the noun an act.
+    light_head = noun.dep_ == "dobj" and noun.head.lemma_ in RESTATING_VERBS
     for child in noun.children:
         if child.dep_ == "poss" and (found := _direct_actors(conjuncts(child), gaz, "direct")):
-            return found, noun
+            return found, noun.head if light_head else noun
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ == "by":
             found = _direct_actors(_pobjs(child), gaz, "direct")
@@ -464,15 +492,30 @@ def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
     return [], noun
 
 
+def _clause_subjects(noun: Token) -> list[Token]:
+    """Return the subjects of the clauses a noun governs ("the demand [that Armenia remove]")."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "advcl")]
+    clauses += [
+        t for c in noun.children if c.dep_ == "prep" for t in c.children if t.pos_ == "VERB"
+    ]
+    return [
+        t
+        for clause in clauses
+        for c in clause.children
+        if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")
+        for t in conjuncts(c)
+    ]
+
+
 def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
     """Return the event a noun trigger expresses, or None when it lacks actors."""
     rules = rules_for(noun.lemma_, "N")
     if not rules:
         return None
     sources, anchor = _noun_sources(noun, gaz)
-    if anchor is not noun and is_absorbed(anchor):
+    if anchor != noun and is_absorbed(anchor):
         return None  # "threats to impose tariffs": the threat is the event
-    if anchor is noun:
+    if anchor == noun:
         # "the EU's trade agreement with Mercosur" names a thing, not an act: cooperation
         # nouns only count as events behind a verb ("signed an agreement with").
         rules = tuple(r for r in rules if r.cameo[:2] not in NOMINAL_ONLY_ROOTS)
@@ -484,12 +527,15 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
                 return Candidate(noun, noun.text, rule, tuple(pair), (), True, anchor)
         if not sources:
             continue
-        heads = [noun] if anchor is noun else [noun, anchor]
+        heads = [noun] if anchor == noun else [noun, anchor]
         for head in heads:
             toks = _prep_objects(head, tuple(p for p in rule.preps if p != "between"), depth=2)
+            if rule.modality == "requested" and head == noun:
+                # "Baku's demand that Armenia remove ...", "its call for China to release"
+                toks += _clause_subjects(noun)
             targets = _actors_of(toks, gaz)
             if targets:
-                extra = [anchor] if anchor is not noun else []
+                extra = [anchor] if anchor != noun else []
                 return Candidate(
                     noun,
                     _trigger_text(noun, extra),

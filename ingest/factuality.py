@@ -22,7 +22,7 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 def _clause_chain(token: Token) -> list[Token]:
     """Return the token and the heads it depends on, up to the sentence root."""
     chain = [token]
-    while chain[-1].head is not chain[-1] and len(chain) < 12:
+    while chain[-1].head != chain[-1] and len(chain) < 12:
         chain.append(chain[-1].head)
     return chain
 
@@ -31,11 +31,7 @@ def is_negated(anchor: Token) -> bool:
     """Return True when the clause of ``anchor`` is negated ("did not meet", "refused to meet")."""
     if any(c.dep_ == "neg" for c in anchor.children):
         return True
-    if (
-        anchor.head is not anchor
-        and anchor.dep_ == "xcomp"
-        and anchor.head.lemma_ in NEGATING_VERBS
-    ):
+    if anchor.head != anchor and anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_VERBS:
         return True
     if any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in anchor.children):
         return True

@@ -1,7 +1,10 @@
 """Trigger lexicon and CAMEO code table, loaded from the data files in ``ingest/data``."""
 
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 
 from ingest.datafiles import read_rows
 
@@ -54,7 +57,11 @@ def cameo_codes() -> dict[str, CameoCode]:
 
 @lru_cache(maxsize=1)
 def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
-    """Return the trigger rules keyed by (lemma, pos), pos ``V``, ``N`` or ``J`` (verdict)."""
+    """Return the trigger rules keyed by (lemma, pos).
+
+    pos is ``V`` (verb), ``N`` (noun), ``J`` (verdict: "called the launch unacceptable")
+    or ``A`` (stance adjective: "furious with Tokyo", keyed by its word form).
+    """
     rules: dict[tuple[str, str], list[TriggerRule]] = {}
     codes = cameo_codes()
     for row in read_rows("triggers.csv"):
@@ -75,7 +82,7 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
 
 
 def rules_for(lemma: str, pos: str) -> tuple[TriggerRule, ...]:
-    """Return the rules of a trigger lemma (``pos`` ``V``, ``N`` or ``J``); empty if none."""
+    """Return the rules of a trigger lemma (``pos`` ``V``, ``N``, ``J`` or ``A``); empty if none."""
     return trigger_rules().get((lemma.lower(), pos), ())
 
 
@@ -83,3 +90,53 @@ def code_info(code: str) -> CameoCode:
     """Return the CAMEO entry of ``code``, falling back to its root when the code is unlisted."""
     table = cameo_codes()
     return table.get(code) or table[code[:2]]
+
+
+@dataclass(frozen=True)
+class ReadinessLexicon:
+    """What readiness adjectives ("ready to meet") code, from ``adjectives.toml``."""
+
+    adjectives: frozenset[str]
+    intent_codes: Mapping[str, str]  # code or root of the act one is ready for -> intent code
+    cooperative_verbs: frozenset[str]
+    cooperative_nouns: frozenset[str]
+    cooperation_code: str
+    help_in_action_code: str
+    weight: float
+
+
+@lru_cache(maxsize=1)
+def readiness_lexicon() -> ReadinessLexicon:
+    """Return the readiness lexicon; raise ValueError for a code not in the CAMEO table."""
+    text = files("ingest").joinpath("data", "adjectives.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    lexicon = ReadinessLexicon(
+        adjectives=frozenset(data["readiness"]),
+        intent_codes=dict(data["intent_codes"]),
+        cooperative_verbs=frozenset(data["cooperative_verbs"]),
+        cooperative_nouns=frozenset(data["cooperative_nouns"]),
+        cooperation_code=data["cooperation"],
+        help_in_action_code=data["help_in_action"],
+        weight=float(data["weight"]),
+    )
+    codes = cameo_codes()
+    used = [*lexicon.intent_codes.values(), lexicon.cooperation_code, lexicon.help_in_action_code]
+    unknown = [code for code in used if code not in codes]
+    if unknown:
+        raise ValueError(f"adjectives.toml: unknown CAMEO codes {unknown}")
+    return lexicon
+
+
+def readiness_adjectives() -> frozenset[str]:
+    """Return the adjectives whose complement is intended ("ready to meet", "open to talks")."""
+    return readiness_lexicon().adjectives
+
+
+def intent_code(cameo: str) -> str | None:
+    """Return the intent code of being ready to do ``cameo`` ("meet", 040, gives 036), or None.
+
+    The code itself is looked up first, then its root; None when CAMEO has no intent
+    code for the act ("ready to strike").
+    """
+    table = readiness_lexicon().intent_codes
+    return table.get(cameo) or table.get(cameo[:2])

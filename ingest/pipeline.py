@@ -13,6 +13,7 @@ from itertools import groupby
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ingest.adjectives import adjective_candidates
 from ingest.antecedents import note_acts, note_candidate_act
 from ingest.constructions import construction_candidates
 from ingest.context import ArticleContext, ParsedSentence
@@ -131,7 +132,7 @@ def _date(article: ArticleInput, cand: Candidate, mod: str) -> date | None:
     what just happened); planned or hypothetical ones to unknown (None).
     """
     anchors = {cand.trigger.i, cand.anchor.i}
-    if cand.anchor is cand.trigger and cand.trigger.dep_ in ("nsubj", "dobj"):
+    if cand.anchor == cand.trigger and cand.trigger.dep_ in ("nsubj", "dobj"):
         anchors.add(cand.trigger.head.i)  # "Macron's visit ended on Tuesday"
     future = any(c.lower_ in FUTURE_AUX for c in cand.anchor.children)
     for ent in cand.trigger.sent.ents:
@@ -166,7 +167,7 @@ def _attached(token: Token, anchors: set[int], hops: int = 3) -> bool:
     for _ in range(hops):
         if token.i in anchors or token.head.i in anchors:
             return True
-        if token.head is token or token.head.pos_ == "VERB":
+        if token.head == token or token.head.pos_ == "VERB":
             return False
         token = token.head
     return False
@@ -209,7 +210,12 @@ def _extract_parsed(
     for s in sentences:
         ctx.note_subjects(s)
         note_acts(ctx, s)
-        for cand in [*candidates(s.span, gaz), *construction_candidates(s.span, gaz)]:
+        found_candidates = [
+            *candidates(s.span, gaz),
+            *construction_candidates(s.span, gaz),
+            *adjective_candidates(s.span, gaz),
+        ]
+        for cand in found_candidates:
             found = events_of(ctx, article, cand, s)
             events.extend(found)
             note_candidate_act(ctx, s, cand, found)

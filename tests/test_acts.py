@@ -228,3 +228,29 @@ def test_an_appeal_reports_no_act() -> None:
         "Poland urged Lithuania to tighten sanctions further.\n"
         "Minsk rejected the measures."
     )
+
+
+@pytest.mark.slow
+def test_brokering_a_deal_targets_its_parties_not_the_broker() -> None:
+    assert rows("Ethiopia and Somalia signed a deal brokered by Turkey.") == {
+        ("Ethiopia", "Somalia", "057", False),
+        ("Turkey", "Ethiopia", "045", False),
+        ("Turkey", "Somalia", "045", False),
+    }
+
+
+@pytest.mark.slow
+def test_next_years_summit_is_no_reference() -> None:
+    assert rows(
+        "Kenyan and Ugandan officials met in Nairobi.\nTanzania will host next year's summit."
+    ) == {("Kenyan officials", "Ugandan officials", "040", False)}
+
+
+@pytest.mark.slow
+def test_a_place_is_no_owner_of_an_act() -> None:
+    # "the Gaza truce" is no act of Palestine's: the truce is the one Israel agreed to.
+    assert ("Egypt", "Israel", "051", False) in rows(
+        "Israel agreed to a ceasefire with Hamas on Sunday.\n"
+        "The Gaza ceasefire took effect on Monday.\n"
+        "Egypt praised the truce."
+    )

@@ -200,6 +200,26 @@ def test_unknown_body_named_after_its_state_is_that_state() -> None:
     }
 
 
+def test_restated_support_is_the_possessors_act() -> None:
+    assert tuples(
+        "Foreign Minister Penny Wong reaffirmed Australia's support for Taiwan's "
+        "participation in the WHO."
+    ) == {("Australia", "Taiwan", "05", False, "asserted")}
+
+
+def test_demand_that_a_state_acts_targets_that_state() -> None:
+    assert tuples("Egypt repeated its demand that Ethiopia stop filling the dam.") == {
+        ("Egypt", "Ethiopia", "10", False, "requested")
+    }
+
+
+def test_the_topic_of_a_demand_is_not_its_addressee() -> None:
+    assert (
+        tuples("North Korea demanded guarantees over the phase-out of South Korean drills.")
+        == set()
+    )
+
+
 # --- prepositional targets -------------------------------------------------------------
 
 

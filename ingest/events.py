@@ -23,6 +23,7 @@ LIGHT_VERBS = wordlist("light_verbs")
 OBJECT_CONTROL = wordlist("object_control")
 RELATIONAL_NOUNS = wordlist("relational_nouns")
 RESTATING_VERBS = wordlist("restating_verbs")
+RECIPROCAL_VERBS = wordlist("reciprocal_verbs")
 # What is looked through inside a noun phrase, by priority: an agent ("the decision by
 # Trump"), a possessor, a modifier, then other complements ("in" is left out: places).
 INSIDE_TIERS: tuple[frozenset[str], ...] = (
@@ -417,9 +418,20 @@ def _judgement_rules(verb: Token) -> tuple[TriggerRule, ...]:
     return ()
 
 
+def _object_rules(verb: Token) -> tuple[TriggerRule, ...]:
+    """Return the verb's rules, those naming an object kept only when it has that object.
+
+    "exchanged fire" takes the fighting row; "exchanged prisoners" the release row.
+    """
+    objects = {o.lemma_.lower() for o in _object_tokens(verb)}
+    rules = tuple(r for r in rules_for(verb.lemma_, "V") if r.obj is None or r.obj in objects)
+    specific = tuple(r for r in rules if r.obj is not None)
+    return specific or rules
+
+
 def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
     """Return the event a verb trigger expresses, or None when it lacks actors."""
-    rules = _judgement_rules(verb) or rules_for(verb.lemma_, "V")
+    rules = _judgement_rules(verb) or _object_rules(verb)
     if not rules or is_absorbed(verb):
         return None
     subj_tokens, inherited = subject_tokens(verb)
@@ -455,7 +467,10 @@ def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
     # "Egypt and Russia agreed ...", "the three pledged to deepen cooperation": with no
     # target, a symmetric or cooperative act by several agents is among them.
     pair_rule = next((r for r in rules if "with" in r.preps or r.cameo[:2] in INTENT_ROOTS), None)
-    if pair_rule and _headcount(sources) >= 2 and pair_rule.cameo[:2] in PAIRWISE_ROOTS:
+    mutual = pair_rule is not None and (
+        pair_rule.cameo[:2] in PAIRWISE_ROOTS or verb.lemma_ in RECIPROCAL_VERBS
+    )
+    if pair_rule and _headcount(sources) >= 2 and mutual:
         return Candidate(verb, verb.text, pair_rule, tuple(sources), (), True, verb)
     return None
 

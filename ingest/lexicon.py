@@ -29,6 +29,7 @@ class TriggerRule:
     cameo: str
     modality: str
     weight: float
+    obj: str | None = None  # the object lemma the rule needs ("exchange fire"), if any
 
     @property
     def preps(self) -> tuple[str, ...]:
@@ -60,7 +61,8 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
     """Return the trigger rules keyed by (lemma, pos).
 
     pos is ``V`` (verb), ``N`` (noun), ``J`` (verdict: "called the launch unacceptable")
-    or ``A`` (stance adjective: "furious with Tokyo", keyed by its word form).
+    or ``A`` (stance adjective: "furious with Tokyo", keyed by its word form). A verb row
+    may name its object ("exchange fire", "lift sanction"): it applies only with that object.
     """
     rules: dict[tuple[str, str], list[TriggerRule]] = {}
     codes = cameo_codes()
@@ -69,6 +71,8 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
             raise ValueError(
                 f"triggers.csv: unknown CAMEO code {row['cameo']!r} for {row['lemma']}"
             )
+        # "exchange fire": a verb coded by its object; the row keys on the verb.
+        verb, _, obj = row["lemma"].partition(" ")
         rule = TriggerRule(
             lemma=row["lemma"],
             pos=row["pos"],
@@ -76,9 +80,11 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
             cameo=row["cameo"],
             modality=row["modality"],
             weight=float(row["weight"]),
+            obj=obj or None,
         )
-        rules.setdefault((rule.lemma, rule.pos), []).append(rule)
-    return {key: tuple(value) for key, value in rules.items()}
+        rules.setdefault((verb, rule.pos), []).append(rule)
+    # Object patterns first: "exchanged fire" is fighting before "exchanged" is anything.
+    return {key: tuple(sorted(value, key=lambda r: r.obj is None)) for key, value in rules.items()}
 
 
 def rules_for(lemma: str, pos: str) -> tuple[TriggerRule, ...]:

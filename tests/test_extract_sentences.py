@@ -220,6 +220,37 @@ def test_the_topic_of_a_demand_is_not_its_addressee() -> None:
     )
 
 
+# --- verbs coded by their object ------------------------------------------------------
+
+
+def test_exchanging_fire_is_fighting() -> None:
+    assert tuples("Indian and Pakistani troops exchanged fire along the Line of Control.") == {
+        ("Indian troops", "Pakistani troops", "19", False, "asserted")
+    }
+
+
+def test_exchanging_prisoners_is_mutual_release() -> None:
+    assert tuples("Russia and Ukraine exchanged 150 prisoners of war each on Thursday.") == {
+        ("Russia", "Ukraine", "08", False, "asserted")
+    }
+
+
+def test_lifting_sanctions_eases_them() -> None:
+    [ev] = events_of("The United States lifted sanctions on Syria.")
+    assert (ev.source.name, ev.target.name, ev.cameo, ev.action) == (
+        "United States",
+        "Syria",
+        "085",
+        "lift sanction",
+    )
+
+
+def test_restoring_ties_is_cooperation() -> None:
+    assert tuples("Saudi Arabia restored ties with Iran.") == {
+        ("Saudi Arabia", "Iran", "05", False, "asserted")
+    }
+
+
 # --- prepositional targets -------------------------------------------------------------
 
 

@@ -94,3 +94,13 @@ def test_rule_slots() -> None:
     assert (rule.takes_object, rule.preps) == (True, ("from",))
     noun = TriggerRule("meeting", "N", ("with", "between"), "040", "asserted", 0.85)
     assert (noun.takes_object, noun.preps) == (False, ("with", "between"))
+
+
+def test_object_pattern_rows_key_on_the_verb_and_come_first() -> None:
+    rules = rules_for("exchange", "V")
+    assert [(r.lemma, r.obj, r.cameo) for r in rules][:3] == [
+        ("exchange fire", "fire", "190"),
+        ("exchange prisoner", "prisoner", "0841"),
+        ("exchange view", "view", "040"),
+    ]
+    assert all(r.obj is None for r in rules_for("meet", "V"))

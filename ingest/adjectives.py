@@ -20,15 +20,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ingest.events import (
-    Argument,
-    Candidate,
-    actors_in,
-    conjuncts,
-    is_passive,
-    subject_tokens,
-    targets_for,
-)
+from ingest.arguments import actors_in, conjuncts, is_passive, subject_tokens
+from ingest.events import Argument, Candidate
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import (
     TriggerRule,
@@ -37,6 +30,7 @@ from ingest.lexicon import (
     readiness_lexicon,
     rules_for,
 )
+from ingest.verb_triggers import targets_for
 from ingest.wordlists import wordlist
 
 ADJECTIVE_POS = "A"

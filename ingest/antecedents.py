@@ -9,20 +9,20 @@ keeps a later "the declaration" from reaching back past it.
 from spacy.tokens import Token
 
 from ingest.acts import act_lexicon, is_act_reference, kinds_of
-from ingest.context import ArticleContext, ParsedSentence
-from ingest.events import (
-    Candidate,
+from ingest.arguments import (
     actors_in,
     conjuncts,
-    is_absorbed,
     is_passive,
     names_actor,
     passive_agents,
     subject_tokens,
 )
+from ingest.context import ArticleContext, ParsedSentence
+from ingest.events import Candidate
 from ingest.factuality import is_negated
 from ingest.gazetteer import Gazetteer
 from ingest.types import ActorRef, ExtractedEvent
+from ingest.verb_triggers import is_absorbed
 
 
 def note_acts(ctx: ArticleContext, s: ParsedSentence) -> None:

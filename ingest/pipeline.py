@@ -2,8 +2,8 @@
 
 Stages: paragraphs and sentences (``sentences``) -> mentions (``mentions``,
 ``persons``) -> what the article has said so far (``context``, ``actors``) ->
-trigger candidates (``events``) -> CAMEO coding (``lexicon``) -> factuality
-(``factuality``) -> dates (``dates``) and places, assembled here.
+event candidates (``triggers``, ``constructions``, ``adjectives``) -> CAMEO coding
+(``lexicon``) -> factuality (``factuality``) -> dates (``dates``) and places, assembled here.
 """
 
 from collections.abc import Iterable, Iterator
@@ -18,7 +18,7 @@ from ingest.antecedents import note_acts, note_candidate_act
 from ingest.constructions import construction_candidates
 from ingest.context import ArticleContext, ParsedSentence
 from ingest.dates import resolve_date
-from ingest.events import Argument, Candidate, candidates
+from ingest.events import Argument, Candidate
 from ingest.factuality import (
     FUTURE_AUX,
     is_negated,
@@ -32,6 +32,7 @@ from ingest.mentions import mention_at
 from ingest.nlp import get_nlp
 from ingest.sentences import Paragraph, paragraphs, sentence_spans
 from ingest.spans import entity_span
+from ingest.triggers import candidates
 from ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent
 from ingest.wordlists import wordlist
 

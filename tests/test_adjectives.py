@@ -14,12 +14,13 @@ from spacy.vocab import Vocab
 from ingest.adjectives import adjective_candidates
 from ingest.antecedents import note_acts
 from ingest.context import ArticleContext, ParsedSentence
-from ingest.events import Candidate, verb_candidate
+from ingest.events import Candidate
 from ingest.gazetteer import Gazetteer, gazetteer
 from ingest.lexicon import intent_code, readiness_adjectives, rules_for
 from ingest.nlp import get_nlp
 from ingest.pipeline import events_of
 from ingest.types import ArticleInput
+from ingest.verb_triggers import verb_candidate
 
 PUBLISHED = date(2023, 6, 14)
 

@@ -1,0 +1,269 @@
+"""Argument finding: the tokens and actors that fill a trigger's source and target slots.
+
+Works on the dependency parse of one sentence. A verb's source is its subject, the
+``by`` agent of its passive, or the subject of the verb it depends on
+(``subject_tokens``); its target is its object or the object of a preposition
+(``object_tokens``, ``prep_objects``). A noun phrase whose head is no actor is looked
+through (``actors_in``): "the decision by Trump" gives Trump, "Egypt's support" Egypt.
+"""
+
+from spacy.tokens import Token
+
+from ingest.events import Argument
+from ingest.gazetteer import Gazetteer
+from ingest.lexicon import rules_for
+from ingest.mentions import conjoined_countries, mention_at
+from ingest.wordlists import wordlist
+
+OBJECT_CONTROL = wordlist("object_control")
+RELATIONAL_NOUNS = wordlist("relational_nouns")
+# What is looked through inside a noun phrase, by priority: an agent ("the decision by
+# Trump"), a possessor, a modifier, then other complements ("in" is left out: places).
+INSIDE_TIERS: tuple[frozenset[str], ...] = (
+    frozenset({"by"}),
+    frozenset(),  # possessors: "Sweden's NATO membership"
+    frozenset(),  # modifiers naming a state or body: "the Israeli decision"
+    frozenset({"of", "between", "with", "from", "against", "for"}),
+)
+# Prepositions whose -ing clause shares the main clause's subject ("said after meeting X");
+# not "accused X of helping" or "thanked X for helping", where X is the one who helps.
+CLAUSE_LINKS = frozenset({"after", "before", "while", "since", "upon", "following", "without"})
+TOPIC_PREPS = frozenset({"about", "over", "on", "regarding", "concerning"})
+PLURAL_ACTOR_KINDS = frozenset({"state", "people", "group", "plural_role", "organization"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Return ``token`` and the tokens conjoined with it, in sentence order."""
+    return sorted([token, *token.conjuncts], key=lambda t: t.i)
+
+
+def is_passive(verb: Token) -> bool:
+    """Return True when ``verb`` is in the passive voice."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """Return the objects of a preposition ("talks with Egypt and Jordan" gives both)."""
+    return [t for c in prep.children if c.dep_ in ("pobj", "pcomp") for t in conjuncts(c)]
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """Return the tokens of a passive verb's ``by`` agent ("signed by Shoigu" gives Shoigu)."""
+    return [t for c in verb.children if c.dep_ == "agent" for t in pobjs(c)]
+
+
+def _them_antecedent(pronoun: Token, gaz: Gazetteer) -> Token | None:
+    """Return the plural actor "them" stands for: the nearest earlier one not a subject.
+
+    "imposed sanctions on 15 Venezuelan officials, accusing them of ..." gives officials.
+    """
+    for tok in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+        if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ in ("nsubj", "nsubjpass", "compound"):
+            continue
+        m = mention_at(tok, gaz)
+        if m is not None and m.kind in PLURAL_ACTOR_KINDS:
+            return tok
+    return None
+
+
+def direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argument]:
+    """Return the actors ``tokens`` themselves name, each argument marked ``via``.
+
+    "them" stands for the earlier plural actor it refers to, and a title with a name in
+    apposition ("his counterpart, Cho Tae-yul") for the person named.
+    """
+    found: list[Argument] = []
+    for t in dict.fromkeys(tokens):
+        if t.lower_ == "them" and t.pos_ == "PRON":
+            t = _them_antecedent(t, gaz) or t
+        m = mention_at(t, gaz)
+        if m is None or m.kind != "person":
+            # "his South Korean counterpart, Cho Tae-yul": the appositive names the actor.
+            appos = [c for c in t.children if c.dep_ == "appos"]
+            named = mention_at(appos[0], gaz) if appos else None
+            m = named if named is not None and named.kind == "person" else m
+        if m is not None and m.kind != "place":
+            found.extend(Argument(x, via) for x in (m, *conjoined_countries(t, m, gaz)))
+    return found
+
+
+def names_actor(modifier: Token, gaz: Gazetteer) -> bool:
+    """Return True for a modifier naming a state or a known body ("Israeli", "Hezbollah")."""
+    if modifier.ent_type_ in ("NORP", "GPE"):
+        return True
+    return modifier.ent_type_ == "ORG" and gaz.organization(modifier.text) is not None
+
+
+def _third_party_act(verb: Token) -> bool:
+    """Return True for hosting or mediating ("brokered", "hosted"): done for others."""
+    return any(r.cameo[:3] in ("043", "045") for r in rules_for(verb.lemma_, "V"))
+
+
+def actors_in(token: Token, gaz: Gazetteer, via: str = "direct") -> list[Argument]:
+    """Return the actors a noun phrase denotes, looking inside it when its head is no actor.
+
+    "the decision by U.S. President Donald Trump" gives Trump; "Egypt's support"
+    gives Egypt; "talks between Israel and the Palestinians" gives both.
+    """
+    direct = direct_actors([token], gaz, via)
+    if direct or token.lower_ in RELATIONAL_NOUNS:
+        return direct
+    level = [token]
+    for _depth in range(3):
+        tiers: list[list[Token]] = [[] for _ in INSIDE_TIERS]
+        for tok in level:
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    tiers[1].extend(conjuncts(child))
+                elif child.dep_ in ("amod", "compound", "nmod") and names_actor(child, gaz):
+                    tiers[2].extend(conjuncts(child))
+                elif child.dep_ in ("prep", "agent"):
+                    tier = next((n for n, t in enumerate(INSIDE_TIERS) if child.lower_ in t), None)
+                    if tier is not None:
+                        tiers[tier].extend(pobjs(child))
+                elif child.dep_ == "acl" and not _third_party_act(child):
+                    # "sections drafted by Brazil": the agent of a participle (not the
+                    # broker of "a deal brokered by Turkey", who is no party to it).
+                    tiers[0].extend(passive_agents(child))
+        for tier_tokens in tiers:
+            found = direct_actors(tier_tokens, gaz, "inside")
+            if found:
+                return found
+        level = [t for tier_tokens in tiers for t in tier_tokens]
+    return []
+
+
+def actors_of(tokens: list[Token], gaz: Gazetteer, via: str = "direct") -> list[Argument]:
+    """Return the actors the noun phrases headed by ``tokens`` denote (``actors_in`` each)."""
+    return [a for tok in dict.fromkeys(tokens) for a in actors_in(tok, gaz, via)]
+
+
+def headcount(args: list[Argument] | tuple[Argument, ...]) -> int:
+    """Return how many actors the arguments stand for ("the two ministers" counts two)."""
+    return sum(a.mention.number if a.mention.kind in ("plural_role", "sides") else 1 for a in args)
+
+
+def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Return the tokens holding the agent of ``verb`` and whether they were inherited."""
+    inherited = False
+    v = verb
+    if passive_participle(v):
+        return passive_agents(v), False  # "a deal brokered by Turkey"
+    for _ in range(4):
+        if is_passive(v):
+            agents = passive_agents(v)
+            if agents:
+                return agents, inherited
+            if inherited:
+                # "Wong is expected to meet Peters": the subject of the raising verb acts.
+                raised = [t for c in v.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+                if raised:
+                    return raised, inherited
+        else:
+            subj = [t for c in v.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
+            # "army chief Abdel Fattah al-Burhan rejected" parsed with two subjects: the
+            # title word right before a name is not an actor of its own.
+            subj = [t for t in subj if not _title_before_name(t)] or subj
+            if subj:
+                if subj[0].lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                    return conjuncts(v.head), True
+                return subj, inherited
+        main = _misattached_conj(v)
+        if main is not None:
+            # "urged Hamas to go ahead ... and called on both parties": the finite verb
+            # is conjoined with "urged", not with the infinitive the parser chose.
+            v = main
+            inherited = True
+            continue
+        if v.dep_ == "xcomp" and v.head.lemma_ in OBJECT_CONTROL:
+            objs = [t for c in v.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
+            if objs:
+                return objs, True
+        if v.dep_ == "conj" and is_passive(v.head) and not is_passive(v):
+            # "Wang was hosted by Han but did not meet Yoon": Wang is the one who did not meet.
+            patients = [t for c in v.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            if patients:
+                return patients, True
+        if v.dep_ == "pcomp" and v.head.lower_ in CLAUSE_LINKS and v.head.head != v.head:
+            v = v.head.head  # "said after meeting X": the verb the preposition hangs on
+            inherited = True
+            continue
+        if v.dep_ in ("xcomp", "conj", "advcl") and v.head != v:
+            v = v.head
+            inherited = True
+            continue
+        if v.dep_ in ("acl", "relcl"):
+            return conjuncts(v.head), True
+        break
+    return [], inherited
+
+
+def _misattached_conj(verb: Token) -> Token | None:
+    """Return the verb a finite verb really coordinates with, when the parser erred.
+
+    "said forces had fired on the village, and called on Baku": a past-tense verb the
+    parser conjoined with a participle or an infinitive inside a complement shares no
+    auxiliary with it; it continues the nearest finite clause above ("said").
+    """
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or head.tag_ not in ("VB", "VBN", "VBG"):
+        return None
+    above = head.head
+    for _ in range(8):
+        if above.tag_ in FINITE_TAGS and above.pos_ in ("VERB", "AUX"):
+            return above
+        if above.head == above:
+            return None
+        above = above.head
+    return None
+
+
+def _title_before_name(token: Token) -> bool:
+    """Return True for a common noun followed directly by a person's name."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN"
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].ent_type_ == "PERSON"
+        and doc[token.i + 1].ent_iob_ == "B"
+    )
+
+
+def passive_participle(verb: Token) -> bool:
+    """Return True for a participle modifying a noun with a ``by`` agent ("a deal brokered by")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and bool(passive_agents(verb))
+
+
+def object_tokens(verb: Token) -> list[Token]:
+    """Return the tokens holding what ``verb`` acts on: its object, or its passive subject."""
+    if is_passive(verb):
+        return [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    if passive_participle(verb):
+        return [verb.head]  # "a swap mediated by the UAE": the swap is what is mediated
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "He later met Ethiopian Prime Minister Abiy Ahmed": a name the parser hung as npadvmod.
+    objects += [
+        c for c in verb.rights if c.dep_ == "npadvmod" and c.ent_type_ == "PERSON" and not objects
+    ]
+    return [t for c in objects for t in conjuncts(c)]
+
+
+def prep_objects(head: Token, preps: tuple[str, ...], depth: int = 3) -> list[Token]:
+    """Return the objects of the prepositions ``preps`` on ``head``, or below it.
+
+    When ``head`` has none, its objects and prepositional phrases are searched, up to
+    ``depth`` levels down, skipping topics ("guarantees over ...").
+    """
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in preps:
+            found.extend(pobjs(child))
+    if found or depth == 0:
+        return found
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+            continue  # "guarantees over the phase-out of Russian gas": a topic, no party
+        if child.dep_ in ("dobj", "pobj", "prep", "attr", "oprd"):
+            found.extend(prep_objects(child, preps, depth - 1))
+    return found

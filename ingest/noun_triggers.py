@@ -1,0 +1,123 @@
+"""Event candidates of trigger nouns: "Putin's visit to Cairo", "made stops in Turkey".
+
+A noun the lexicon codes (pos ``N``) takes its source from a possessive, a ``by``
+agent, or the subject of the light verb it is the object of ("held talks with"), and
+its target from the prepositions its rule names. Cooperation nouns count only behind a
+verb ("signed an agreement with"): on their own they name a thing.
+"""
+
+from spacy.tokens import Token
+
+from ingest.arguments import (
+    actors_of,
+    conjuncts,
+    direct_actors,
+    headcount,
+    pobjs,
+    prep_objects,
+    subject_tokens,
+)
+from ingest.events import Argument, Candidate
+from ingest.gazetteer import Gazetteer
+from ingest.lexicon import rules_for
+from ingest.verb_triggers import PAIRWISE_ROOTS, is_absorbed, trigger_text
+from ingest.wordlists import wordlist
+
+LIGHT_VERBS = wordlist("light_verbs")
+RESTATING_VERBS = wordlist("restating_verbs")
+NOMINAL_ONLY_ROOTS = frozenset({"03", "05", "06"})
+CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following", "for"})
+
+
+def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
+    """Return the agents of a noun trigger and the token that anchors its clause."""
+    # "reaffirmed France's support for Armenia": restating makes the noun an act.
+    light_head = noun.dep_ == "dobj" and noun.head.lemma_ in RESTATING_VERBS
+    for child in noun.children:
+        if child.dep_ == "poss" and (found := direct_actors(conjuncts(child), gaz, "direct")):
+            return found, noun.head if light_head else noun
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            found = direct_actors(pobjs(child), gaz, "direct")
+            if found:
+                return found, noun
+    head, slot = noun.head, noun
+    # "held two hours of talks", "a round of talks": climb to the quantity noun.
+    while slot.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM", "PRON"):
+        slot = head.head
+        head = slot.head
+    light = slot.dep_ in ("dobj", "attr") and head.lemma_ in LIGHT_VERBS
+    context = (
+        slot.dep_ == "pobj" and head.lower_ in CONSULT_CONTEXT_PREPS and head.head.pos_ == "VERB"
+    )
+    if light or context:
+        verb = head if light else head.head
+        subj, inherited = subject_tokens(verb)
+        args = actors_of(subj, gaz)
+        return [Argument(a.mention, "inherited" if inherited else a.via) for a in args], verb
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+            return direct_actors(conjuncts(child), gaz, "direct"), noun
+    return [], noun
+
+
+def _clause_subjects(noun: Token) -> list[Token]:
+    """Return the subjects of the clauses a noun governs ("the demand [that Armenia remove]")."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "advcl")]
+    clauses += [
+        t for c in noun.children if c.dep_ == "prep" for t in c.children if t.pos_ == "VERB"
+    ]
+    return [
+        t
+        for clause in clauses
+        for c in clause.children
+        if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")
+        for t in conjuncts(c)
+    ]
+
+
+def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
+    """Return the event a noun trigger expresses, or None when it lacks actors."""
+    rules = rules_for(noun.lemma_, "N")
+    if not rules:
+        return None
+    sources, anchor = _noun_sources(noun, gaz)
+    if anchor != noun and is_absorbed(anchor):
+        return None  # "threats to impose tariffs": the threat is the event
+    if anchor == noun:
+        # "the EU's trade agreement with Mercosur" names a thing, not an act: cooperation
+        # nouns only count as events behind a verb ("signed an agreement with").
+        rules = tuple(r for r in rules if r.cameo[:2] not in NOMINAL_ONLY_ROOTS)
+    for rule in rules:
+        between = prep_objects(noun, ("between",), depth=0)
+        if "between" in rule.preps and len(between) >= 2 and not sources:
+            pair = direct_actors(between, gaz, "pair")
+            if len(pair) >= 2:
+                return Candidate(noun, noun.text, rule, tuple(pair), (), True, anchor)
+        if not sources:
+            continue
+        heads = [noun] if anchor == noun else [noun, anchor]
+        for head in heads:
+            toks = prep_objects(head, tuple(p for p in rule.preps if p != "between"), depth=2)
+            if rule.modality == "requested" and head == noun:
+                # "Baku's demand that Armenia remove ...", "its call for China to release"
+                toks += _clause_subjects(noun)
+            targets = actors_of(toks, gaz)
+            if targets:
+                extra = [anchor] if anchor != noun else []
+                return Candidate(
+                    noun,
+                    trigger_text(noun, extra),
+                    rule,
+                    tuple(sources),
+                    tuple(targets),
+                    False,
+                    anchor,
+                )
+    # "Modi and Albanese held their annual summit": a meeting among the conjoined agents.
+    pair_rule = next((r for r in rules if "with" in r.preps or "between" in r.preps), None)
+    if pair_rule and headcount(sources) >= 2 and pair_rule.cameo[:2] in PAIRWISE_ROOTS:
+        return Candidate(
+            noun, trigger_text(noun, [anchor]), pair_rule, tuple(sources), (), True, anchor
+        )
+    return None

@@ -31,6 +31,7 @@ class ActLexicon:
     outcome_kinds: frozenset[str]
     shared_kinds: frozenset[str]
     future_words: frozenset[str]
+    denial_verbs: frozenset[str]
     determiners: frozenset[str]
     reacting_codes: tuple[str, ...]
 
@@ -53,6 +54,7 @@ def act_lexicon() -> ActLexicon:
         outcome_kinds=frozenset(refs["outcome_kinds"]),
         shared_kinds=frozenset(refs["shared_kinds"]),
         future_words=frozenset(refs["future_words"]),
+        denial_verbs=frozenset(refs["denial_verbs"]),
         determiners=frozenset(refs["determiners"]),
         reacting_codes=tuple(refs["reacting_codes"]),
     )
@@ -98,6 +100,18 @@ def act_mention(token: Token) -> Mention:
         of = [p for c in token.children if c.lower_ == "of" for p in c.children]
         name = next((p.lemma_.lower() for p in of if kinds_of(p.lemma_)), OUTCOME)
     return Mention(kind="act", text=token.text, token_index=token.i, type="act", name=name)
+
+
+def denies_a_claim(verb: Token) -> bool:
+    """Return True for a denial of what a clause says ("denied that its forces had fired")."""
+    return verb.lemma_.lower() in act_lexicon().denial_verbs and any(
+        c.dep_ == "ccomp" for c in verb.children
+    )
+
+
+def claim_mention(verb: Token) -> Mention:
+    """Return the reference a denial makes to the latest claim of the article."""
+    return Mention(kind="act", text=verb.text, token_index=verb.i, type="act", name="claim")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ to help") is absorbed into it (``is_absorbed``) and makes no event of its own.
 
 from spacy.tokens import Token
 
-from ingest.acts import act_mention, is_act_reference, reacts_to_acts
+from ingest.acts import act_mention, claim_mention, denies_a_claim, is_act_reference, reacts_to_acts
 from ingest.arguments import (
     actors_of,
     conjuncts,
@@ -51,6 +51,9 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
         ]
         if acts:
             return acts
+        if not slot_tokens and denies_a_claim(verb):
+            # "Baku denied that its forces had fired": whoever last claimed it.
+            return [Argument(claim_mention(verb), "direct")]
     # "vowed to help Egypt", "demanded that Caracas free ...", "threatened to review
     # relations with Spain": the target sits in the embedded clause.
     if not rule.takes_object or not (

@@ -254,3 +254,26 @@ def test_a_place_is_no_owner_of_an_act() -> None:
         "The Gaza ceasefire took effect on Monday.\n"
         "Egypt praised the truce."
     )
+
+
+@pytest.mark.slow
+def test_condemning_the_incident_targets_who_did_the_latest_act() -> None:
+    assert rows(
+        "Chinese coast guard ships rammed a Vietnamese fishing boat near the Paracel Islands.\n"
+        "Hanoi condemned the incident."
+    ) == {("China", "Vietnam", "190", False), ("Vietnam", "China", "111", False)}
+
+
+@pytest.mark.slow
+def test_rejecting_a_protest_targets_who_lodged_it() -> None:
+    assert ("China", "Japan", "120", False) in rows(
+        "Japan lodged a protest with China over the survey ship.\nBeijing rejected the protest."
+    )
+
+
+@pytest.mark.slow
+def test_denying_a_clause_answers_the_latest_claim() -> None:
+    assert ("China", "Philippines", "120", False) in rows(
+        "Manila said Chinese ships had fired water cannon at its vessel.\n"
+        "Beijing denied that its coast guard had used force."
+    )

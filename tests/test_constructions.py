@@ -194,6 +194,12 @@ def test_held_responsible_as_a_clause_is_blame(vocab: Vocab, gaz: Gazetteer) -> 
             ("said ... unless", "138", ("Sergei Lavrov",), ("Ukraine",)),
         ),
         (
+            # "would not hesitate to" is a double negation: it will.
+            "Britain said it would not hesitate to impose sanctions if Russia did not "
+            "withdraw its troops.",
+            ("said ... if", "130", ("United Kingdom",), ("Russia",)),
+        ),
+        (
             # What will not stop is a harm.
             "Israel said it would not stop fighting unless Hamas released the hostages.",
             ("said ... unless", "138", ("Israel",), ("Hamas",)),

@@ -251,6 +251,18 @@ def test_restoring_ties_is_cooperation() -> None:
     }
 
 
+def test_joint_patrols_are_military_cooperation() -> None:
+    assert tuples("The Philippines and Japan held joint naval patrols in the South China Sea.") == {
+        ("Philippines", "Japan", "06", False, "asserted")
+    }
+
+
+def test_shooting_down_a_drone_is_force_against_its_state() -> None:
+    assert tuples("Algerian air defences shot down a Malian drone near the border.") == {
+        ("Algeria", "Mali", "19", False, "asserted")
+    }
+
+
 # --- prepositional targets -------------------------------------------------------------
 
 

@@ -78,6 +78,8 @@ def _threatening_statement(head: Token) -> tuple[Token, Token] | None:
         return (head, consequence) if consequence is not None else None
     if head.dep_ == "xcomp" and head.head.lemma_ in THREAT_VERBS:
         return head.head, head
+    if head.dep_ == "xcomp" and head.head != head and not _is_consequence(head):
+        head = head.head  # "would not hesitate to [impose sanctions] if ...": the outer verb
     if not _is_consequence(head):
         return None
     speech = speech_act(head)

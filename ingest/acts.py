@@ -18,6 +18,7 @@ from ingest.types import ActorRef, Mention
 
 GENERIC = "*"
 OUTCOME = "+"
+INCIDENT = "!"
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class ActLexicon:
     not_generic: frozenset[str]
     outcomes: frozenset[str]
     outcome_kinds: frozenset[str]
+    incidents: frozenset[str]
+    incident_kinds: frozenset[str]
     shared_kinds: frozenset[str]
     future_words: frozenset[str]
     denial_verbs: frozenset[str]
@@ -52,6 +55,8 @@ def act_lexicon() -> ActLexicon:
         not_generic=frozenset(refs["not_generic"]),
         outcomes=frozenset(refs["outcomes"]),
         outcome_kinds=frozenset(refs["outcome_kinds"]),
+        incidents=frozenset(refs["incidents"]),
+        incident_kinds=frozenset(refs["incident_kinds"]),
         shared_kinds=frozenset(refs["shared_kinds"]),
         future_words=frozenset(refs["future_words"]),
         denial_verbs=frozenset(refs["denial_verbs"]),
@@ -79,7 +84,8 @@ def is_act_reference(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
     lemma = token.lemma_.lower()
-    if lemma not in lex.generic and lemma not in lex.outcomes and not kinds_of(lemma):
+    special = lex.generic | lex.outcomes | lex.incidents
+    if lemma not in special and not kinds_of(lemma):
         return False
     for child in token.children:
         if child.dep_ in ("det", "predet") and child.lower_ in lex.determiners:
@@ -94,7 +100,7 @@ def act_mention(token: Token) -> Mention:
     """Return the mention of an act reference, to be resolved against the article's acts."""
     lex = act_lexicon()
     lemma = token.lemma_.lower()
-    name = GENERIC if lemma in lex.generic else lemma
+    name = GENERIC if lemma in lex.generic else INCIDENT if lemma in lex.incidents else lemma
     if lemma in lex.outcomes:
         # "the resumption of talks" is about the talks; "the progress" about talks or a deal
         of = [p for c in token.children if c.lower_ == "of" for p in c.children]
@@ -156,6 +162,8 @@ class ArticleActs:
         generic = reference.name == GENERIC
         if reference.name == OUTCOME:
             wanted = lex.outcome_kinds
+        elif reference.name == INCIDENT:
+            wanted = lex.incident_kinds
         else:
             wanted = frozenset() if generic else kinds_of(reference.name or "")
         for act in sorted(self.acts, key=lambda a: a.position, reverse=True):

@@ -23,6 +23,9 @@ from ingest.factuality import is_negated
 from ingest.gazetteer import Gazetteer
 from ingest.types import ActorRef, ExtractedEvent
 from ingest.verb_triggers import is_absorbed
+from ingest.wordlists import wordlist
+
+LIGHT_VERBS = wordlist("light_verbs")
 
 
 def note_acts(ctx: ArticleContext, s: ParsedSentence) -> None:
@@ -41,13 +44,16 @@ def _note_verb(ctx: ArticleContext, s: ParsedSentence, verb: Token) -> None:
         objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
     if verb.dep_ == "acl":
         objects.append(verb.head)
-    # An object with an owner of its own ("signed the summit's declaration") is the
-    # owner's act, recorded with the noun; a definite one ("condemned the launch")
-    # points back to an act already told.
-    kinds = kinds_of(verb.lemma_).union(
+    # The object names the act only when the verb does it ("launched an attack", "fired
+    # a missile"), not "ignored the warnings"; an object with an owner of its own
+    # ("signed the summit's declaration") is the owner's act, recorded with the noun;
+    # a definite one ("condemned the launch") points back to an act already told.
+    own = kinds_of(verb.lemma_)
+    doing = bool(own) or verb.lemma_ in LIGHT_VERBS
+    kinds = own.union(
         *(
             kinds_of(o.lemma_)
-            for obj in objects
+            for obj in (objects if doing else ())
             for o in conjuncts(obj)
             if not _owners(o, ctx.gaz) and not is_act_reference(o)
         )

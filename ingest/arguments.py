@@ -209,6 +209,8 @@ def _misattached_conj(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or head.tag_ not in ("VB", "VBN", "VBG"):
         return None
+    if _shares_auxiliary(head, verb):
+        return None  # "had shadowed and blocked the ship": one subject, one auxiliary
     above = head.head
     for _ in range(8):
         if above.tag_ in FINITE_TAGS and above.pos_ in ("VERB", "AUX"):
@@ -217,6 +219,23 @@ def _misattached_conj(verb: Token) -> Token | None:
             return None
         above = above.head
     return None
+
+
+def _shares_auxiliary(head: Token, verb: Token) -> bool:
+    """Return True when ``verb`` is tightly coordinated under ``head``'s active auxiliary.
+
+    "had shadowed and blocked" shares "had"; "had fired on the village, damaging a
+    house, and called on Baku" (set off by commas), "could be held, but accused" (a
+    passive) and a conjunct far from its head do not.
+    """
+    children = list(head.children)
+    has_aux = any(c.dep_ == "aux" and c.tag_ != "TO" and c.i < head.i for c in children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    comma = any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in children)
+    # "had met and discussed" is tight; "said the diplomats had engaged in activities
+    # incompatible with their status and summoned the ambassador" is not.
+    tight = verb.i - head.i <= 3
+    return has_aux and not passive and not comma and tight
 
 
 def _title_before_name(token: Token) -> bool:

@@ -32,6 +32,7 @@ GOVERNMENT_NOUNS = wordlist("government_nouns")
 PEOPLE_NOUNS = wordlist("people_nouns")
 GROUP_NOUNS = wordlist("group_nouns")
 BODY_NOUNS = wordlist("body_nouns")
+PLACE_WORDS = wordlist("place_words")
 # "both sides", "the two countries": the two main actors of the story so far.
 SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "government", "state"})
 PLURAL_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
@@ -50,6 +51,11 @@ def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
         place = _named_mention(Span(token.doc, ent.start, ent.end, label="GPE"), token, gaz)
         if place is not None and place.kind == "country":
             return place
+    if ent is not None and ent.label_ == "PERSON" and _names_a_place(ent):
+        # "Scarborough Shoal", "the village of Khnatsakh" tagged PERSON
+        return Mention(
+            kind="place", text=ent.text, token_index=token.i, type="place", place=ent.text
+        )
     if ent is not None and ent.label_ == "PERSON":
         return person_mention(ent, gaz)
     if ent is not None and ent.label_ == "ORG" and _names_a_role_holder(ent, gaz):
@@ -72,6 +78,15 @@ def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
     return Mention(
         kind="name", text=token.text, token_index=token.i, type="person", name=token.text
     )
+
+
+def _names_a_place(ent: Span) -> bool:
+    """Return True for a name ending in a place word or naming "the village of" something."""
+    if ent[-1].lower_ in PLACE_WORDS:
+        return True
+    root = ent.root
+    of = root.head if root.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and of.head.lemma_.lower() in PLACE_WORDS
 
 
 def _leading_country(ent: Span, gaz: Gazetteer) -> Country | None:

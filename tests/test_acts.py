@@ -277,3 +277,12 @@ def test_denying_a_clause_answers_the_latest_claim() -> None:
         "Manila said Chinese ships had fired water cannon at its vessel.\n"
         "Beijing denied that its coast guard had used force."
     )
+
+
+@pytest.mark.slow
+def test_the_incident_is_the_latest_use_of_force_not_an_ignored_warning() -> None:
+    assert ("France", "Israeli jets", "111", False) in rows(
+        "Israeli jets struck Hezbollah positions in southern Lebanon.\n"
+        "Hezbollah said Israel had ignored repeated warnings.\n"
+        "France condemned the incident."
+    )

@@ -263,6 +263,23 @@ def test_shooting_down_a_drone_is_force_against_its_state() -> None:
     }
 
 
+def test_verbs_sharing_an_auxiliary_share_the_subject() -> None:
+    assert tuples(
+        "Philippine coast guard spokesman Jay Tarriela said two Chinese navy ships had "
+        "shadowed and blocked a Philippine vessel."
+    ) == {("China", "Philippines", "14", False, "asserted")}
+
+
+def test_a_shoal_tagged_as_a_person_is_a_place() -> None:
+    assert tuples("China seized Scarborough Shoal from the Philippines after a standoff.") == {
+        ("China", "Philippines", "17", False, "asserted")
+    }
+
+
+def test_firing_on_a_village_has_no_actor_target() -> None:
+    assert tuples("Azerbaijani forces fired on the village of Khnatsakh.") == set()
+
+
 # --- prepositional targets -------------------------------------------------------------
 
 

@@ -169,7 +169,7 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 if subj[0].lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                     return conjuncts(v.head), True
                 return subj, inherited
-        main = _misattached_conj(v)
+        main = misattached_conj(v)
         if main is not None:
             # "urged Hamas to go ahead ... and called on both parties": the finite verb
             # is conjoined with "urged", not with the infinitive the parser chose.
@@ -199,7 +199,7 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     return [], inherited
 
 
-def _misattached_conj(verb: Token) -> Token | None:
+def misattached_conj(verb: Token) -> Token | None:
     """Return the verb a finite verb really coordinates with, when the parser erred.
 
     "said forces had fired on the village, and called on Baku": a past-tense verb the

@@ -4,6 +4,7 @@ import itertools
 
 from spacy.tokens import Token
 
+from ingest.arguments import misattached_conj
 from ingest.lexicon import TriggerRule
 from ingest.wordlists import wordlist
 
@@ -20,10 +21,18 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 
 def _clause_chain(token: Token) -> list[Token]:
-    """Return the token and the heads it depends on, up to the sentence root."""
+    """Return the token and the clauses it depends on, up to the sentence root.
+
+    A verb the parser hung under the wrong clause ("denied that the drone had crossed
+    the border and accused Algiers") is followed to the clause it continues.
+    """
     chain = [token]
-    while chain[-1].head != chain[-1] and len(chain) < 12:
-        chain.append(chain[-1].head)
+    while len(chain) < 12:
+        # A verb the parser hung in the wrong clause belongs to the one it continues.
+        head = misattached_conj(chain[-1]) or chain[-1].head
+        if head == chain[-1]:
+            break
+        chain.append(head)
     return chain
 
 

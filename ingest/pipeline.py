@@ -83,9 +83,10 @@ def events_of(
     refused = refusal_code(cand.anchor, cameo)
     if refused is not None:
         cameo, action, negated = refused, "refuse", False
-    info = code_info(cameo)
     events = []
     for (src, src_q), (tgt, tgt_q) in pairs:
+        code = _code_for_target(cameo, tgt)
+        info = code_info(code)
         mod = modality(cand.anchor, cand.rule, _speaker_is_participant(ctx, cand, s, src, tgt))
         if refused is not None and mod in ("intended", "hypothetical"):
             mod = "asserted"  # "would not negotiate" states a refusal now
@@ -94,7 +95,7 @@ def events_of(
                 source=src,
                 target=tgt,
                 action=action,
-                cameo=cameo,
+                cameo=code,
                 goldstein=info.goldstein,
                 quad_class=info.quad_class,
                 negated=negated,
@@ -108,6 +109,17 @@ def events_of(
             )
         )
     return events
+
+
+def _code_for_target(cameo: str, target: ActorRef) -> str:
+    """Return the code of an act on ``target``: leaving a body reduces relations with it.
+
+    "withdrew troops from Mali" is a military pull-back (087); "withdrew from the Joint
+    Military Staff Committee" or "quit ECOWAS" reduces relations (160).
+    """
+    if cameo.startswith("087") and target.type in ("igo", "organization"):
+        return "160"
+    return cameo
 
 
 def _speaker_is_participant(

@@ -39,6 +39,11 @@ def entity_span(token: Token) -> Span | None:
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
     if ent is not None and ent.label_ != "PERSON" and _after_particle_of_person(doc, ent.start):
         return entity_span(doc[ent.start - 2])  # "Leyen" in "Ursula von der Leyen"
+    if ent is not None and ent.label_ != "PERSON" and any(t.text == "," for t in ent):
+        # "Mali, Burkina Faso and Niger" tagged as one place: the part the token is in
+        start = max((t.i + 1 for t in ent if t.text == "," and t.i < token.i), default=ent.start)
+        end = min((t.i for t in ent if t.text == "," and t.i > token.i), default=ent.end)
+        return Span(doc, start, end, label=ent.label_)
     if ent is None or ent.label_ != "PERSON":
         return ent
     start, end = ent.start, ent.end

@@ -280,6 +280,25 @@ def test_firing_on_a_village_has_no_actor_target() -> None:
     assert tuples("Azerbaijani forces fired on the village of Khnatsakh.") == set()
 
 
+def test_countries_the_tagger_ran_together_are_each_an_actor() -> None:
+    # spaCy tags "Mali, Burkina Faso" as one place.
+    assert tuples("Mali, Burkina Faso and Niger recalled their ambassadors from Algeria.") == {
+        ("Mali", "Algeria", "16", False, "asserted"),
+        ("Burkina Faso", "Algeria", "16", False, "asserted"),
+        ("Niger", "Algeria", "16", False, "asserted"),
+    }
+
+
+def test_leaving_a_body_reduces_relations_and_withdrawing_troops_eases() -> None:
+    assert {
+        (ev.target.name, ev.cameo)
+        for ev in events_of(
+            "Mali announced its immediate withdrawal from the Joint Military Staff Committee.\n"
+            "France withdrew its troops from Niger."
+        )
+    } == {("Joint Military Staff Committee", "160"), ("Niger", "087")}
+
+
 # --- prepositional targets -------------------------------------------------------------
 
 
@@ -417,6 +436,14 @@ def test_refused_to_meet_is_one_rejection() -> None:
         (ev.source.name, ev.target.name, ev.cameo, ev.negated)
         for ev in events_of("Spain refused to meet Morocco.")
     } == {("Spain", "Morocco", "125", False)}
+
+
+def test_accusation_after_a_denial_is_not_denied() -> None:
+    # The parser hangs "accused" under the denied clause; it is Diop's own act.
+    assert tuples(
+        "Malian Foreign Minister Abdoulaye Diop denied that the drone had crossed the border "
+        "and accused Algiers of sponsoring international terrorism."
+    ) == {("Abdoulaye Diop", "Algeria", "11", False, "asserted")}
 
 
 # --- modality --------------------------------------------------------------------------

@@ -28,6 +28,7 @@ RESOLUTION_QUALITY = {
     "it": 0.7,
     "sides": 0.7,
     "act": 0.7,
+    "they": 0.7,
 }
 
 

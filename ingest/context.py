@@ -48,6 +48,7 @@ class ArticleContext:
         self.side_mentions: Counter[str] = Counter()
         self.side_actors: dict[str, Counter[ActorRef]] = {}
         self.acts = ArticleActs()
+        self.groups: list[tuple[int, tuple[ActorRef, ...]]] = []
 
     def register_people(self, sentences: list[ParsedSentence]) -> None:
         """Register every named person of the article (full names first, then surnames)."""
@@ -112,6 +113,10 @@ class ArticleContext:
         if mention.kind == "sides":
             sides = self._main_sides(s, states=mention.type == "country")
             return Resolved(sides, quality) if sides else Resolved((), 0.0)
+        if mention.kind == "they":
+            # "they" are the latest plural subject: "Barrot, Lammy and Wadephul said ...".
+            groups = [refs for pos, refs in self.groups if pos < position]
+            return Resolved(groups[-1], quality) if groups else Resolved((), 0.0)
         if mention.kind == "it":
             # "it" is the latest state or body that was the subject of a clause.
             earlier = [ref for pos, ref in self.subjects if pos < position]
@@ -178,6 +183,24 @@ class ArticleContext:
             self._count_side(ref.country or self._base(ref) or ref.name, ref)
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 self.subjects.append((position, ref))
+        self._note_groups(s)
+
+    def _note_groups(self, s: ParsedSentence) -> None:
+        """Record the plural subjects of ``s`` ("Barrot, Lammy and Wadephul said"): "they"."""
+        for tok in s.span:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in ("they", "who"):
+                continue
+            plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+            if not plural:
+                continue
+            refs: list[ActorRef] = []
+            for part in [tok, *tok.conjuncts]:
+                mention = mention_at(part, self.gaz)
+                if mention is None or mention.kind in ("pronoun", "it", "sides"):
+                    continue
+                refs.extend(r for r in self.resolve(mention, s).actors if r not in refs)
+            if refs:
+                self.groups.append((s.offset + tok.i, tuple(refs)))
 
     def _base(self, ref: ActorRef) -> str | None:
         """Return the home state of a stateless group ("Hamas" is on the Palestinian side)."""

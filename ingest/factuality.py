@@ -5,7 +5,7 @@ import itertools
 from spacy.tokens import Token
 
 from ingest.arguments import misattached_conj
-from ingest.lexicon import TriggerRule
+from ingest.lexicon import TriggerRule, readiness_adjectives
 from ingest.wordlists import wordlist
 
 NEGATING_VERBS = wordlist("negating_verbs")
@@ -75,6 +75,8 @@ def modality(anchor: Token, rule: TriggerRule, speaker_is_participant: bool) -> 
             return "reported"  # "accusations that it supplies weapons"
         if child.dep_ in ("xcomp", "ccomp", "pobj", "dobj") and head.lemma_ in INTENT_VERBS:
             return "intended"
+        if child.dep_ == "xcomp" and head.lower_ in readiness_adjectives():
+            return "intended"  # "ready to travel to Tehran to meet officials"
         if child.dep_ in ("xcomp", "ccomp", "prep", "dobj") and head.lemma_ in APPEAL_VERBS:
             return "requested"
         if child.dep_ == "ccomp" and head.lemma_ in REPORT_VERBS and not speaker_is_participant:

@@ -27,7 +27,9 @@ from ingest.wordlists import wordlist
 RECIPROCAL_VERBS = wordlist("reciprocal_verbs")
 # Threats and demands name their target inside the clause: "threatened to review ties with Spain".
 EMBEDDED_TARGET_ROOTS = frozenset({"10", "13"})
-JUDGING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "deem", "consider"})
+JUDGING_VERBS = frozenset(
+    {"call", "describe", "label", "brand", "term", "deem", "consider", "declare", "find"}
+)
 INTENT_ROOTS = frozenset({"03"})
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
@@ -134,7 +136,8 @@ def _judgement_rules(verb: Token) -> tuple[TriggerRule, ...]:
         return ()
     for child in verb.children:
         words = [child] if child.dep_ in ("oprd", "acomp") else []
-        if child.dep_ == "prep" and child.lower_ == "as":
+        if child.dep_ == "prep" and child.lower_ in ("as", "in"):
+            # "described X as a partner", "declared Iran in breach of its obligations"
             words = [t for t in child.children if t.dep_ == "pobj"]
         if child.dep_ == "dobj":
             # "called the launch 'unacceptable'" parsed as an adjective after the object

@@ -446,6 +446,12 @@ def test_accusation_after_a_denial_is_not_denied() -> None:
     ) == {("Abdoulaye Diop", "Algeria", "11", False, "asserted")}
 
 
+def test_would_not_accept_a_proposal_rejects_its_maker() -> None:
+    assert tuples("Tehran would not accept any U.S. proposal on enrichment.") == {
+        ("Iran", "United States", "12", False, "asserted")
+    }
+
+
 # --- modality --------------------------------------------------------------------------
 
 
@@ -465,6 +471,19 @@ def test_will_visit_is_intended() -> None:
         "intended",
         None,
     )
+
+
+def test_what_one_is_ready_to_travel_for_is_intended() -> None:
+    assert tuples(
+        "IAEA Director General Rafael Grossi said he was ready to travel to Tehran as soon as "
+        "possible to meet Iranian officials."
+    ) == {("Rafael Grossi", "Iran", "03", False, "intended")}
+
+
+def test_declaring_a_state_in_breach_accuses_it() -> None:
+    assert tuples(
+        "The IAEA board on Thursday declared Iran in breach of its non-proliferation obligations."
+    ) == {("International Atomic Energy Agency", "Iran", "11", False, "asserted")}
 
 
 def test_plans_to_visit_is_intended() -> None:
@@ -581,6 +600,18 @@ def test_object_pronoun_in_the_next_sentence() -> None:
     ) == {
         ("Emmanuel Macron", "Olaf Scholz", "04", False, "asserted"),
         ("Emmanuel Macron", "Olaf Scholz", "02", False, "requested"),
+    }
+
+
+def test_they_are_the_latest_plural_subject() -> None:
+    assert tuples(
+        "Egypt and Qatar met Hamas negotiators in Cairo.\n"
+        "They urged Israel to allow more aid into Gaza."
+    ) == {
+        ("Egypt", "Hamas", "04", False, "asserted"),
+        ("Qatar", "Hamas", "04", False, "asserted"),
+        ("Egypt", "Israel", "02", False, "requested"),
+        ("Qatar", "Israel", "02", False, "requested"),
     }
 
 

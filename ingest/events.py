@@ -33,3 +33,6 @@ class Candidate:
     targets: tuple[Argument, ...]
     pairwise: bool
     anchor: Token
+    # "Iran warned it would strike U.S. bases": the targets hold only if this subject of
+    # the warned clause is the speaker's own side.
+    own_side: Token | None = None

@@ -73,6 +73,8 @@ def events_of(
     pairs = [
         (a, b) for a, b in pairs if not _same_actor(a[0], b[0]) and not _own_country(a[0], b[0])
     ]
+    if cand.own_side is not None:
+        pairs = [(a, b) for a, b in pairs if _is_own_side(ctx, s, cand.own_side, a[0])]
     if cand.rule.lemma in MOVEMENT_TRIGGERS:
         # One travels to a country, not to a person or a body ("flying to Rio" tagged ORG).
         pairs = [(a, b) for a, b in pairs if b[0].type == "country"]
@@ -109,6 +111,17 @@ def events_of(
             )
         )
     return events
+
+
+def _is_own_side(ctx: ArticleContext, s: ParsedSentence, token: Token, source: ActorRef) -> bool:
+    """Return True when ``token`` names ``source`` or its state ("Iran warned [it] would")."""
+    mention = mention_at(token, ctx.gaz)
+    if mention is None:
+        return False
+    for ref in ctx.resolve(mention, s).actors:
+        if ref.name == source.name or (ref.country is not None and ref.country == source.country):
+            return True
+    return False
 
 
 def _code_for_target(cameo: str, target: ActorRef) -> str:

@@ -171,6 +171,33 @@ def _governing_verb(token: Token, hops: int = 4) -> Token | None:
     return None
 
 
+def _own_clause_targets(verb: Token, gaz: Gazetteer) -> tuple[list[Argument], Token] | None:
+    """Return whom a warning about one's own side's action threatens, and that side's token.
+
+    "Iran warned it would strike U.S. bases if attacked" threatens the United States;
+    "warned that Beijing would take countermeasures if the deployment went ahead"
+    threatens whoever deploys. The pipeline keeps these only when the clause's subject
+    is the speaker's own side.
+    """
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        objects = object_tokens(clause) + prep_objects(clause, ("on", "against", "at"), 1)
+        found = actors_of(objects, gaz, "inside")
+        conditions = [c for c in clause.children if c.dep_ == "advcl"]
+        for condition in conditions if not found else ():
+            cond_subjects = [c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = actors_of(cond_subjects, gaz, "inside") or [
+                Argument(act_mention(t), "inside") for t in cond_subjects if is_act_reference(t)
+            ]
+            if found:
+                break
+        if found:
+            return found, subject
+    return None
+
+
 def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
     """Return the event a verb trigger expresses, or None when it lacks actors."""
     rules = _judgement_rules(verb) or _object_rules(verb)
@@ -205,6 +232,14 @@ def verb_candidate(verb: Token, gaz: Gazetteer) -> Candidate | None:
                 tuple(targets),
                 False,
                 verb,
+            )
+    threat = next((r for r in rules if r.cameo[:2] == "13"), None)
+    if threat is not None:
+        found = _own_clause_targets(verb, gaz)
+        if found is not None:
+            targets, side = found
+            return Candidate(
+                verb, verb.text, threat, tuple(sources), tuple(targets), False, verb, side
             )
     # "Egypt and Russia agreed ...", "the three pledged to deepen cooperation": with no
     # target, a symmetric or cooperative act by several agents is among them.

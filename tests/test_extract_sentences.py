@@ -473,6 +473,25 @@ def test_will_visit_is_intended() -> None:
     )
 
 
+def test_warning_of_ones_own_strike_threatens_its_target() -> None:
+    assert tuples(
+        "Iranian Defence Minister Aziz Nasirzadeh warned on Wednesday that Iran would strike "
+        "U.S. bases in the region if it came under attack."
+    ) >= {("Aziz Nasirzadeh", "United States", "13", False, "asserted")}
+
+
+def test_warning_of_countermeasures_threatens_who_does_the_act() -> None:
+    assert ("Wang Yi", "United States", "13", False, "asserted") in tuples(
+        "Chinese Foreign Minister Wang Yi criticised Washington's plan to deploy a missile "
+        "system in Japan, and warned that Beijing would take resolute countermeasures if the "
+        "deployment went ahead."
+    )
+
+
+def test_warning_about_a_third_partys_plans_threatens_nobody() -> None:
+    assert tuples("Kyiv warned that Russia was preparing a new offensive against Ukraine.") == set()
+
+
 def test_what_one_is_ready_to_travel_for_is_intended() -> None:
     assert tuples(
         "IAEA Director General Rafael Grossi said he was ready to travel to Tehran as soon as "

@@ -34,8 +34,11 @@ def _adjacent_title(span: Span, gaz: Gazetteer) -> list[Token]:
     start = span.start
     while start > 0 and span.start - start < 5:
         tok = doc[start - 1]
-        if (tok.is_punct and tok.tag_ != "POS") or tok.pos_ in ("VERB", "AUX", "ADP", "DET"):
-            break
+        inside_title = tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].is_title
+        if (tok.is_punct and tok.tag_ != "POS") or (
+            tok.pos_ in ("VERB", "AUX", "ADP", "DET") and not inside_title
+        ):
+            break  # "Secretary of State Marco Rubio": "of" inside a title does not end it
         start -= 1
     words = [t for t in doc[start : span.start] if t.tag_ != "POS"]
     return words if words and gaz.role_ending([t.text for t in words]) else []

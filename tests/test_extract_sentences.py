@@ -622,6 +622,17 @@ def test_object_pronoun_in_the_next_sentence() -> None:
     }
 
 
+def test_title_with_of_gives_role_and_country() -> None:
+    [ev] = events_of(
+        "Qatar's Minister of State Mohammed Al-Khulaifi met U.S. Secretary of State Marco Rubio."
+    )
+    assert (ev.source.country, ev.target.country, ev.target.role) == (
+        "QAT",
+        "USA",
+        "foreign minister",
+    )
+
+
 def test_they_are_the_latest_plural_subject() -> None:
     assert tuples(
         "Egypt and Qatar met Hamas negotiators in Cairo.\n"

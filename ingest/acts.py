@@ -127,6 +127,13 @@ class Act:
     position: int
     kinds: frozenset[str]
     agents: tuple[ActorRef, ...]
+    lemmas: frozenset[str] = frozenset()  # stems of the words that told it
+
+
+def stem(lemma: str) -> str:
+    """Return a lemma without its nominal ending, so "sinking" meets "sink"."""
+    lemma = lemma.lower()
+    return lemma[:-3] if lemma.endswith("ing") and len(lemma) > 5 else lemma
 
 
 class ArticleActs:
@@ -135,29 +142,43 @@ class ArticleActs:
     def __init__(self) -> None:
         self.acts: list[Act] = []
 
-    def note(self, position: int, kinds: frozenset[str], agents: tuple[ActorRef, ...]) -> None:
+    def note(
+        self,
+        position: int,
+        kinds: frozenset[str],
+        agents: tuple[ActorRef, ...],
+        lemmas: frozenset[str] = frozenset(),
+    ) -> None:
         """Record an act; an act with no known agent still hides older acts of its kind.
 
         A second record at the same position (the parse and the coded event of one
         trigger) adds to the first.
         """
+        stems = frozenset(stem(lemma) for lemma in lemmas)
         for n, act in enumerate(self.acts):
             if act.position == position:
                 merged = tuple(dict.fromkeys((*act.agents, *agents)))
-                self.acts[n] = Act(position, act.kinds | kinds, merged)
+                self.acts[n] = Act(position, act.kinds | kinds, merged, act.lemmas | stems)
                 return
-        self.acts.append(Act(position, kinds, agents))
+        self.acts.append(Act(position, kinds, agents, stems))
 
     def agents_of(
         self, reference: Mention, position: int, keep: Callable[[ActorRef], bool]
     ) -> tuple[ActorRef, ...]:
         """Return who did the act ``reference`` (at ``position``) points back to.
 
-        Looks back for the latest act of the reference's kind (any kind but a
-        statement for a generic "the move"); agents ``keep`` rejects are passed over,
-        so reacting to one's own side's act looks further back. An act whose agent is
-        unknown ends the search with nothing.
+        Looks back for the latest act told with the same word ("the sinkings" after
+        "sank"), else the latest of the reference's kind (any kind but a statement for
+        a generic "the move"); agents ``keep`` rejects are passed over, so reacting to
+        one's own side's act looks further back. An act whose agent is unknown ends the
+        search with nothing.
         """
+        named = stem(reference.name or "")
+        same_word = [a for a in self.acts if named in a.lemmas]
+        if same_word:
+            found = _latest_agents(same_word, position, keep)
+            if found is not None:
+                return found
         lex = act_lexicon()
         generic = reference.name == GENERIC
         if reference.name == OUTCOME:
@@ -179,3 +200,21 @@ class ArticleActs:
             if kept:
                 return kept
         return ()
+
+
+def _latest_agents(
+    acts: list[Act], position: int, keep: Callable[[ActorRef], bool]
+) -> tuple[ActorRef, ...] | None:
+    """Return the agents of the latest act before ``position`` that ``keep`` allows.
+
+    None when there is none; empty when the latest has no known agent.
+    """
+    for act in sorted(acts, key=lambda a: a.position, reverse=True):
+        if act.position >= position:
+            continue
+        if not act.agents:
+            return ()
+        kept = tuple(a for a in act.agents if keep(a))
+        if kept:
+            return kept
+    return None

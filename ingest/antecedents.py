@@ -63,7 +63,8 @@ def _note_verb(ctx: ArticleContext, s: ParsedSentence, verb: Token) -> None:
     subjects, _ = subject_tokens(verb)
     agents = _resolve(ctx, s, subjects)
     if agents:
-        ctx.acts.note(s.offset + verb.i, kinds, agents)
+        words = frozenset({verb.lemma_, *(o.lemma_ for o in objects if kinds_of(o.lemma_))})
+        ctx.acts.note(s.offset + verb.i, kinds, agents, words)
 
 
 def _note_noun(ctx: ArticleContext, s: ParsedSentence, noun: Token) -> None:
@@ -72,11 +73,13 @@ def _note_noun(ctx: ArticleContext, s: ParsedSentence, noun: Token) -> None:
     if not owners:
         return  # "the launch" refers to an act; it does not report a new one
     agents = _resolve(ctx, s, owners)
-    ctx.acts.note(s.offset + noun.i, kinds_of(noun.lemma_), agents)
+    ctx.acts.note(s.offset + noun.i, kinds_of(noun.lemma_), agents, frozenset({noun.lemma_}))
     # "Washington's plan to deploy a missile system": the plan's owner deploys.
     for child in noun.children:
         if child.dep_ in ("acl", "relcl") and kinds_of(child.lemma_) and agents:
-            ctx.acts.note(s.offset + child.i, kinds_of(child.lemma_), agents)
+            ctx.acts.note(
+                s.offset + child.i, kinds_of(child.lemma_), agents, frozenset({child.lemma_})
+            )
 
 
 def _owners(noun: Token, gaz: Gazetteer) -> list[Token]:
@@ -128,4 +131,5 @@ def note_candidate_act(
         # "Turkey signed a deal with Libya": the deal is Libya's too.
         agents += [ev.target for ev in asserted]
     if kinds and agents:
-        ctx.acts.note(s.offset + cand.anchor.i, kinds, tuple(dict.fromkeys(agents)))
+        words = frozenset({cand.trigger.lemma_, cand.anchor.lemma_})
+        ctx.acts.note(s.offset + cand.anchor.i, kinds, tuple(dict.fromkeys(agents)), words)

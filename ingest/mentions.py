@@ -87,6 +87,8 @@ def _names_a_place(ent: Span) -> bool:
     if ent[-1].lower_ in PLACE_WORDS:
         return True
     root = ent.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head  # "the ports of Hodeidah, Ras Isa and Salif"
     of = root.head if root.dep_ == "pobj" else None
     return of is not None and of.lower_ == "of" and of.head.lemma_.lower() in PLACE_WORDS
 

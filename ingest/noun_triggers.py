@@ -8,6 +8,7 @@ verb ("signed an agreement with"): on their own they name a thing.
 
 from spacy.tokens import Token
 
+from ingest.acts import act_mention, is_act_reference, reacts_to_acts
 from ingest.arguments import (
     actors_of,
     conjuncts,
@@ -103,6 +104,9 @@ def noun_candidate(noun: Token, gaz: Gazetteer) -> Candidate | None:
                 # "Baku's demand that Armenia remove ...", "its call for China to release"
                 toks += _clause_subjects(noun)
             targets = actors_of(toks, gaz)
+            if not targets and reacts_to_acts(rule.cameo):
+                # "expressed deep concern over the attacks": whoever attacked
+                targets = [Argument(act_mention(t), "direct") for t in toks if is_act_reference(t)]
             if targets:
                 extra = [anchor] if anchor != noun else []
                 return Candidate(

@@ -25,6 +25,7 @@ from ingest.lexicon import TriggerRule, readiness_adjectives, rules_for
 from ingest.wordlists import wordlist
 
 RECIPROCAL_VERBS = wordlist("reciprocal_verbs")
+SUFFERING_VERBS = wordlist("suffering_verbs")
 # Threats and demands name their target inside the clause: "threatened to review ties with Spain".
 EMBEDDED_TARGET_ROOTS = frozenset({"10", "13"})
 JUDGING_VERBS = frozenset(
@@ -73,6 +74,11 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
     else:
         embedded_deps = ("xcomp", "ccomp")
     for child in verb.children:
+        if rule.cameo[:2] == "13" and child.dep_ == "ccomp" and child.lemma_ in SUFFERING_VERBS:
+            # "warned that the group's leaders would pay a heavy price": they are threatened
+            suffering = [t for c in child.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+            if found := actors_of(suffering, gaz, "inside"):
+                return found
         if child.dep_ not in embedded_deps:
             continue
         embedded = [t for c in child.children if c.dep_ == "nsubj" for t in conjuncts(c)]

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from ingest.acts import ArticleActs, kinds_of, reacts_to_acts
+from ingest.acts import ArticleActs, kinds_of, reacts_to_acts, stem
 from ingest.pipeline import extract_one
 from ingest.types import ActorRef, ArticleInput, Mention
 
@@ -286,3 +286,30 @@ def test_the_incident_is_the_latest_use_of_force_not_an_ignored_warning() -> Non
         "Hezbollah said Israel had ignored repeated warnings.\n"
         "France condemned the incident."
     )
+
+
+@pytest.mark.slow
+def test_the_same_word_outranks_a_later_act_of_the_kind() -> None:
+    # The strike is later, but "the sinking" was told as "sunk".
+    assert ("Egypt", "Houthis", "111", False) in rows(
+        "Houthi militants said they had sunk a Greek-operated bulk carrier in the Red Sea.\n"
+        "Israeli jets struck the port of Hodeidah overnight.\n"
+        "Egypt condemned the sinking."
+    )
+
+
+@pytest.mark.slow
+def test_concern_over_the_attacks_targets_the_attacker() -> None:
+    assert ("Saudi Arabia", "Russian forces", "110", False) in rows(
+        "Russian forces shelled Kharkiv overnight.\n"
+        "Saudi Arabia expressed deep concern over the attacks."
+    )
+
+
+def test_stem_meets_verb_and_noun() -> None:
+    assert [stem(w) for w in ("sinking", "sink", "attack", "bring")] == [
+        "sink",
+        "sink",
+        "attack",
+        "bring",
+    ]

@@ -492,6 +492,24 @@ def test_warning_about_a_third_partys_plans_threatens_nobody() -> None:
     assert tuples("Kyiv warned that Russia was preparing a new offensive against Ukraine.") == set()
 
 
+def test_blaming_violence_on_a_states_war_blames_the_state() -> None:
+    assert tuples("Iran blamed the violence on Israel's war in Gaza.") == {
+        ("Iran", "Israel", "11", False, "asserted")
+    }
+
+
+def test_missiles_fired_towards_a_state() -> None:
+    assert tuples("The Houthis fired two ballistic missiles towards Israel on Tuesday.") == {
+        ("Houthis", "Israel", "19", False, "asserted")
+    }
+
+
+def test_warning_that_someone_will_pay_a_price_threatens_them() -> None:
+    assert tuples(
+        "Defence Minister Israel Katz warned that Hezbollah's leaders would pay a heavy price."
+    ) == {("Israel Katz", "Hezbollah", "13", False, "asserted")}
+
+
 def test_what_one_is_ready_to_travel_for_is_intended() -> None:
     assert tuples(
         "IAEA Director General Rafael Grossi said he was ready to travel to Tehran as soon as "

@@ -1,7 +1,7 @@
 """Countries, organizations and role titles, loaded from the data files in ``ingest/data``."""
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from core.names import normalize_name
 from ingest.datafiles import read_rows
@@ -59,10 +59,19 @@ class Gazetteer:
         """Return the organization named by ``text``, or None."""
         return self.organizations.get(normalize_name(text))
 
+    @cached_property
+    def _roles_by_last_word(self) -> dict[str, tuple[Role, ...]]:
+        index: dict[str, list[Role]] = {}
+        for role in self.roles:  # longest titles first, as the table is sorted
+            index.setdefault(role.words[-1], []).append(role)
+        return {word: tuple(roles) for word, roles in index.items()}
+
     def role_ending(self, words: list[str]) -> tuple[Role, int] | None:
         """Return the longest role title that ``words`` end with and how many words it spans."""
+        if not words:
+            return None
         lowered = [w.lower() for w in words]
-        for role in self.roles:
+        for role in self._roles_by_last_word.get(lowered[-1], ()):
             n = len(role.words)
             if n <= len(lowered) and tuple(lowered[-n:]) == role.words:
                 return role, n

@@ -39,7 +39,20 @@ PLURAL_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
 
 
 def mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
-    """Return what ``token`` (a noun phrase head) denotes as an actor, or None if nothing."""
+    """Return what ``token`` (a noun phrase head) denotes as an actor, or None if nothing.
+
+    Every stage asks about the same tokens, so the answer is kept with the parse.
+    """
+    cache: dict[int, Mention | None] = token.doc.user_data.setdefault(
+        f"diplograph.mentions.{id(gaz)}", {}
+    )
+    if token.i not in cache:
+        cache[token.i] = _mention_at(token, gaz)
+    found: Mention | None = cache[token.i]
+    return found
+
+
+def _mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
     lower = token.lower_
     if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
         return Mention(kind="pronoun", text=token.text, token_index=token.i, type="person")

@@ -25,6 +25,15 @@ def _after_particle_of_person(doc: Doc, i: int) -> bool:
     )
 
 
+def _entity_of(doc: Doc) -> dict[int, Span]:
+    """Return each entity token's entity, built once per parse."""
+    index: dict[int, Span] | None = doc.user_data.get("diplograph.entities")
+    if index is None:
+        index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.user_data["diplograph.entities"] = index
+    return index
+
+
 def entity_span(token: Token) -> Span | None:
     """Return the named entity ``token`` is part of, with PERSON pieces merged.
 
@@ -36,7 +45,7 @@ def entity_span(token: Token) -> Span | None:
         if token.i >= 2 and _hyphen_joined(doc, token.i - 1) and doc[token.i - 2].ent_type_:
             return entity_span(doc[token.i - 2])
         return None
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = _entity_of(doc).get(token.i)
     if ent is not None and ent.label_ != "PERSON" and _after_particle_of_person(doc, ent.start):
         return entity_span(doc[ent.start - 2])  # "Leyen" in "Ursula von der Leyen"
     if ent is not None and ent.label_ != "PERSON" and any(t.text == "," for t in ent):

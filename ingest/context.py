@@ -64,6 +64,14 @@ class ArticleContext:
                     cluster = self.people.register_person(mention)
                     position = s.offset + span.root.i
                     self.people.note_position(cluster, position, is_subject(span.root))
+        # Well-known figures the tagger missed ("Araghchi said") are people too.
+        for s in sentences:
+            for tok in s.span:
+                if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ != "compound":
+                    mention = mention_at(tok, self.gaz)
+                    if mention is not None and mention.kind == "person" and mention.name:
+                        cluster = self.people.register_person(mention)
+                        self.people.note_position(cluster, s.offset + tok.i, is_subject(tok))
         # Surnames the tagger missed or mislabelled ("Wang held talks") still mark a mention.
         for s in sentences:
             for tok in s.span:

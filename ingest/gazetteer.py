@@ -1,6 +1,6 @@
 """Countries, organizations and role titles, loaded from the data files in ``ingest/data``."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from core.names import normalize_name
@@ -26,6 +26,15 @@ class Organization:
 
 
 @dataclass(frozen=True)
+class KnownPerson:
+    """A well-known political figure: the state they act for and their usual title."""
+
+    name: str
+    country: str | None
+    role: str
+
+
+@dataclass(frozen=True)
 class Role:
     """A title such as ``foreign minister``; ``rank`` 5 is a head of state or government."""
 
@@ -45,6 +54,11 @@ class Gazetteer:
     organizations: dict[str, Organization]
     roles: tuple[Role, ...]
     by_iso3: dict[str, Country]
+    people: dict[str, KnownPerson] = field(default_factory=dict)
+
+    def person(self, text: str) -> KnownPerson | None:
+        """Return the well-known figure named ``text`` (full name or alias), or None."""
+        return self.people.get(normalize_name(text))
 
     def country(self, text: str) -> Country | None:
         """Return the country named by ``text`` (name, alias or demonym), or None."""
@@ -84,7 +98,7 @@ def _split(cell: str | None) -> list[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Return the gazetteer built from countries.tsv, organizations.tsv and roles.tsv."""
+    """Return the gazetteer built from countries, organizations, roles and people tables."""
     countries: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
     capitals: dict[str, Country] = {}
@@ -118,6 +132,11 @@ def gazetteer() -> Gazetteer:
         for row in read_rows("roles.tsv")
     ]
     roles.sort(key=lambda r: -len(r.words))
+    people: dict[str, KnownPerson] = {}
+    for row in read_rows("people.tsv"):
+        known = KnownPerson(name=row["name"], country=row["country"] or None, role=row["role"])
+        for name in [row["name"], *_split(row["aliases"])]:
+            people.setdefault(normalize_name(name), known)
     return Gazetteer(
         countries=countries,
         demonyms=demonyms,
@@ -125,4 +144,5 @@ def gazetteer() -> Gazetteer:
         organizations=organizations,
         roles=tuple(roles),
         by_iso3={c.iso3: c for c in countries.values()},
+        people=people,
     )

@@ -1,5 +1,7 @@
 """Person mentions: a name with the title, role and country the text gives it."""
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from ingest.gazetteer import Gazetteer
@@ -83,7 +85,7 @@ def person_mention(span: Span, gaz: Gazetteer) -> Mention:
         role = role_in(cues, gaz)
     if country is None and org is None and cues:
         country = next((c for t in cues if (c := country_token(t, gaz))), None)
-    return Mention(
+    mention = Mention(
         kind="person",
         text=span.text,
         token_index=span.root.i,
@@ -92,4 +94,28 @@ def person_mention(span: Span, gaz: Gazetteer) -> Mention:
         country=country.iso3 if country else (org.country if org else None),
         role=role[0].role if role else None,
         rank=role[0].rank if role else 0,
+    )
+    if country is not None or org is not None:
+        return mention
+    return with_known_facts(mention, gaz, titled=bool(prefix or cues))
+
+
+def with_known_facts(mention: Mention, gaz: Gazetteer, *, titled: bool = False) -> Mention:
+    """Return ``mention`` with the state and title of a well-known figure the text omits.
+
+    "President Donald Trump" and a bare "Araghchi" get their country from
+    ``people.tsv``; a title the text gives ("Chief Cabinet Secretary") wins over the
+    table's, even one the role list does not know.
+    """
+    known = gaz.person(mention.name or "")
+    if known is None:
+        return mention
+    if mention.role is not None or titled:
+        return replace(mention, country=known.country)
+    title = gaz.role_ending(known.role.split())
+    return replace(
+        mention,
+        country=known.country,
+        role=title[0].role if title else known.role,
+        rank=title[0].rank if title else 3,
     )

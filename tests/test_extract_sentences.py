@@ -651,6 +651,17 @@ def test_title_with_of_gives_role_and_country() -> None:
     )
 
 
+def test_well_known_figure_gets_country_and_role_from_the_people_table() -> None:
+    [ev] = events_of("President Donald Trump criticised Iran on Monday.")
+    assert (ev.source.country, ev.source.role) == ("USA", "president")
+
+
+def test_text_title_wins_over_the_people_table() -> None:
+    # Hayashi was foreign minister before; the text makes him chief cabinet secretary.
+    [ev] = events_of("Chief Cabinet Secretary Yoshimasa Hayashi criticised North Korea.")
+    assert (ev.source.country, ev.source.role) == ("JPN", None)
+
+
 def test_they_are_the_latest_plural_subject() -> None:
     assert tuples(
         "Egypt and Qatar met Hamas negotiators in Cairo.\n"

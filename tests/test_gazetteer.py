@@ -110,3 +110,16 @@ def test_no_role_ending(words: list[str]) -> None:
 def test_roles_are_sorted_longest_first() -> None:
     lengths = [len(r.words) for r in gazetteer().roles]
     assert lengths == sorted(lengths, reverse=True)
+
+
+def test_well_known_people_by_name_and_alias() -> None:
+    gaz = gazetteer()
+    trump = gaz.person("Donald Trump")
+    assert trump is not None and (trump.country, trump.role) == ("USA", "president")
+    assert gaz.person("donald trump") == trump
+    assert gaz.person("Nobody Atall") is None
+
+
+def test_people_table_rows_name_known_countries() -> None:
+    gaz = gazetteer()
+    assert {p.country for p in gaz.people.values() if p.country} <= set(gaz.by_iso3)

@@ -155,7 +155,7 @@ def test_person_entity_that_swallowed_its_title(vocab: Vocab, gaz: Gazetteer) ->
         "President Putin",
         "Putin",
         "president",
-        None,
+        "RUS",  # the text names no state; the people table knows Putin's
     )
 
 
@@ -307,7 +307,22 @@ def test_city_that_is_not_a_capital_is_a_place(vocab: Vocab, gaz: Gazetteer) -> 
 
 
 def test_one_word_place_may_be_a_person_name(vocab: Vocab, gaz: Gazetteer) -> None:
-    # "Modi spoke ." with "Modi" mistagged as GPE.
+    # "Obembe spoke ." with an unknown name mistagged as GPE.
+    doc = make_doc(
+        vocab,
+        [
+            ("Obembe", "Obembe", "PROPN", "NNP", "nsubj", 1, "B-GPE"),
+            ("spoke", "speak", "VERB", "VBD", "ROOT", 1, "O"),
+            (".", ".", "PUNCT", ".", "punct", 1, "O"),
+        ],
+    )
+    mention = mention_at(doc[0], gaz)
+    assert mention is not None
+    assert (mention.kind, mention.name, mention.place) == ("name", "Obembe", "Obembe")
+
+
+def test_well_known_figure_mistagged_as_a_place_is_a_person(vocab: Vocab, gaz: Gazetteer) -> None:
+    # "Modi spoke ." with "Modi" mistagged as GPE: the people table knows him.
     doc = make_doc(
         vocab,
         [
@@ -318,4 +333,4 @@ def test_one_word_place_may_be_a_person_name(vocab: Vocab, gaz: Gazetteer) -> No
     )
     mention = mention_at(doc[0], gaz)
     assert mention is not None
-    assert (mention.kind, mention.name, mention.place) == ("name", "Modi", "Modi")
+    assert (mention.kind, mention.name, mention.country) == ("person", "Modi", "IND")

@@ -1,7 +1,6 @@
 """How the client's requests travel: over the network with retries, or into an app in-process."""
 
 import time
-import warnings
 from collections.abc import Callable
 
 import httpx
@@ -64,11 +63,7 @@ class InProcessTransport(httpx.BaseTransport):
     """
 
     def __init__(self, app: FastAPI) -> None:
-        with warnings.catch_warnings():
-            # Starlette asks test suites to move its TestClient to the httpx2 fork; the
-            # notice says nothing about the analyst's work, so a notebook should not show it.
-            warnings.filterwarnings("ignore", message=".*httpx2.*")
-            from fastapi.testclient import TestClient
+        from fastapi.testclient import TestClient  # imported only by in-process clients
 
         self._client = TestClient(
             app, base_url="http://diplograph.local", raise_server_exceptions=False

@@ -261,11 +261,28 @@ def object_tokens(verb: Token) -> list[Token]:
     if passive_participle(verb):
         return [verb.head]  # "a swap mediated by the UAE": the swap is what is mediated
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not objects and object_gap(verb):
+        return [verb.head]  # "a ruling Caracas rejected": the ruling is what was rejected
     # "He later met Ethiopian Prime Minister Abiy Ahmed": a name the parser hung as npadvmod.
     objects += [
         c for c in verb.rights if c.dep_ == "npadvmod" and c.ent_type_ == "PERSON" and not objects
     ]
     return [t for c in objects for t in conjuncts(c)]
+
+
+def object_gap(verb: Token) -> bool:
+    """Return True for a relative clause whose object is the noun it modifies.
+
+    "a ruling Caracas rejected", "the charge Yerevan dismissed": the clause has a subject
+    of its own and no object, so the noun is its object.
+    """
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN":
+        return False
+    children = list(verb.children)
+    own_subject = any(
+        c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in children
+    )
+    return own_subject and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children)
 
 
 def prep_objects(head: Token, preps: tuple[str, ...], depth: int = 3) -> list[Token]:

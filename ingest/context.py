@@ -166,9 +166,14 @@ class ArticleContext:
             if mention is None:
                 continue
             if tok.dep_ in ("amod", "compound"):
-                # "Israeli strikes": a demonym makes its state salient, nothing more.
+                # "Israeli strikes": a demonym makes its state salient, nothing more;
+                # "Commonwealth Secretary-General Shirley Botchwey" names a body a later
+                # "the organisation" means.
                 if mention.country is not None and mention.kind == "country":
                     self._count_side(mention.country, None)
+                known = self.gaz.organization(mention.name or "") is not None
+                if mention.kind in ("organization", "group") and known:
+                    self.bodies.append((s.offset + tok.i, self._body(mention)))
                 continue
             position = s.offset + tok.i
             ref: ActorRef | None = None
@@ -178,12 +183,7 @@ class ArticleContext:
                 earlier = [r for pos, r in self.bodies if pos < position]
                 ref = earlier[-1] if earlier else None
             elif mention.kind in SUBJECT_KINDS and mention.name is not None:
-                ref = ActorRef(
-                    name=mention.name,
-                    type=mention.type,
-                    country=mention.country,
-                    aliases=tuple(sorted({mention.name, mention.text})),
-                )
+                ref = self._body(mention)
                 if mention.kind in ("organization", "group"):
                     self.bodies.append((position, ref))
             if ref is None:
@@ -209,6 +209,17 @@ class ArticleContext:
                 refs.extend(r for r in self.resolve(mention, s).actors if r not in refs)
             if refs:
                 self.groups.append((s.offset + tok.i, tuple(refs)))
+
+    @staticmethod
+    def _body(mention: Mention) -> ActorRef:
+        """Return the actor a named state or body mention stands for."""
+        name = mention.name or mention.text
+        return ActorRef(
+            name=name,
+            type=mention.type,
+            country=mention.country,
+            aliases=tuple(sorted({name, mention.text})),
+        )
 
     def _base(self, ref: ActorRef) -> str | None:
         """Return the home state of a stateless group ("Hamas" is on the Palestinian side)."""

@@ -14,6 +14,7 @@ from ingest.arguments import (
     actors_of,
     conjuncts,
     headcount,
+    object_gap,
     object_tokens,
     passive_participle,
     prep_objects,
@@ -50,7 +51,8 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
         acts = [
             Argument(act_mention(t), "direct")
             for t in slot_tokens
-            if is_act_reference(t) or (passive_participle(verb) and t == verb.head)
+            if is_act_reference(t)
+            or ((passive_participle(verb) or object_gap(verb)) and t == verb.head)
         ]
         if acts:
             return acts

@@ -313,3 +313,11 @@ def test_stem_meets_verb_and_noun() -> None:
         "attack",
         "bring",
     ]
+
+
+@pytest.mark.slow
+def test_a_noun_a_relative_clause_rejects_is_its_object() -> None:
+    assert ("Armenia", "Azerbaijan", "120", False) in rows(
+        "Azerbaijan accused the Armenian military of shooting at its positions, a charge "
+        "Yerevan dismissed as disinformation."
+    )

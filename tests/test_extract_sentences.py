@@ -662,6 +662,14 @@ def test_text_title_wins_over_the_people_table() -> None:
     assert (ev.source.country, ev.source.role) == ("JPN", None)
 
 
+def test_the_organisation_is_the_body_in_a_title() -> None:
+    assert ("Commonwealth", "Guyana", "05", False, "reported") in tuples(
+        "The Caribbean Community said it fully supports Guyana. Commonwealth "
+        "Secretary-General Shirley Botchwey said the organisation unequivocally backed "
+        "Guyana's territorial integrity."
+    )
+
+
 def test_they_are_the_latest_plural_subject() -> None:
     assert tuples(
         "Egypt and Qatar met Hamas negotiators in Cairo.\n"

@@ -229,7 +229,9 @@ def _shares_auxiliary(head: Token, verb: Token) -> bool:
     passive) and a conjunct far from its head do not.
     """
     children = list(head.children)
-    has_aux = any(c.dep_ == "aux" and c.tag_ != "TO" and c.i < head.i for c in children)
+    # Only "had shadowed and blocked" can share: a past form after "would escalate and"
+    # cannot share the modal, so "urged" there starts a clause of its own.
+    has_aux = any(c.dep_ == "aux" and c.lemma_ == "have" and c.i < head.i for c in children)
     passive = any(c.dep_ == "auxpass" for c in children)
     comma = any(c.dep_ == "punct" and c.text == "," and head.i < c.i < verb.i for c in children)
     # "had met and discussed" is tight; "said the diplomats had engaged in activities

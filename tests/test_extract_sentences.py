@@ -270,6 +270,17 @@ def test_verbs_sharing_an_auxiliary_share_the_subject() -> None:
     ) == {("China", "Philippines", "14", False, "asserted")}
 
 
+def test_a_past_verb_cannot_share_a_modal() -> None:
+    # "would only escalate tensions and urged": the appeal is the envoy's own clause.
+    assert tuples(
+        "China's envoy Li Song said pressure would only escalate tensions and urged "
+        "Washington and Tehran to return to dialogue."
+    ) == {
+        ("Li Song", "United States", "02", False, "requested"),
+        ("Li Song", "Iran", "02", False, "requested"),
+    }
+
+
 def test_a_shoal_tagged_as_a_person_is_a_place() -> None:
     assert tuples("China seized Scarborough Shoal from the Philippines after a standoff.") == {
         ("China", "Philippines", "17", False, "asserted")

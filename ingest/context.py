@@ -117,7 +117,10 @@ class ArticleContext:
             return Resolved((), 0.0)
         if mention.kind == "body_ref":
             earlier = [ref for pos, ref in self.bodies if pos < position]
-            return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
+            # "the board" is the latest body called a board, if any, else the latest body
+            named = [ref for ref in earlier if token.lemma_.lower() in ref.name.lower()]
+            chosen = (named or earlier)[-1:]
+            return Resolved(tuple(chosen), quality) if chosen else Resolved((), 0.0)
         if mention.kind == "sides":
             sides = self._main_sides(s, states=mention.type == "country")
             return Resolved(sides, quality) if sides else Resolved((), 0.0)

@@ -673,6 +673,13 @@ def test_text_title_wins_over_the_people_table() -> None:
     assert (ev.source.country, ev.source.role) == ("JPN", None)
 
 
+def test_the_board_is_the_latest_body_called_a_board() -> None:
+    assert ("Benjamin Netanyahu", "Board of Governors", "05", False, "asserted") in tuples(
+        "The U.N. nuclear watchdog's Board of Governors declared Iran in breach of its "
+        "obligations.\nIsraeli Prime Minister Benjamin Netanyahu welcomed the board's decision."
+    )
+
+
 def test_the_organisation_is_the_body_in_a_title() -> None:
     assert ("Commonwealth", "Guyana", "05", False, "reported") in tuples(
         "The Caribbean Community said it fully supports Guyana. Commonwealth "

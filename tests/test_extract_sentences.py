@@ -688,6 +688,18 @@ def test_the_organisation_is_the_body_in_a_title() -> None:
     )
 
 
+def test_the_two_men_are_the_two_people_just_named() -> None:
+    signed = {
+        frozenset((src, tgt))
+        for src, tgt, root, _, _ in tuples(
+            "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi. "
+            "The two men signed a trade deal."
+        )
+        if root == "05"
+    }
+    assert signed == {frozenset(("William Ruto", "Yoweri Museveni"))}
+
+
 def test_they_are_the_latest_plural_subject() -> None:
     assert tuples(
         "Egypt and Qatar met Hamas negotiators in Cairo.\n"

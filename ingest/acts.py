@@ -187,19 +187,11 @@ class ArticleActs:
             wanted = lex.incident_kinds
         else:
             wanted = frozenset() if generic else kinds_of(reference.name or "")
-        for act in sorted(self.acts, key=lambda a: a.position, reverse=True):
-            if act.position >= position:
-                continue
-            if generic and act.kinds <= lex.not_generic:
-                continue
-            if not generic and not act.kinds & wanted:
-                continue
-            if not act.agents:
-                return ()
-            kept = tuple(a for a in act.agents if keep(a))
-            if kept:
-                return kept
-        return ()
+        if generic:
+            of_kind = [a for a in self.acts if not a.kinds <= lex.not_generic]
+        else:
+            of_kind = [a for a in self.acts if a.kinds & wanted]
+        return _latest_agents(of_kind, position, keep) or ()
 
 
 def _latest_agents(

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ingest.arguments import actors_in, conjuncts, is_passive, subject_tokens
+from ingest.arguments import actors_in, clause_subjects, conjuncts, is_passive, subject_tokens
 from ingest.events import Argument, Candidate
 from ingest.gazetteer import Gazetteer
 from ingest.lexicon import (
@@ -220,22 +220,15 @@ def _coded_verb_intent(
     verb: Token, rules: tuple[TriggerRule, ...], gaz: Gazetteer
 ) -> Intent | None:
     """Return the intent of a trigger verb under the first of its rules that has a target."""
-    clause_subjects = [
-        t
-        for c in verb.children
-        if c.dep_ in ("ccomp", "xcomp")
-        for s in c.children
-        if s.dep_ == "nsubj"
-        for t in conjuncts(s)
-    ]
+    subjects = clause_subjects(verb)
     for rule in rules:
         code = intent_code(rule.cameo)
         if code is None:
             continue
         targets = targets_for(verb, rule, gaz)
-        if not targets and clause_subjects:
+        if not targets and subjects:
             # "ready to help Baku and Yerevan reach a settlement": who is helped to act.
-            targets = [a for t in clause_subjects for a in actors_in(t, gaz)]
+            targets = [a for t in subjects for a in actors_in(t, gaz)]
             if rule.cameo[:2] == AID_ROOT:
                 code = readiness_lexicon().help_in_action_code
         if targets:

@@ -272,6 +272,18 @@ def object_tokens(verb: Token) -> list[Token]:
     return [t for c in objects for t in conjuncts(c)]
 
 
+def clause_subjects(head: Token, deps: tuple[str, ...] = ("ccomp", "xcomp")) -> list[Token]:
+    """Return the subjects of the clauses ``head`` governs through ``deps``, conjuncts too."""
+    return [
+        t
+        for c in head.children
+        if c.dep_ in deps
+        for s in c.children
+        if s.dep_ == "nsubj"
+        for t in conjuncts(s)
+    ]
+
+
 def object_gap(verb: Token) -> bool:
     """Return True for a relative clause whose object is the noun it modifies.
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ingest.acts import act_mention, claim_mention, denies_a_claim, is_act_reference, reacts_to_acts
 from ingest.arguments import (
     actors_of,
+    clause_subjects,
     conjuncts,
     headcount,
     object_gap,
@@ -96,15 +97,7 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
             ]
         if found:
             return found
-        nested = [
-            t
-            for c in child.children
-            if c.dep_ in ("ccomp", "xcomp")
-            for s in c.children
-            if s.dep_ == "nsubj"
-            for t in conjuncts(s)
-        ]
-        found = actors_of(nested, gaz, "inside")
+        found = actors_of(clause_subjects(child), gaz, "inside")
         if found:
             return found
     return []

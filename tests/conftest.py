@@ -1,18 +1,22 @@
-"""Shared fixtures: a migrated temporary SQLite database per test, the app and its client."""
+"""Shared fixtures: a migrated temporary SQLite database per test, the app and its client;
+the English vocabulary and the gazetteer for hand-built parses."""
 
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import spacy
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from spacy.vocab import Vocab
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.main import create_app
 from core.db import make_engine, make_session_factory
 from core.migrate import upgrade
 from core.settings import Settings
+from ingest.gazetteer import Gazetteer, gazetteer
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +54,15 @@ def client(app: FastAPI) -> Iterator[TestClient]:
     """Return a TestClient on ``app`` (its engine is disposed on exit); errors come back as 500."""
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocab:
+    """Return the English vocabulary (its lexical attributes: lower case, shape, ...)."""
+    return spacy.blank("en").vocab
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    """Return the gazetteer built from the countries, organizations, roles and people tables."""
+    return gazetteer()

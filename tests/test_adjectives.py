@@ -7,7 +7,6 @@ model on hand-written sentences and build events with ``ingest.pipeline.events_o
 from datetime import date
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -21,34 +20,14 @@ from ingest.nlp import get_nlp
 from ingest.pipeline import events_of
 from ingest.types import ArticleInput
 from ingest.verb_triggers import verb_candidate
+from tests.parses import Row, make_doc
 
 PUBLISHED = date(2023, 6, 14)
 
-# (word, lemma, pos, tag, dep, head, ent IOB)
-Row = tuple[str, str, str, str, str, int, str]
 # (source, target, cameo, modality, negated)
 Tuple = tuple[str, str, str, str, bool]
 # (trigger text, cameo, modality, source texts, target texts, anchor text)
 Shape = tuple[str, str, str, list[str], list[str], str]
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocab:
-    """Return the English vocabulary (its lexical attributes: lower case, shape, ...)."""
-    return spacy.blank("en").vocab
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return gazetteer()
-
-
-def make_doc(vocab: Vocab, rows: list[Row]) -> Doc:
-    """Return a parsed Doc built by hand, as spaCy would annotate it."""
-    words, lemmas, pos, tags, deps, heads, ents = (list(col) for col in zip(*rows, strict=True))
-    return Doc(
-        vocab, words=words, lemmas=lemmas, pos=pos, tags=tags, deps=deps, heads=heads, ents=ents
-    )
 
 
 def shapes(doc: Doc, gaz: Gazetteer) -> list[Shape]:

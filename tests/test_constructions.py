@@ -5,39 +5,16 @@ for these tests, go through the real spaCy model (slow).
 """
 
 import pytest
-import spacy
-from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ingest.constructions import construction_candidates
 from ingest.events import Argument, Candidate
 from ingest.gazetteer import Gazetteer, gazetteer
 from ingest.nlp import get_nlp
+from tests.parses import Row, make_doc
 
-# (word, lemma, pos, tag, dep, head, ent IOB)
-Row = tuple[str, str, str, str, str, int, str]
 # (trigger text, CAMEO code, source names, target names)
 Found = tuple[str, str, tuple[str, ...], tuple[str, ...]]
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocab:
-    """Return the English vocabulary (its lexical attributes: lower case, shape, ...)."""
-    return spacy.blank("en").vocab
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return gazetteer()
-
-
-def make_span(vocab: Vocab, rows: list[Row]) -> Span:
-    """Return a sentence parsed by hand, as spaCy would annotate it."""
-    words, lemmas, pos, tags, deps, heads, ents = (list(col) for col in zip(*rows, strict=True))
-    doc = Doc(
-        vocab, words=words, lemmas=lemmas, pos=pos, tags=tags, deps=deps, heads=heads, ents=ents
-    )
-    return doc[:]
 
 
 def names(args: tuple[Argument, ...]) -> tuple[str, ...]:
@@ -82,7 +59,7 @@ WARNED_ROWS: list[Row] = [
 def test_unless_clause_of_a_warning_is_a_threat_to_its_subject(
     vocab: Vocab, gaz: Gazetteer
 ) -> None:
-    [cand] = construction_candidates(make_span(vocab, WARNED_ROWS), gaz)
+    [cand] = construction_candidates(make_doc(vocab, WARNED_ROWS)[:], gaz)
     assert summary(cand) == ("warned ... unless", "130", ("Iran",), ("United States",))
     assert (cand.trigger.text, cand.anchor.text, cand.pairwise) == ("warned", "warned", False)
     assert (cand.rule.lemma, cand.rule.pos, cand.rule.modality) == ("threaten", "C", "asserted")
@@ -93,7 +70,7 @@ def test_without_a_future_consequence_there_is_no_threat(vocab: Vocab, gaz: Gaze
     # "Iran warned it closed the strait unless ...": a past fact, not a consequence.
     rows = [r for r in WARNED_ROWS if r[0] != "would"]
     rows = [(w, lem, p, t, d, h - 1 if h > 3 else h, e) for w, lem, p, t, d, h, e in rows]
-    assert list(construction_candidates(make_span(vocab, rows), gaz)) == []
+    assert list(construction_candidates(make_doc(vocab, rows)[:], gaz)) == []
 
 
 # "Two Estonian diplomats were declared persona non grata by Moscow ."
@@ -113,7 +90,7 @@ DECLARED_ROWS: list[Row] = [
 
 
 def test_passive_persona_non_grata_expels_the_diplomats_state(vocab: Vocab, gaz: Gazetteer) -> None:
-    [cand] = construction_candidates(make_span(vocab, DECLARED_ROWS), gaz)
+    [cand] = construction_candidates(make_doc(vocab, DECLARED_ROWS)[:], gaz)
     assert summary(cand) == ("declared persona non grata", "174", ("Russia",), ("Estonia",))
     assert (cand.rule.lemma, [a.via for a in cand.targets]) == ("expel", ["inside"])
 
@@ -133,7 +110,7 @@ HOLDS_ROWS: list[Row] = [
 
 
 def test_held_responsible_as_a_clause_is_blame(vocab: Vocab, gaz: Gazetteer) -> None:
-    [cand] = construction_candidates(make_span(vocab, HOLDS_ROWS), gaz)
+    [cand] = construction_candidates(make_doc(vocab, HOLDS_ROWS)[:], gaz)
     assert summary(cand) == ("holds ... responsible", "112", ("Pakistan",), ("India",))
     assert cand.rule.lemma == "blame"
 

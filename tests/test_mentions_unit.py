@@ -1,45 +1,15 @@
 """Mentions read off hand-built parses (no model): what a noun phrase head denotes."""
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ingest.gazetteer import Gazetteer, gazetteer
+from ingest.gazetteer import Gazetteer
 from ingest.mentions import mention_at
 from ingest.persons import person_mention
 from ingest.spans import entity_span
 from ingest.types import Mention
-
-# (word, lemma, pos, tag, dep, head, ent IOB)
-Row = tuple[str, str, str, str, str, int, str]
-
-
-@pytest.fixture(scope="module")
-def vocab() -> Vocab:
-    """Return the English vocabulary (its lexical attributes: lower case, shape, ...)."""
-    return spacy.blank("en").vocab
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return gazetteer()
-
-
-def make_doc(vocab: Vocab, rows: list[Row]) -> Doc:
-    """Return a parsed Doc built by hand, as spaCy would annotate it."""
-    words, lemmas, pos, tags, deps, heads, ents = (list(col) for col in zip(*rows, strict=True))
-    return Doc(
-        vocab,
-        words=words,
-        lemmas=lemmas,
-        pos=pos,
-        tags=tags,
-        deps=deps,
-        heads=heads,
-        ents=ents,
-    )
-
+from tests.parses import Row, make_doc
 
 # "Russian President Vladimir Putin met him ."
 PUTIN_ROWS: list[Row] = [

@@ -29,6 +29,7 @@ RESOLUTION_QUALITY = {
     "sides": 0.7,
     "act": 0.7,
     "they": 0.7,
+    "we": 0.7,
 }
 
 

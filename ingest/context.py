@@ -16,8 +16,10 @@ from ingest.gazetteer import Gazetteer
 from ingest.mentions import mention_at
 from ingest.spans import entity_span
 from ingest.types import ActorRef, Mention
+from ingest.wordlists import wordlist
 
 SUBJECTISH = ("nsubj", "nsubjpass", "agent")
+REPORT_VERBS = wordlist("report_verbs")
 SUBJECT_KINDS = ("organization", "group", "country", "state")
 
 
@@ -124,6 +126,14 @@ class ArticleContext:
         if mention.kind == "sides":
             sides = self._main_sides(s, states=mention.type == "country")
             return Resolved(sides, quality) if sides else Resolved((), 0.0)
+        if mention.kind == "we":
+            # "'We call on Venezuela to respect the order,' he said": the speaker's side.
+            speaker = _quoted_speaker(token)
+            said = mention_at(speaker, self.gaz) if speaker is not None else None
+            if said is None or said.kind == "we":
+                return Resolved((), 0.0)
+            spoken = self.resolve(said, s)
+            return Resolved(spoken.actors, min(spoken.quality, quality))
         if mention.kind == "they":
             # "they" are the latest plural subject: "Barrot, Lammy and Wadephul said ...".
             groups = [refs for pos, refs in self.groups if pos < position]
@@ -277,6 +287,18 @@ class ArticleContext:
         country = self.gaz.by_iso3.get(iso3)
         name = country.name if country is not None else iso3
         return ActorRef(name=name, type="country", country=iso3, aliases=(name,))
+
+
+def _quoted_speaker(token: Token) -> Token | None:
+    """Return the subject of the saying verb a clause hangs on ("..., he said"), or None."""
+    head = token.head
+    for _ in range(6):
+        if head.lemma_ in REPORT_VERBS and head.pos_ == "VERB":
+            return next((c for c in head.children if c.dep_ == "nsubj" and c != token), None)
+        if head.head == head:
+            return None
+        head = head.head
+    return None
 
 
 def _representative(actors: Counter[ActorRef]) -> ActorRef:

@@ -56,6 +56,8 @@ def _mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
     lower = token.lower_
     if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
         return Mention(kind="pronoun", text=token.text, token_index=token.i, type="person")
+    if lower == "we" and token.pos_ == "PRON":
+        return Mention(kind="we", text=token.text, token_index=token.i, type="group")
     if lower == "they" and token.pos_ == "PRON":
         return Mention(kind="they", text=token.text, token_index=token.i, type="group")
     if lower in ("it", "its") and token.pos_ == "PRON":

@@ -71,7 +71,7 @@ class Mention:
     """What a token denotes, as far as its own noun phrase tells."""
 
     # person|country|organization|group|people|state|role|plural_role|pronoun|it|place|name|
-    # body_ref|sides|they|act ("the launch": an earlier act, resolved to whoever did it)
+    # body_ref|sides|they|we|act ("the launch": an earlier act, resolved to whoever did it)
     kind: str
     text: str
     token_index: int

@@ -700,6 +700,13 @@ def test_the_two_men_are_the_two_people_just_named() -> None:
     assert signed == {frozenset(("William Ruto", "Yoweri Museveni"))}
 
 
+def test_we_in_a_quote_is_the_speaker() -> None:
+    assert tuples(
+        'Guyanese President Irfaan Ali welcomed the decision. "We call on Venezuela to '
+        'respect the order of the court," he said in a televised address.'
+    ) >= {("Irfaan Ali", "Venezuela", "02", False, "requested")}
+
+
 def test_they_are_the_latest_plural_subject() -> None:
     assert tuples(
         "Egypt and Qatar met Hamas negotiators in Cairo.\n"

@@ -265,6 +265,8 @@ def object_tokens(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if not objects and object_gap(verb):
         return [verb.head]  # "a ruling Caracas rejected": the ruling is what was rejected
+    if not objects and (named := what_it_called(verb)):
+        return named
     # "He later met Ethiopian Prime Minister Abiy Ahmed": a name the parser hung as npadvmod.
     objects += [
         c for c in verb.rights if c.dep_ == "npadvmod" and c.ent_type_ == "PERSON" and not objects
@@ -282,6 +284,17 @@ def clause_subjects(head: Token, deps: tuple[str, ...] = ("ccomp", "xcomp")) -> 
         if s.dep_ == "nsubj"
         for t in conjuncts(s)
     ]
+
+
+def what_it_called(verb: Token) -> list[Token]:
+    """Return the noun of "condemned [what it called a hostile act]": the act condemned."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(
+            c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children
+        ):
+            continue
+        return [c for c in clause.children if c.dep_ in ("oprd", "attr")]
+    return []
 
 
 def object_gap(verb: Token) -> bool:

@@ -20,6 +20,7 @@ from ingest.arguments import (
     passive_participle,
     prep_objects,
     subject_tokens,
+    what_it_called,
 )
 from ingest.events import Argument, Candidate
 from ingest.gazetteer import Gazetteer
@@ -54,6 +55,7 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
             for t in slot_tokens
             if is_act_reference(t)
             or ((passive_participle(verb) or object_gap(verb)) and t == verb.head)
+            or t in what_it_called(verb)
         ]
         if acts:
             return acts

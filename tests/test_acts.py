@@ -321,3 +321,23 @@ def test_a_noun_a_relative_clause_rejects_is_its_object() -> None:
         "Azerbaijan accused the Armenian military of shooting at its positions, a charge "
         "Yerevan dismissed as disinformation."
     )
+
+
+@pytest.mark.slow
+def test_condemning_what_one_called_an_attack_targets_the_attacker() -> None:
+    assert ("George Gerapetritis", "Houthis", "111", False) in rows(
+        "Houthi militants said they had sunk a Greek-operated bulk carrier in the Red Sea.\n"
+        "Greek Foreign Minister George Gerapetritis condemned what he called a barbaric attack."
+    )
+
+
+@pytest.mark.slow
+def test_a_weapon_is_no_act_of_its_owner() -> None:
+    # "a Malian military drone" tells no attack by Mali: the act is Algeria's.
+    assert rows(
+        "Algeria shot down a Malian military drone near the border.\n"
+        "The Alliance of Sahel States condemned what it called a hostile act."
+    ) == {
+        ("Algeria", "Mali", "190", False),
+        ("Alliance of Sahel States", "Algeria", "111", False),
+    }

@@ -55,6 +55,7 @@ class Gazetteer:
     roles: tuple[Role, ...]
     by_iso3: dict[str, Country]
     people: dict[str, KnownPerson] = field(default_factory=dict)
+    cities: dict[str, Country] = field(default_factory=dict)
 
     def person(self, text: str) -> KnownPerson | None:
         """Return the well-known figure named ``text`` (full name or alias), or None."""
@@ -68,6 +69,10 @@ class Gazetteer:
     def capital(self, text: str) -> Country | None:
         """Return the country whose capital or seat of government is ``text``, or None."""
         return self.capitals.get(normalize_name(text))
+
+    def city(self, text: str) -> Country | None:
+        """Return the country of the non-capital city or place ``text``, or None."""
+        return self.cities.get(normalize_name(text))
 
     def organization(self, text: str) -> Organization | None:
         """Return the organization named by ``text``, or None."""
@@ -98,7 +103,7 @@ def _split(cell: str | None) -> list[str]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Return the gazetteer built from countries, organizations, roles and people tables."""
+    """Return the gazetteer built from the data tables (countries to people)."""
     countries: dict[str, Country] = {}
     demonyms: dict[str, Country] = {}
     capitals: dict[str, Country] = {}
@@ -137,12 +142,20 @@ def gazetteer() -> Gazetteer:
         known = KnownPerson(name=row["name"], country=row["country"] or None, role=row["role"])
         for name in [row["name"], *_split(row["aliases"])]:
             people.setdefault(normalize_name(name), known)
+    by_iso3 = {c.iso3: c for c in countries.values()}
+    cities: dict[str, Country] = {}
+    for row in read_rows("cities.tsv"):
+        for name in [row["name"], *_split(row["aliases"])]:
+            key = normalize_name(name)
+            if key not in countries and key not in capitals:
+                cities.setdefault(key, by_iso3[row["country"]])
     return Gazetteer(
         countries=countries,
         demonyms=demonyms,
         capitals=capitals,
         organizations=organizations,
         roles=tuple(roles),
-        by_iso3={c.iso3: c for c in countries.values()},
+        by_iso3=by_iso3,
         people=people,
+        cities=cities,
     )

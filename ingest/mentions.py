@@ -158,6 +158,10 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
             country=country.iso3,
         )
     capital = None if country is not None else gaz.capital(text)
+    if country is None and capital is None and token.dep_ not in ("nsubj", "nsubjpass"):
+        # "shelled Kharkiv", "a visit to Latakia": a known city is a place of its state;
+        # unlike a capital it does not speak for it ("Kharkiv said" names no actor).
+        capital = gaz.city(text)
     state = country or capital
     if state is not None:
         # A capital stands for its state ("Moscow said"); it is also a place ("a visit to Cairo").

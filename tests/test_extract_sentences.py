@@ -281,6 +281,21 @@ def test_a_past_verb_cannot_share_a_modal() -> None:
     }
 
 
+def test_shelling_a_city_is_an_attack_on_its_state() -> None:
+    assert tuples("Russian forces shelled Kharkiv overnight.") == {
+        ("Russian forces", "Ukraine", "19", False, "asserted")
+    }
+
+
+def test_visiting_a_city_is_visiting_its_state() -> None:
+    [ev] = events_of("German Defence Minister Boris Pistorius visited Odesa on Tuesday.")
+    assert (ev.target.name, ev.cameo[:2], ev.location) == ("Ukraine", "04", "Odesa")
+
+
+def test_a_city_as_subject_speaks_for_nobody() -> None:
+    assert tuples("Kharkiv condemned the strikes on its power grid.") == set()
+
+
 def test_a_shoal_tagged_as_a_person_is_a_place() -> None:
     assert tuples("China seized Scarborough Shoal from the Philippines after a standoff.") == {
         ("China", "Philippines", "17", False, "asserted")

@@ -123,3 +123,10 @@ def test_well_known_people_by_name_and_alias() -> None:
 def test_people_table_rows_name_known_countries() -> None:
     gaz = gazetteer()
     assert {p.country for p in gaz.people.values() if p.country} <= set(gaz.by_iso3)
+
+
+def test_cities_belong_to_their_state_and_never_shadow_a_country_or_capital() -> None:
+    gaz = gazetteer()
+    kharkiv = gaz.city("Kharkiv")
+    assert kharkiv is not None and kharkiv.iso3 == "UKR"
+    assert all(key not in gaz.countries and key not in gaz.capitals for key in gaz.cities)

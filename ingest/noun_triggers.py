@@ -25,6 +25,7 @@ from ingest.verb_triggers import PAIRWISE_ROOTS, is_absorbed, trigger_text
 from ingest.wordlists import wordlist
 
 LIGHT_VERBS = wordlist("light_verbs")
+RESPONDING_VERBS = wordlist("responding_verbs")
 RESTATING_VERBS = wordlist("restating_verbs")
 NOMINAL_ONLY_ROOTS = frozenset({"03", "05", "06"})
 CONSULT_CONTEXT_PREPS = frozenset({"during", "after", "in", "at", "before", "following", "for"})
@@ -50,6 +51,10 @@ def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
     light = slot.dep_ in ("dobj", "attr") and head.lemma_ in LIGHT_VERBS
     context = (
         slot.dep_ == "pobj" and head.lower_ in CONSULT_CONTEXT_PREPS and head.head.pos_ == "VERB"
+    )
+    # "Bamako retaliated with a ban on Algerian aircraft": the responder imposes the ban.
+    context = context or (
+        slot.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ in RESPONDING_VERBS
     )
     if light or context:
         verb = head if light else head.head

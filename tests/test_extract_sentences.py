@@ -281,6 +281,18 @@ def test_a_past_verb_cannot_share_a_modal() -> None:
     }
 
 
+def test_bans_and_closures_aimed_at_a_state() -> None:
+    assert tuples(
+        "China imposed a ban on Japanese seafood imports.\n"
+        "Algeria closed its airspace to Malian flights.\n"
+        "Beijing responded with sanctions on U.S. defence firms."
+    ) == {
+        ("China", "Japan", "16", False, "asserted"),
+        ("Algeria", "Mali", "19", False, "asserted"),
+        ("China", "United States", "16", False, "asserted"),
+    }
+
+
 def test_shelling_a_city_is_an_attack_on_its_state() -> None:
     assert tuples("Russian forces shelled Kharkiv overnight.") == {
         ("Russian forces", "Ukraine", "19", False, "asserted")

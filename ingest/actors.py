@@ -94,6 +94,11 @@ class PersonCluster:
         )
 
 
+def same_side(a: ActorRef, b: ActorRef) -> bool:
+    """Return True when two actors are one, or act for the same state."""
+    return a.name == b.name or (a.country is not None and a.country == b.country)
+
+
 @dataclass(frozen=True)
 class Resolved:
     """Actors a mention denotes, and how much the resolution is trusted."""

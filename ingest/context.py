@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved
+from ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved, same_side
 from ingest.acts import ArticleActs
 from ingest.gazetteer import Gazetteer
 from ingest.mentions import mention_at
@@ -158,12 +158,7 @@ class ArticleContext:
         """
 
         def other_side(agent: ActorRef) -> bool:
-            return not any(
-                agent == src
-                or (agent.name == src.name)
-                or (agent.country is not None and agent.country == src.country)
-                for src in sources
-            )
+            return not any(same_side(agent, src) for src in sources)
 
         position = s.offset + mention.token_index
         agents = self.acts.agents_of(mention, position, other_side)

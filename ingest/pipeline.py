@@ -13,6 +13,7 @@ from itertools import groupby
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ingest.actors import same_side
 from ingest.adjectives import adjective_candidates
 from ingest.antecedents import note_acts, note_candidate_act
 from ingest.constructions import construction_candidates
@@ -74,7 +75,7 @@ def events_of(
         (a, b) for a, b in pairs if not _same_actor(a[0], b[0]) and not _own_country(a[0], b[0])
     ]
     if cand.own_side is not None:
-        pairs = [(a, b) for a, b in pairs if _is_own_side(ctx, s, cand.own_side, a[0])]
+        pairs = [(a, b) for a, b in pairs if _names_side_of(ctx, s, cand.own_side, (a[0],))]
     if cand.rule.lemma in MOVEMENT_TRIGGERS:
         # One travels to a country, not to a person or a body ("flying to Rio" tagged ORG).
         pairs = [(a, b) for a, b in pairs if b[0].type == "country"]
@@ -113,15 +114,14 @@ def events_of(
     return events
 
 
-def _is_own_side(ctx: ArticleContext, s: ParsedSentence, token: Token, source: ActorRef) -> bool:
-    """Return True when ``token`` names ``source`` or its state ("Iran warned [it] would")."""
+def _names_side_of(
+    ctx: ArticleContext, s: ParsedSentence, token: Token, actors: tuple[ActorRef, ...]
+) -> bool:
+    """Return True when ``token`` names one of ``actors`` or its state ("Iran warned [it]")."""
     mention = mention_at(token, ctx.gaz)
     if mention is None:
         return False
-    for ref in ctx.resolve(mention, s).actors:
-        if ref.name == source.name or (ref.country is not None and ref.country == source.country):
-            return True
-    return False
+    return any(same_side(ref, actor) for ref in ctx.resolve(mention, s).actors for actor in actors)
 
 
 def _code_for_target(cameo: str, target: ActorRef) -> str:
@@ -139,16 +139,7 @@ def _speaker_is_participant(
     ctx: ArticleContext, cand: Candidate, s: ParsedSentence, src: ActorRef, tgt: ActorRef
 ) -> bool:
     speaker = reporting_speaker(cand.anchor)
-    if speaker is None:
-        return True
-    mention = mention_at(speaker, ctx.gaz)
-    if mention is None:
-        return False
-    for ref in ctx.resolve(mention, s).actors:
-        for actor in (src, tgt):
-            if ref.name == actor.name or (ref.country and ref.country == actor.country):
-                return True
-    return False
+    return speaker is None or _names_side_of(ctx, s, speaker, (src, tgt))
 
 
 def _date(article: ArticleInput, cand: Candidate, mod: str) -> date | None:

@@ -140,7 +140,12 @@ class ArticleActs:
     """The acts of one article in reading order."""
 
     def __init__(self) -> None:
-        self.acts: list[Act] = []
+        self._by_position: dict[int, Act] = {}
+
+    @property
+    def acts(self) -> list[Act]:
+        """Return the acts recorded so far."""
+        return list(self._by_position.values())
 
     def note(
         self,
@@ -155,12 +160,11 @@ class ArticleActs:
         trigger) adds to the first.
         """
         stems = frozenset(stem(lemma) for lemma in lemmas)
-        for n, act in enumerate(self.acts):
-            if act.position == position:
-                merged = tuple(dict.fromkeys((*act.agents, *agents)))
-                self.acts[n] = Act(position, act.kinds | kinds, merged, act.lemmas | stems)
-                return
-        self.acts.append(Act(position, kinds, agents, stems))
+        act = self._by_position.get(position)
+        if act is not None:
+            agents = tuple(dict.fromkeys((*act.agents, *agents)))
+            kinds, stems = act.kinds | kinds, act.lemmas | stems
+        self._by_position[position] = Act(position, kinds, agents, stems)
 
     def agents_of(
         self, reference: Mention, position: int, keep: Callable[[ActorRef], bool]

@@ -2,7 +2,7 @@
 
 import logging
 
-from app.main import create_app
+from diplograph.app.main import create_app
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
 app = create_app()

@@ -9,16 +9,16 @@ from typing import Annotated, NoReturn
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from core.db import make_engine, make_session_factory
-from core.migrate import current_revision, upgrade
-from core.settings import get_settings
-from ingest.persist import PersistResult
-from ingest.records import event_record
-from ingest.sources import InputError, SourceError, parse_date, read_paths
-from ingest.types import ArticleInput
+from diplograph.core.db import make_engine, make_session_factory
+from diplograph.core.migrate import current_revision, upgrade
+from diplograph.core.settings import get_settings
+from diplograph.ingest.persist import PersistResult
+from diplograph.ingest.records import event_record
+from diplograph.ingest.sources import InputError, SourceError, parse_date, read_paths
+from diplograph.ingest.types import ArticleInput
 
 cli = typer.Typer(
-    help="Diplograph: diplomatic events from news, as a queryable graph.",
+    help="Client: diplomatic events from news, as a queryable graph.",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -84,7 +84,7 @@ def extract(
     ] = False,
 ) -> None:
     """Print the events of articles without touching the database."""
-    from ingest.pipeline import extract_many
+    from diplograph.ingest.pipeline import extract_many
 
     published = _date_option(date_)
     articles: list[ArticleInput] = []
@@ -118,7 +118,7 @@ def ingest(
     database_url: DatabaseOpt = None,
 ) -> None:
     """Extract articles and store them; already stored texts are left as they are."""
-    from ingest.service import ingest_many
+    from diplograph.ingest.service import ingest_many
 
     published = _date_option(date_)
     try:
@@ -166,7 +166,7 @@ def serve(
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     import uvicorn
 
-    uvicorn.run("app.asgi:app", host=host, port=port, log_level="info", access_log=False)
+    uvicorn.run("diplograph.app.asgi:app", host=host, port=port, log_level="info", access_log=False)
 
 
 def main() -> None:

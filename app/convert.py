@@ -3,13 +3,13 @@
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from app.schemas.actors import ActorDetail, ActorOut
-from app.schemas.articles import ArticleDetail, ArticleSummary, SentenceOut
-from app.schemas.events import ArticleRef, EventEvidence, EventOut
-from app.schemas.graph import MeetingPairOut, NodeOut
-from core.models import ActorRow, ArticleRow, EventRow
-from graph.queries import MeetingPair, pair_events
-from graph.records import EventGraph
+from diplograph.app.schemas.actors import ActorDetail, ActorOut
+from diplograph.app.schemas.articles import ArticleDetail, ArticleSummary, SentenceOut
+from diplograph.app.schemas.events import ArticleRef, EventEvidence, EventOut
+from diplograph.app.schemas.graph import MeetingPairOut, NodeOut
+from diplograph.core.models import ActorRow, ArticleRow, EventRow
+from diplograph.graph.queries import MeetingPair, pair_events
+from diplograph.graph.records import EventGraph
 
 
 def as_utc(moment: datetime) -> datetime:

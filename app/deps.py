@@ -7,14 +7,14 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Query, Request, status
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.convert import actor_out
-from app.errors import AmbiguousActorError
-from core.models import ActorRow
-from core.repositories import actors
-from core.settings import Settings
-from graph.cache import GraphCache
-from ingest.persist import PersistResult
-from ingest.types import ArticleInput
+from diplograph.app.convert import actor_out
+from diplograph.app.errors import AmbiguousActorError
+from diplograph.core.models import ActorRow
+from diplograph.core.repositories import actors
+from diplograph.core.settings import Settings
+from diplograph.graph.cache import GraphCache
+from diplograph.ingest.persist import PersistResult
+from diplograph.ingest.types import ArticleInput
 
 Ingester = Callable[[Session, ArticleInput], PersistResult]
 
@@ -45,7 +45,7 @@ async def get_graph_cache(request: Request) -> GraphCache:
 def get_ingester() -> Ingester:
     """Return the function that extracts an article and stores it in the caller's transaction."""
     # Imported here so the spaCy pipeline loads on the first POST, not when the app starts.
-    from ingest.service import ingest_one
+    from diplograph.ingest.service import ingest_one
 
     return ingest_one
 

@@ -5,8 +5,8 @@ from collections.abc import Sequence
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
 
-from app.schemas.actors import ActorOut
-from app.schemas.service import AmbiguousActorOut
+from diplograph.app.schemas.actors import ActorOut
+from diplograph.app.schemas.service import AmbiguousActorOut
 
 
 class AmbiguousActorError(Exception):

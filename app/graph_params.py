@@ -9,14 +9,14 @@ from fastapi import Depends, HTTPException, Query, status
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
-from app.convert import node_out
-from app.deps import GraphCacheDep, SessionDep, resolve_actor
-from app.schemas.graph import NodeOut
-from graph.build import node_record
-from graph.cache import GraphSnapshot
-from graph.country import Level
-from graph.filters import MODALITIES, EdgeFilter
-from graph.records import NodeId
+from diplograph.app.convert import node_out
+from diplograph.app.deps import GraphCacheDep, SessionDep, resolve_actor
+from diplograph.app.schemas.graph import NodeOut
+from diplograph.graph.build import node_record
+from diplograph.graph.cache import GraphSnapshot
+from diplograph.graph.country import Level
+from diplograph.graph.filters import MODALITIES, EdgeFilter
+from diplograph.graph.records import NodeId
 
 _MODALITY = "(?:asserted|intended|requested|reported|hypothetical)"
 

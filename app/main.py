@@ -6,12 +6,20 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from app.access_log import AccessLogMiddleware
-from app.errors import install_error_handlers
-from app.routes import actors, articles, events, graph, graph_network, graph_pairs, health
-from core.db import make_engine, make_session_factory
-from core.settings import Settings, get_settings
-from graph.cache import GraphCache
+from diplograph.app.access_log import AccessLogMiddleware
+from diplograph.app.errors import install_error_handlers
+from diplograph.app.routes import (
+    actors,
+    articles,
+    events,
+    graph,
+    graph_network,
+    graph_pairs,
+    health,
+)
+from diplograph.core.db import make_engine, make_session_factory
+from diplograph.core.settings import Settings, get_settings
+from diplograph.graph.cache import GraphCache
 
 DESCRIPTION = """
 Diplomatic events extracted from news articles (who did what to whom, CAMEO-coded),

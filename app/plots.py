@@ -1,7 +1,7 @@
 """Figures analysts draw again and again: an actor's ego network and a dyad's timeline.
 
-The drawing functions take what the client returns (``Diplograph.ego``,
-``Diplograph.dyad``) and return a ``matplotlib.figure.Figure``. They never
+The drawing functions take what the client returns (``Client.ego``,
+``Client.dyad``) and return a ``matplotlib.figure.Figure``. They never
 touch ``pyplot``: figures are made with ``Figure()`` directly, so they work on
 any backend (Agg included, no display needed), hold no global state, and are
 freed when dropped. In Jupyter a returned figure shows as the cell's output
@@ -21,10 +21,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from app.client.tables import QUADS
+from diplograph.app.client.tables import QUADS
 
 if TYPE_CHECKING:
-    from app.client import Diplograph, Dyad
+    from diplograph import Client, Dyad
 
 QUAD_COLOURS = {
     "verbal_cooperation": "#74c476",
@@ -111,13 +111,13 @@ def ego_network(ego: pd.DataFrame, center: Mapping[str, Any] | None = None) -> "
     Parameters
     ----------
     ego : pandas.DataFrame
-        What ``Diplograph.ego`` returns.
+        What ``Client.ego`` returns.
     center : mapping, optional
         The actor (id, name, country); default ``ego.attrs["actor"]``.
     """
     center = center if center is not None else ego.attrs.get("actor")
     if center is None:
-        raise ValueError("the ego actor is unknown: pass center= or a frame from Diplograph.ego")
+        raise ValueError("the ego actor is unknown: pass center= or a frame from Client.ego")
     G: nx.Graph[Any] = nx.Graph()
     G.add_node(center["id"], name=center["name"], country=_country(center.get("country")))
     for row in ego.to_dict("records"):
@@ -149,7 +149,7 @@ def draw_ego(
     Parameters
     ----------
     ego : pandas.DataFrame
-        What ``Diplograph.ego`` returns.
+        What ``Client.ego`` returns.
     center : mapping, optional
         The actor; default ``ego.attrs["actor"]``.
     ax : matplotlib.axes.Axes, optional
@@ -228,7 +228,7 @@ def draw_dyad(dyad: "Dyad", *, ax: Axes | None = None) -> Figure:
     Parameters
     ----------
     dyad : Dyad
-        What ``Diplograph.dyad`` returns.
+        What ``Client.dyad`` returns.
     ax : matplotlib.axes.Axes, optional
         Draw there (default: a new figure).
 
@@ -286,11 +286,11 @@ def draw_dyad(dyad: "Dyad", *, ax: Axes | None = None) -> Figure:
     return figure
 
 
-def plot_ego(client: "Diplograph", actor: str | int, *, radius: int = 1, **filters: Any) -> Figure:
+def plot_ego(client: "Client", actor: str | int, *, radius: int = 1, **filters: Any) -> Figure:
     """Fetch ``client.ego(actor, radius=radius, **filters)`` and draw it with :func:`draw_ego`."""
     return draw_ego(client.ego(actor, radius=radius, **filters))
 
 
-def plot_dyad(client: "Diplograph", a: str | int, b: str | int, **options: Any) -> Figure:
+def plot_dyad(client: "Client", a: str | int, b: str | int, **options: Any) -> Figure:
     """Fetch ``client.dyad(a, b, **options)`` and draw it with :func:`draw_dyad`."""
     return draw_dyad(client.dyad(a, b, **options))

@@ -14,10 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from ingest.nlp import get_nlp
-from ingest.pipeline import extract_many
-from ingest.sentences import paragraphs
-from ingest.types import ArticleInput
+from diplograph.ingest.nlp import get_nlp
+from diplograph.ingest.pipeline import extract_many
+from diplograph.ingest.sentences import paragraphs
+from diplograph.ingest.types import ArticleInput
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -42,14 +42,14 @@ from typing import Any
 import httpx
 
 from bench.synthetic import SyntheticDatabase, ensure_database
-from core.db import make_engine, make_session_factory
-from graph.cache import GraphCache
-from graph.centrality import centrality
-from graph.dyad import dyad_timeline
-from graph.ego import ego
-from graph.filters import filtered_graph, incident_edges
-from graph.queries import meeting_index, who_met_whom
-from graph.records import EventGraph, NodeId
+from diplograph.core.db import make_engine, make_session_factory
+from diplograph.graph.cache import GraphCache
+from diplograph.graph.centrality import centrality
+from diplograph.graph.dyad import dyad_timeline
+from diplograph.graph.ego import ego
+from diplograph.graph.filters import filtered_graph, incident_edges
+from diplograph.graph.queries import meeting_index, who_met_whom
+from diplograph.graph.records import EventGraph, NodeId
 
 ASSERTED = "e.negated = 0 AND e.modality = 'asserted' AND e.source_actor_id != e.target_actor_id"
 WHO_MET_WHOM_SQL = f"""
@@ -164,7 +164,7 @@ def serve(url: str) -> Iterator[httpx.Client]:
     """Run ``uvicorn app.asgi:app`` on the database ``url``; yield a client, stop it after."""
     port = free_port()
     env = {**os.environ, "DIPLOGRAPH_DATABASE_URL": url}
-    command = [sys.executable, "-m", "uvicorn", "app.asgi:app", "--host", "127.0.0.1"]
+    command = [sys.executable, "-m", "uvicorn", "diplograph.app.asgi:app", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     server = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

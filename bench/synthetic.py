@@ -18,10 +18,10 @@ from typing import Any
 import pycountry
 from sqlalchemy import Table, insert
 
-from core.db import make_engine
-from core.migrate import upgrade
-from core.models import ActorAliasRow, ActorRow, ArticleRow, EventRow, SentenceRow
-from core.names import normalize_name
+from diplograph.core.db import make_engine
+from diplograph.core.migrate import upgrade
+from diplograph.core.models import ActorAliasRow, ActorRow, ArticleRow, EventRow, SentenceRow
+from diplograph.core.names import normalize_name
 
 ZIPF_EXPONENT = 1.1
 EVENTS_PER_ARTICLE = 10

@@ -5,7 +5,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-import migrations
+from diplograph import migrations
 
 MIGRATIONS_DIR = Path(migrations.__file__).parent
 
@@ -27,7 +27,7 @@ def current_revision(database_url: str) -> str | None:
     """Return the revision the database is at, or None for an empty database."""
     from alembic.runtime.migration import MigrationContext
 
-    from core.db import make_engine
+    from diplograph.core.db import make_engine
 
     engine = make_engine(database_url)
     try:

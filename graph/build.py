@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.records import ActorNode, EventGraph, EventRecord, NodeId
+from diplograph.graph.records import ActorNode, EventGraph, EventRecord, NodeId
 
 
 def build_graph(events: Iterable[EventRecord]) -> EventGraph:

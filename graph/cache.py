@@ -9,11 +9,11 @@ from typing import Any, TypeVar, cast
 
 from sqlalchemy.orm import Session
 
-from core.repositories import events
-from graph.build import build_graph
-from graph.country import Level, country_graph
-from graph.load import iter_records
-from graph.records import EventGraph, EventRecord
+from diplograph.core.repositories import events
+from diplograph.graph.build import build_graph
+from diplograph.graph.country import Level, country_graph
+from diplograph.graph.load import iter_records
+from diplograph.graph.records import EventGraph, EventRecord
 
 Version = tuple[int, int]
 Loader = Callable[[Session], Iterable[EventRecord]]

@@ -5,8 +5,8 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import networkx as nx
 
-from graph.build import node_record, sort_key
-from graph.records import ActorNode, EventGraph, NodeId
+from diplograph.graph.build import node_record, sort_key
+from diplograph.graph.records import ActorNode, EventGraph, NodeId
 
 if TYPE_CHECKING:
     WeightedGraph: TypeAlias = nx.Graph[NodeId]

@@ -6,9 +6,9 @@ from typing import Literal
 
 import networkx as nx
 
-from graph.build import node_record, sort_key
-from graph.centrality import weighted_graph
-from graph.records import ActorNode, EventGraph, NodeId
+from diplograph.graph.build import node_record, sort_key
+from diplograph.graph.centrality import weighted_graph
+from diplograph.graph.records import ActorNode, EventGraph, NodeId
 
 Method = Literal["louvain", "greedy_modularity"]
 

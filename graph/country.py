@@ -6,7 +6,7 @@ from typing import Literal
 import networkx as nx
 import pycountry
 
-from graph.records import EventGraph, NodeId
+from diplograph.graph.records import EventGraph, NodeId
 
 Level = Literal["actor", "country"]
 

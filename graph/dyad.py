@@ -5,9 +5,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from graph.filters import DEFAULT_FILTER, EdgeFilter, edges_between
-from graph.records import Edge, EventGraph, NodeId
-from graph.summary import EventRef, QuadCounts, TieSummary, chronological, event_ref, summarize
+from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, edges_between
+from diplograph.graph.records import Edge, EventGraph, NodeId
+from diplograph.graph.summary import (
+    EventRef,
+    QuadCounts,
+    TieSummary,
+    chronological,
+    event_ref,
+    summarize,
+)
 
 Interval = Literal["day", "week", "month", "year"]
 INTERVALS: tuple[Interval, ...] = ("day", "week", "month", "year")

@@ -3,10 +3,10 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graph.build import node_record, sort_key
-from graph.filters import DEFAULT_FILTER, EdgeFilter, incident_edges
-from graph.records import ActorNode, Edge, EventGraph, NodeId
-from graph.summary import TieSummary, summarize
+from diplograph.graph.build import node_record, sort_key
+from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, incident_edges
+from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
+from diplograph.graph.summary import TieSummary, summarize
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from graph.records import EventGraph
+from diplograph.graph.records import EventGraph
 
 ExportFormat = Literal["graphml", "gexf", "json", "csv"]
 MEDIA_TYPES: dict[ExportFormat, str] = {

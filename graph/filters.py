@@ -8,7 +8,7 @@ from typing import Any, cast
 
 import networkx as nx
 
-from graph.records import Edge, EventGraph, NodeId
+from diplograph.graph.records import Edge, EventGraph, NodeId
 
 MODALITIES: frozenset[str] = frozenset(
     {"asserted", "intended", "requested", "reported", "hypothetical"}

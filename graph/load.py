@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from sqlalchemy.orm import Session
 
-from core.repositories import actors, events
-from graph.records import ActorNode, EventRecord
+from diplograph.core.repositories import actors, events
+from diplograph.graph.records import ActorNode, EventRecord
 
 
 def iter_records(session: Session) -> Iterator[EventRecord]:

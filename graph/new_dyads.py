@@ -4,10 +4,10 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 
-from graph.build import node_record, sort_key
-from graph.filters import DEFAULT_FILTER, EdgeFilter, kept_edges
-from graph.records import ActorNode, Edge, EventGraph, NodeId
-from graph.summary import EventRef, TieSummary, chronological, event_ref, summarize
+from diplograph.graph.build import node_record, sort_key
+from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, kept_edges
+from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
+from diplograph.graph.summary import EventRef, TieSummary, chronological, event_ref, summarize
 
 
 @dataclass(frozen=True, slots=True)

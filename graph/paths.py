@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from graph.build import node_record, sort_key
-from graph.filters import DEFAULT_FILTER, EdgeFilter, edges_between
-from graph.records import ActorNode, EventGraph, NodeId
-from graph.summary import EventRef, event_ref
+from diplograph.graph.build import node_record, sort_key
+from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, edges_between
+from diplograph.graph.records import ActorNode, EventGraph, NodeId
+from diplograph.graph.summary import EventRef, event_ref
 
 Direction = Literal["forward", "backward"]
 

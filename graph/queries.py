@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from graph.build import node_record, sort_key
-from graph.filters import DEFAULT_FILTER, EdgeFilter, incident_edges
-from graph.records import ActorNode, Edge, EventGraph, NodeId
+from diplograph.graph.build import node_record, sort_key
+from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, incident_edges
+from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
 
 CONSULT_ROOT = "04"
 """CAMEO root of the consult family: meet, visit, host, negotiate, mediate."""

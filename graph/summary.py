@@ -4,7 +4,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from graph.records import Edge, NodeId
+from diplograph.graph.records import Edge, NodeId
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ most recent person that was the subject of a clause.
 
 from dataclasses import dataclass, field
 
-from ingest.types import ActorRef, Mention
+from diplograph.ingest.types import ActorRef, Mention
 
 # How much an actor resolved this way is trusted (feeds event confidence).
 RESOLUTION_QUALITY = {

@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from spacy.tokens import Token
 
-from ingest.types import ActorRef, Mention
+from diplograph.ingest.types import ActorRef, Mention
 
 GENERIC = "*"
 OUTCOME = "+"
@@ -42,7 +42,7 @@ class ActLexicon:
 @lru_cache(maxsize=1)
 def act_lexicon() -> ActLexicon:
     """Return the act lexicon read from ``ingest/data/acts.toml``."""
-    text = files("ingest").joinpath("data", "acts.toml").read_text(encoding="utf-8")
+    text = files("diplograph.ingest").joinpath("data", "acts.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     kinds: dict[str, set[str]] = {}
     for kind, lemmas in data["kinds"].items():

@@ -20,18 +20,24 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ingest.arguments import actors_in, clause_subjects, conjuncts, is_passive, subject_tokens
-from ingest.events import Argument, Candidate
-from ingest.gazetteer import Gazetteer
-from ingest.lexicon import (
+from diplograph.ingest.arguments import (
+    actors_in,
+    clause_subjects,
+    conjuncts,
+    is_passive,
+    subject_tokens,
+)
+from diplograph.ingest.events import Argument, Candidate
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.lexicon import (
     TriggerRule,
     intent_code,
     readiness_adjectives,
     readiness_lexicon,
     rules_for,
 )
-from ingest.verb_triggers import targets_for
-from ingest.wordlists import wordlist
+from diplograph.ingest.verb_triggers import targets_for
+from diplograph.ingest.wordlists import wordlist
 
 ADJECTIVE_POS = "A"
 LIGHT_VERBS = wordlist("light_verbs")

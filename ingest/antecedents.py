@@ -8,8 +8,8 @@ keeps a later "the declaration" from reaching back past it.
 
 from spacy.tokens import Token
 
-from ingest.acts import act_lexicon, is_act_reference, kinds_of
-from ingest.arguments import (
+from diplograph.ingest.acts import act_lexicon, is_act_reference, kinds_of
+from diplograph.ingest.arguments import (
     actors_in,
     conjuncts,
     is_passive,
@@ -17,13 +17,13 @@ from ingest.arguments import (
     passive_agents,
     subject_tokens,
 )
-from ingest.context import ArticleContext, ParsedSentence
-from ingest.events import Candidate
-from ingest.factuality import is_negated
-from ingest.gazetteer import Gazetteer
-from ingest.types import ActorRef, ExtractedEvent
-from ingest.verb_triggers import is_absorbed
-from ingest.wordlists import wordlist
+from diplograph.ingest.context import ArticleContext, ParsedSentence
+from diplograph.ingest.events import Candidate
+from diplograph.ingest.factuality import is_negated
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.types import ActorRef, ExtractedEvent
+from diplograph.ingest.verb_triggers import is_absorbed
+from diplograph.ingest.wordlists import wordlist
 
 LIGHT_VERBS = wordlist("light_verbs")
 

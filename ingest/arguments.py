@@ -9,11 +9,11 @@ through (``actors_in``): "the decision by Trump" gives Trump, "Egypt's support" 
 
 from spacy.tokens import Token
 
-from ingest.events import Argument
-from ingest.gazetteer import Gazetteer
-from ingest.lexicon import rules_for
-from ingest.mentions import conjoined_countries, mention_at
-from ingest.wordlists import wordlist
+from diplograph.ingest.events import Argument
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.lexicon import rules_for
+from diplograph.ingest.mentions import conjoined_countries, mention_at
+from diplograph.ingest.wordlists import wordlist
 
 OBJECT_CONTROL = wordlist("object_control")
 RELATIONAL_NOUNS = wordlist("relational_nouns")

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved, same_side
-from ingest.acts import ArticleActs
-from ingest.gazetteer import Gazetteer
-from ingest.mentions import mention_at
-from ingest.spans import entity_span
-from ingest.types import ActorRef, Mention
-from ingest.wordlists import wordlist
+from diplograph.ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved, same_side
+from diplograph.ingest.acts import ArticleActs
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.mentions import mention_at
+from diplograph.ingest.spans import entity_span
+from diplograph.ingest.types import ActorRef, Mention
+from diplograph.ingest.wordlists import wordlist
 
 SUBJECTISH = ("nsubj", "nsubjpass", "agent")
 REPORT_VERBS = wordlist("report_verbs")

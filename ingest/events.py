@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ingest.lexicon import TriggerRule
-from ingest.types import Mention
+from diplograph.ingest.lexicon import TriggerRule
+from diplograph.ingest.types import Mention
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ import itertools
 
 from spacy.tokens import Token
 
-from ingest.arguments import misattached_conj
-from ingest.lexicon import TriggerRule, readiness_adjectives
-from ingest.wordlists import wordlist
+from diplograph.ingest.arguments import misattached_conj
+from diplograph.ingest.lexicon import TriggerRule, readiness_adjectives
+from diplograph.ingest.wordlists import wordlist
 
 NEGATING_VERBS = wordlist("negating_verbs")
 INTENT_VERBS = wordlist("intent_verbs")

@@ -3,8 +3,8 @@
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from core.names import normalize_name
-from ingest.datafiles import read_rows
+from diplograph.core.names import normalize_name
+from diplograph.ingest.datafiles import read_rows
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from ingest.datafiles import read_rows
+from diplograph.ingest.datafiles import read_rows
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,9 @@ class ReadinessLexicon:
 @lru_cache(maxsize=1)
 def readiness_lexicon() -> ReadinessLexicon:
     """Return the readiness lexicon; raise ValueError for a code not in the CAMEO table."""
-    text = files("ingest").joinpath("data", "adjectives.toml").read_text(encoding="utf-8")
+    text = (
+        files("diplograph.ingest").joinpath("data", "adjectives.toml").read_text(encoding="utf-8")
+    )
     data = tomllib.loads(text)
     lexicon = ReadinessLexicon(
         adjectives=frozenset(data["readiness"]),

@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ingest.gazetteer import Country, Gazetteer
-from ingest.modifiers import (
+from diplograph.ingest.gazetteer import Country, Gazetteer
+from diplograph.ingest.modifiers import (
     ACTOR_ENTS,
     country_token,
     located_country,
@@ -20,10 +20,10 @@ from ingest.modifiers import (
     modifier_org,
     role_in,
 )
-from ingest.persons import person_mention, title_prefix
-from ingest.spans import entity_span, np_text
-from ingest.types import Mention
-from ingest.wordlists import wordlist
+from diplograph.ingest.persons import person_mention, title_prefix
+from diplograph.ingest.spans import entity_span, np_text
+from diplograph.ingest.types import Mention
+from diplograph.ingest.wordlists import wordlist
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 MILITARY_NOUNS = wordlist("military_nouns")

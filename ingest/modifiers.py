@@ -2,8 +2,8 @@
 
 from spacy.tokens import Token
 
-from ingest.gazetteer import Country, Gazetteer, Organization, Role
-from ingest.spans import entity_span
+from diplograph.ingest.gazetteer import Country, Gazetteer, Organization, Role
+from diplograph.ingest.spans import entity_span
 
 ACTOR_ENTS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 

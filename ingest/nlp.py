@@ -5,7 +5,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from core.settings import get_settings
+from diplograph.core.settings import get_settings
 
 
 @lru_cache(maxsize=4)

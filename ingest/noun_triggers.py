@@ -8,8 +8,8 @@ verb ("signed an agreement with"): on their own they name a thing.
 
 from spacy.tokens import Token
 
-from ingest.acts import act_mention, is_act_reference, reacts_to_acts
-from ingest.arguments import (
+from diplograph.ingest.acts import act_mention, is_act_reference, reacts_to_acts
+from diplograph.ingest.arguments import (
     actors_of,
     conjuncts,
     direct_actors,
@@ -18,11 +18,11 @@ from ingest.arguments import (
     prep_objects,
     subject_tokens,
 )
-from ingest.events import Argument, Candidate
-from ingest.gazetteer import Gazetteer
-from ingest.lexicon import rules_for
-from ingest.verb_triggers import PAIRWISE_ROOTS, is_absorbed, trigger_text
-from ingest.wordlists import wordlist
+from diplograph.ingest.events import Argument, Candidate
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.lexicon import rules_for
+from diplograph.ingest.verb_triggers import PAIRWISE_ROOTS, is_absorbed, trigger_text
+from diplograph.ingest.wordlists import wordlist
 
 LIGHT_VERBS = wordlist("light_verbs")
 RESPONDING_VERBS = wordlist("responding_verbs")

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from core.models import ActorRow, EventRow
-from core.repositories import actors, articles, events
-from ingest.types import ActorRef, ExtractedArticle
+from diplograph.core.models import ActorRow, EventRow
+from diplograph.core.repositories import actors, articles, events
+from diplograph.ingest.types import ActorRef, ExtractedArticle
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ingest.gazetteer import Gazetteer
-from ingest.modifiers import country_of_words, country_token, modifier_country, role_in
-from ingest.types import Mention
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.modifiers import country_of_words, country_token, modifier_country, role_in
+from diplograph.ingest.types import Mention
 
 
 def title_prefix(span: Span) -> list[Token]:

@@ -13,29 +13,29 @@ from itertools import groupby
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ingest.actors import same_side
-from ingest.adjectives import adjective_candidates
-from ingest.antecedents import note_acts, note_candidate_act
-from ingest.constructions import construction_candidates
-from ingest.context import ArticleContext, ParsedSentence
-from ingest.dates import resolve_date
-from ingest.events import Argument, Candidate
-from ingest.factuality import (
+from diplograph.ingest.actors import same_side
+from diplograph.ingest.adjectives import adjective_candidates
+from diplograph.ingest.antecedents import note_acts, note_candidate_act
+from diplograph.ingest.constructions import construction_candidates
+from diplograph.ingest.context import ArticleContext, ParsedSentence
+from diplograph.ingest.dates import resolve_date
+from diplograph.ingest.events import Argument, Candidate
+from diplograph.ingest.factuality import (
     FUTURE_AUX,
     is_negated,
     modality,
     refusal_code,
     reporting_speaker,
 )
-from ingest.gazetteer import gazetteer
-from ingest.lexicon import code_info
-from ingest.mentions import mention_at
-from ingest.nlp import get_nlp
-from ingest.sentences import Paragraph, paragraphs, sentence_spans
-from ingest.spans import entity_span
-from ingest.triggers import candidates
-from ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent
-from ingest.wordlists import wordlist
+from diplograph.ingest.gazetteer import gazetteer
+from diplograph.ingest.lexicon import code_info
+from diplograph.ingest.mentions import mention_at
+from diplograph.ingest.nlp import get_nlp
+from diplograph.ingest.sentences import Paragraph, paragraphs, sentence_spans
+from diplograph.ingest.spans import entity_span
+from diplograph.ingest.triggers import candidates
+from diplograph.ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent
+from diplograph.ingest.wordlists import wordlist
 
 EXTRACTOR_VERSION = "rules-0.1"
 VIA_QUALITY = {"direct": 1.0, "pair": 0.95, "inherited": 0.9, "inside": 0.85}

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from ingest.types import ActorRef, ExtractedEvent
+from diplograph.ingest.types import ActorRef, ExtractedEvent
 
 
 def actor_record(actor: ActorRef) -> dict[str, Any]:

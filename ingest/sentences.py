@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ingest.types import SentenceSpan
+from diplograph.ingest.types import SentenceSpan
 
 # A wire-story dateline: "SEOUL, Oct 22 -", "WASHINGTON (Reuters) -", "CAIRO —".
 DATELINE = re.compile(

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.db import transaction
-from core.repositories import runs
-from ingest.persist import PersistResult, persist
-from ingest.pipeline import EXTRACTOR_VERSION, extract_many, extract_one
-from ingest.types import ArticleInput
+from diplograph.core.db import transaction
+from diplograph.core.repositories import runs
+from diplograph.ingest.persist import PersistResult, persist
+from diplograph.ingest.pipeline import EXTRACTOR_VERSION, extract_many, extract_one
+from diplograph.ingest.types import ArticleInput
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ingest.types import ArticleInput
+from diplograph.ingest.types import ArticleInput
 
 SUFFIXES = (".txt", ".jsonl")
 

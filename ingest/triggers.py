@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ingest.events import Candidate
-from ingest.gazetteer import Gazetteer
-from ingest.noun_triggers import noun_candidate
-from ingest.verb_triggers import verb_candidate
+from diplograph.ingest.events import Candidate
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.noun_triggers import noun_candidate
+from diplograph.ingest.verb_triggers import verb_candidate
 
 
 def candidates(sentence: Span, gaz: Gazetteer) -> Iterator[Candidate]:

@@ -9,8 +9,14 @@ to help") is absorbed into it (``is_absorbed``) and makes no event of its own.
 
 from spacy.tokens import Token
 
-from ingest.acts import act_mention, claim_mention, denies_a_claim, is_act_reference, reacts_to_acts
-from ingest.arguments import (
+from diplograph.ingest.acts import (
+    act_mention,
+    claim_mention,
+    denies_a_claim,
+    is_act_reference,
+    reacts_to_acts,
+)
+from diplograph.ingest.arguments import (
     actors_of,
     clause_subjects,
     conjuncts,
@@ -22,10 +28,10 @@ from ingest.arguments import (
     subject_tokens,
     what_it_called,
 )
-from ingest.events import Argument, Candidate
-from ingest.gazetteer import Gazetteer
-from ingest.lexicon import TriggerRule, readiness_adjectives, rules_for
-from ingest.wordlists import wordlist
+from diplograph.ingest.events import Argument, Candidate
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.lexicon import TriggerRule, readiness_adjectives, rules_for
+from diplograph.ingest.wordlists import wordlist
 
 RECIPROCAL_VERBS = wordlist("reciprocal_verbs")
 SUFFERING_VERBS = wordlist("suffering_verbs")

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 @lru_cache(maxsize=1)
 def _all_lists() -> dict[str, frozenset[str]]:
-    text = files("ingest").joinpath("data", "wordlists.toml").read_text(encoding="utf-8")
+    text = files("diplograph.ingest").joinpath("data", "wordlists.toml").read_text(encoding="utf-8")
     return {name: frozenset(words) for name, words in tomllib.loads(text).items()}
 
 

@@ -3,9 +3,9 @@
 from alembic import context
 from sqlalchemy import Connection
 
-from core.db import make_engine
-from core.models import Base
-from core.settings import get_settings
+from diplograph.core.db import make_engine
+from diplograph.core.models import Base
+from diplograph.core.settings import get_settings
 
 config = context.config
 target_metadata = Base.metadata

@@ -12,11 +12,11 @@ from fastapi.testclient import TestClient
 from spacy.vocab import Vocab
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.main import create_app
-from core.db import make_engine, make_session_factory
-from core.migrate import upgrade
-from core.settings import Settings
-from ingest.gazetteer import Gazetteer, gazetteer
+from diplograph.app.main import create_app
+from diplograph.core.db import make_engine, make_session_factory
+from diplograph.core.migrate import upgrade
+from diplograph.core.settings import Settings
+from diplograph.ingest.gazetteer import Gazetteer, gazetteer
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,16 @@ from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.db import transaction
-from graph.records import ActorNode, EventRecord
-from ingest.persist import PersistResult, persist
-from ingest.types import ActorRef, ArticleInput, ExtractedArticle, ExtractedEvent, SentenceSpan
+from diplograph.core.db import transaction
+from diplograph.graph.records import ActorNode, EventRecord
+from diplograph.ingest.persist import PersistResult, persist
+from diplograph.ingest.types import (
+    ActorRef,
+    ArticleInput,
+    ExtractedArticle,
+    ExtractedEvent,
+    SentenceSpan,
+)
 
 PUTIN = ActorRef("Vladimir Putin", "person", "RUS", "president", ("Putin",))
 ASSAD = ActorRef("Bashar al-Assad", "person", "SYR", "president", ("Assad",))

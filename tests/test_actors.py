@@ -1,7 +1,7 @@
 """ArticleActors: people of one article, surnames, pronouns and role phrases."""
 
-from ingest.actors import ArticleActors, PersonCluster
-from ingest.types import ActorRef, Mention
+from diplograph.ingest.actors import ArticleActors, PersonCluster
+from diplograph.ingest.types import ActorRef, Mention
 
 
 def person(

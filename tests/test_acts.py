@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from ingest.acts import ArticleActs, kinds_of, reacts_to_acts, stem
-from ingest.pipeline import extract_one
-from ingest.types import ActorRef, ArticleInput, Mention
+from diplograph.ingest.acts import ArticleActs, kinds_of, reacts_to_acts, stem
+from diplograph.ingest.pipeline import extract_one
+from diplograph.ingest.types import ActorRef, ArticleInput, Mention
 
 PUBLISHED = date(2023, 6, 14)
 NORTH_KOREA = ActorRef(name="North Korea", type="country", country="PRK")

@@ -10,16 +10,16 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ingest.adjectives import adjective_candidates
-from ingest.antecedents import note_acts
-from ingest.context import ArticleContext, ParsedSentence
-from ingest.events import Candidate
-from ingest.gazetteer import Gazetteer, gazetteer
-from ingest.lexicon import intent_code, readiness_adjectives, rules_for
-from ingest.nlp import get_nlp
-from ingest.pipeline import events_of
-from ingest.types import ArticleInput
-from ingest.verb_triggers import verb_candidate
+from diplograph.ingest.adjectives import adjective_candidates
+from diplograph.ingest.antecedents import note_acts
+from diplograph.ingest.context import ArticleContext, ParsedSentence
+from diplograph.ingest.events import Candidate
+from diplograph.ingest.gazetteer import Gazetteer, gazetteer
+from diplograph.ingest.lexicon import intent_code, readiness_adjectives, rules_for
+from diplograph.ingest.nlp import get_nlp
+from diplograph.ingest.pipeline import events_of
+from diplograph.ingest.types import ArticleInput
+from diplograph.ingest.verb_triggers import verb_candidate
 from tests.parses import Row, make_doc
 
 PUBLISHED = date(2023, 6, 14)

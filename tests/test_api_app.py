@@ -8,10 +8,10 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from app.deps import get_ingester
-from app.main import package_version
-from ingest.persist import PersistResult
-from ingest.types import ArticleInput
+from diplograph.app.deps import get_ingester
+from diplograph.app.main import package_version
+from diplograph.ingest.persist import PersistResult
+from diplograph.ingest.types import ArticleInput
 
 OPERATIONS = [
     ("get", "/health"),

@@ -10,13 +10,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.convert import as_utc
-from app.deps import get_ingester
-from core.models import ActorAliasRow, ActorRow, ArticleRow, EventRow, SentenceRow
-from core.names import normalize_name
-from core.repositories import articles
-from ingest.persist import PersistResult, persist
-from ingest.types import ArticleInput
+from diplograph.app.convert import as_utc
+from diplograph.app.deps import get_ingester
+from diplograph.core.models import ActorAliasRow, ActorRow, ArticleRow, EventRow, SentenceRow
+from diplograph.core.names import normalize_name
+from diplograph.core.repositories import articles
+from diplograph.ingest.persist import PersistResult, persist
+from diplograph.ingest.types import ArticleInput
 from tests.factories import (
     ASSAD,
     PUTIN,

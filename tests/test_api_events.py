@@ -4,7 +4,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from ingest.types import ActorRef
+from diplograph.ingest.types import ActorRef
 from tests.factories import (
     ASSAD,
     EGYPT,

@@ -5,8 +5,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.deps import get_ingester
-from ingest.types import ActorRef
+from diplograph.app.deps import get_ingester
+from diplograph.ingest.types import ActorRef
 from tests.factories import (
     ASSAD,
     EGYPT,

@@ -10,8 +10,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.deps import get_ingester
-from graph.export import CSV_COLUMNS
+from diplograph.app.deps import get_ingester
+from diplograph.graph.export import CSV_COLUMNS
 from tests.factories import ASSAD, HAMAS, fake_ingester, graph_world, make_event, store
 from tests.graph_api import EG, EGY, ER, HA, RUS, SI, SYR, TR, TUR, USA, A, P
 

@@ -5,8 +5,8 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.main import create_app
-from core.settings import Settings
+from diplograph.app.main import create_app
+from diplograph.core.settings import Settings
 from tests.factories import store, world
 
 

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import create_engine, func, select
 from typer.testing import CliRunner
 
-from app.cli import cli
-from core.models import ActorRow, ArticleRow, EventRow, IngestRunRow
+from diplograph.app.cli import cli
+from diplograph.core.models import ActorRow, ArticleRow, EventRow, IngestRunRow
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

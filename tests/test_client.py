@@ -18,15 +18,15 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.orm import Session, sessionmaker
 
-import app.client.errors
-import app.client.graph_network
-import app.client.params
-import app.client.records
-import app.client.tables
-from app.client import Diplograph, DiplographConnectionError, DiplographError
-from app.client.transport import InProcessTransport, RetryingTransport
-from app.deps import get_ingester
-from ingest.types import ActorRef
+import diplograph.app.client.errors
+import diplograph.app.client.graph_network
+import diplograph.app.client.params
+import diplograph.app.client.records
+import diplograph.app.client.tables
+from diplograph import Client, DiplographConnectionError, DiplographError
+from diplograph.app.client.transport import InProcessTransport, RetryingTransport
+from diplograph.app.deps import get_ingester
+from diplograph.ingest.types import ActorRef
 from tests.factories import (
     ASSAD,
     PUTIN,
@@ -61,22 +61,22 @@ QUAD_ZERO = dict.fromkeys(
 
 
 @pytest.fixture
-def dg(database_url: str, session_factory: sessionmaker[Session]) -> Iterator[Diplograph]:
+def dg(database_url: str, session_factory: sessionmaker[Session]) -> Iterator[Client]:
     """Return a local client on the eleven events of ``factories.graph_world``."""
     store(session_factory, *graph_world())
-    with Diplograph.local(database_url, migrate=False) as client:
+    with Client.local(database_url, migrate=False) as client:
         yield client
 
 
-def mock_client(handler: Handler, **options: Any) -> Diplograph:
+def mock_client(handler: Handler, **options: Any) -> Client:
     """Return a client whose requests ``handler`` answers (no retry wait)."""
-    return Diplograph("http://test", transport=httpx.MockTransport(handler), backoff=0.0, **options)
+    return Client("http://test", transport=httpx.MockTransport(handler), backoff=0.0, **options)
 
 
 # -- tables -----------------------------------------------------------------------------------
 
 
-def test_events_of_an_actor(dg: Diplograph) -> None:
+def test_events_of_an_actor(dg: Client) -> None:
     expected = pd.DataFrame(
         {
             "id": col([5], "int64"),
@@ -105,9 +105,9 @@ def test_events_of_an_actor(dg: Diplograph) -> None:
 
 
 def test_every_event_is_listed_page_by_page_by_date(
-    dg: Diplograph, monkeypatch: pytest.MonkeyPatch
+    dg: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(app.client.records.PAGE_SIZES, "/events", 4)
+    monkeypatch.setitem(diplograph.app.client.records.PAGE_SIZES, "/events", 4)
     events = dg.events()
     assert events["id"].tolist() == [1, 7, 2, 3, 4, 5, 8, 9, 10, 11, 6]
     assert events["date"].isna().tolist() == [False] * 10 + [True]
@@ -119,7 +119,7 @@ def test_every_event_is_listed_page_by_page_by_date(
     ]
 
 
-def test_actors_and_articles(dg: Diplograph) -> None:
+def test_actors_and_articles(dg: Client) -> None:
     pd.testing.assert_frame_equal(
         dg.actors("pu"),
         pd.DataFrame(
@@ -161,7 +161,7 @@ def test_actors_and_articles(dg: Diplograph) -> None:
     ]
 
 
-def test_who_met_whom(dg: Diplograph) -> None:
+def test_who_met_whom(dg: Client) -> None:
     expected = pd.DataFrame(
         {
             "a_id": col([1, 1], "int64"),
@@ -191,7 +191,7 @@ def test_who_met_whom(dg: Diplograph) -> None:
     ]
 
 
-def test_an_empty_answer_keeps_the_columns_and_dtypes(dg: Diplograph) -> None:
+def test_an_empty_answer_keeps_the_columns_and_dtypes(dg: Client) -> None:
     pairs = dg.who_met_whom(since="2030-01-01")
     assert pairs.empty
     assert pairs.dtypes.astype(str).to_dict() == {
@@ -211,7 +211,7 @@ def test_an_empty_answer_keeps_the_columns_and_dtypes(dg: Diplograph) -> None:
     }
 
 
-def test_ego(dg: Diplograph) -> None:
+def test_ego(dg: Client) -> None:
     ego = dg.ego("Putin", quad_class=[1, 3])
     expected = pd.DataFrame(
         {
@@ -256,7 +256,7 @@ def test_ego(dg: Diplograph) -> None:
     ]
 
 
-def test_country_level_ids_are_iso_codes(dg: Diplograph) -> None:
+def test_country_level_ids_are_iso_codes(dg: Client) -> None:
     ego = dg.ego("RUS", level="country")
     assert ego[["id", "name", "events"]].to_dict("list") == {
         "id": ["SYR", "TUR", "USA"],
@@ -266,7 +266,7 @@ def test_country_level_ids_are_iso_codes(dg: Diplograph) -> None:
     assert str(ego["id"].dtype) == "str"
 
 
-def test_dyad(dg: Diplograph) -> None:
+def test_dyad(dg: Client) -> None:
     dyad = dg.dyad("Putin", "Assad")
     assert (dyad.a["name"], dyad.b["name"], dyad.level, dyad.interval, dyad.undated) == (
         "Vladimir Putin",
@@ -317,7 +317,7 @@ def test_dyad(dg: Diplograph) -> None:
     pd.testing.assert_frame_equal(dyad.events, events)
 
 
-def test_path(dg: Diplograph) -> None:
+def test_path(dg: Client) -> None:
     hops = dg.path("Hamas", "Assad")
     columns = ["sentence", "source_type", "target_type", "source_country"]
     assert hops.drop(columns=columns).to_dict("list") == {
@@ -342,7 +342,7 @@ def test_path(dg: Diplograph) -> None:
     assert dg.path("Hamas", "Trump", max_len=2).empty
 
 
-def test_centrality_communities_balance_new_dyads(dg: Diplograph) -> None:
+def test_centrality_communities_balance_new_dyads(dg: Client) -> None:
     ranking = dg.centrality(top=3)
     assert ranking.drop(columns="score").to_dict("list") == {
         "rank": [1, 2, 3],
@@ -409,7 +409,7 @@ def test_centrality_communities_balance_new_dyads(dg: Diplograph) -> None:
 # -- graphs and files -------------------------------------------------------------------------
 
 
-def test_graph_carries_every_attribute(dg: Diplograph) -> None:
+def test_graph_carries_every_attribute(dg: Client) -> None:
     G = dg.graph()
     assert isinstance(G, nx.MultiDiGraph)
     assert sorted(G.edges(keys=True)) == [
@@ -456,7 +456,7 @@ def test_graph_carries_every_attribute(dg: Diplograph) -> None:
     assert countries.nodes["RUS"]["name"] == "Russian Federation"
 
 
-def test_export_writes_files_other_tools_read(dg: Diplograph, tmp_path: Path) -> None:
+def test_export_writes_files_other_tools_read(dg: Client, tmp_path: Path) -> None:
     target = dg.export("gexf", tmp_path / "world.gexf", until="2017-12-31")
     assert target == tmp_path / "world.gexf"
     G = nx.read_gexf(target, node_type=int)
@@ -475,7 +475,7 @@ def test_export_writes_files_other_tools_read(dg: Diplograph, tmp_path: Path) ->
 # -- errors -----------------------------------------------------------------------------------
 
 
-def test_unknown_actor_is_404_with_the_server_message(dg: Diplograph) -> None:
+def test_unknown_actor_is_404_with_the_server_message(dg: Client) -> None:
     with pytest.raises(DiplographError) as info:
         dg.ego("Nobody")
     assert (info.value.status_code, info.value.detail, str(info.value)) == (
@@ -488,7 +488,7 @@ def test_unknown_actor_is_404_with_the_server_message(dg: Diplograph) -> None:
 
 
 def test_ambiguous_actor_is_409_naming_the_candidates(
-    dg: Diplograph, session_factory: sessionmaker[Session]
+    dg: Client, session_factory: sessionmaker[Session]
 ) -> None:
     qatar = ActorRef("Hamad bin Jassim", "person", "QAT", None, ("Sheikh Hamad",))
     bahrain = ActorRef("Hamad bin Isa", "person", "BHR", "king", ("Sheikh Hamad",))
@@ -503,7 +503,7 @@ def test_ambiguous_actor_is_409_naming_the_candidates(
     assert [c["id"] for c in info.value.body["candidates"]] == [8, 9]
 
 
-def test_invalid_parameter_is_422_with_the_field(dg: Diplograph) -> None:
+def test_invalid_parameter_is_422_with_the_field(dg: Client) -> None:
     with pytest.raises(DiplographError) as info:
         dg.centrality(top=0)
     assert (info.value.status_code, info.value.detail) == (
@@ -605,15 +605,15 @@ def test_api_key_is_sent_as_a_bearer_token() -> None:
 
 def test_local_mode_migrates_a_new_database(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'new.db'}"
-    with Diplograph.local(url) as client:
-        assert repr(client) == f"Diplograph.local({url!r})"
+    with Client.local(url) as client:
+        assert repr(client) == f"Client.local({url!r})"
         assert client.health() == {"status": "ok", "database": "ok", "events": 0}
         assert client.who_met_whom().empty
 
 
 def test_local_mode_without_migrating_reports_the_unreadable_database(tmp_path: Path) -> None:
     with (
-        Diplograph.local(f"sqlite:///{tmp_path / 'empty.db'}", migrate=False) as client,
+        Client.local(f"sqlite:///{tmp_path / 'empty.db'}", migrate=False) as client,
         pytest.raises(DiplographError, match=r"^HTTP 503: database unavailable: OperationalError$"),
     ):
         client.health()
@@ -623,15 +623,15 @@ def test_local_mode_without_migrating_reports_the_unreadable_database(tmp_path: 
 
 
 @pytest.fixture
-def fake(app: FastAPI) -> Iterator[Diplograph]:
+def fake(app: FastAPI) -> Iterator[Client]:
     """Return a client on the test app whose ingest "extracts" Putin met Assad from any text."""
     app.dependency_overrides[get_ingester] = lambda: fake_ingester([make_event(PUTIN, ASSAD)])
-    client = Diplograph("http://local", transport=InProcessTransport(app))
+    client = Client("http://local", transport=InProcessTransport(app))
     yield client
     client.close()
 
 
-def test_ingest_one_text(fake: Diplograph) -> None:
+def test_ingest_one_text(fake: Client) -> None:
     expected = pd.DataFrame(
         {
             "source": col(["text"], "str"),
@@ -651,7 +651,7 @@ def test_ingest_one_text(fake: Diplograph) -> None:
     }
 
 
-def test_ingest_files_and_folders(fake: Diplograph, tmp_path: Path) -> None:
+def test_ingest_files_and_folders(fake: Client, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Putin met Assad.", encoding="utf-8")
     (tmp_path / "a.meta.json").write_text(
         json.dumps({"published": "2017-12-11", "title": "A"}), encoding="utf-8"
@@ -676,7 +676,7 @@ def test_ingest_files_and_folders(fake: Diplograph, tmp_path: Path) -> None:
 
 
 def test_ingest_refuses_unreadable_articles_before_sending_any(
-    fake: Diplograph, tmp_path: Path
+    fake: Client, tmp_path: Path
 ) -> None:
     (tmp_path / "a.txt").write_text("Putin met Assad.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("   ", encoding="utf-8")
@@ -697,7 +697,7 @@ def test_ingest_refuses_unreadable_articles_before_sending_any(
 
 PUBLIC = [
     name
-    for name, member in inspect.getmembers(Diplograph)
+    for name, member in inspect.getmembers(Client)
     if callable(member) and not name.startswith("_")
 ]
 
@@ -705,7 +705,7 @@ PUBLIC = [
 def test_every_public_method_is_typed_and_documented() -> None:
     assert len(PUBLIC) == 22
     for name in PUBLIC:
-        method = getattr(Diplograph, name)
+        method = getattr(Client, name)
         signature = inspect.signature(method)
         assert signature.return_annotation is not inspect.Signature.empty, name
         for param in signature.parameters.values():
@@ -721,7 +721,7 @@ def test_every_public_method_is_typed_and_documented() -> None:
 
 
 def test_help_on_a_method_explains_its_parameters_and_table() -> None:
-    text = pydoc.render_doc(Diplograph.who_met_whom, renderer=pydoc.plaintext)
+    text = pydoc.render_doc(Client.who_met_whom, renderer=pydoc.plaintext)
     for words in (
         "Return who met whom",
         "actor : str or int, optional",
@@ -738,10 +738,10 @@ def test_help_on_a_method_explains_its_parameters_and_table() -> None:
 @pytest.mark.parametrize(
     ("module", "examples"),
     [
-        (app.client.errors, 4),
-        (app.client.params, 3),
-        (app.client.tables, 3),
-        (app.client.graph_network, 2),
+        (diplograph.app.client.errors, 4),
+        (diplograph.app.client.params, 3),
+        (diplograph.app.client.tables, 3),
+        (diplograph.app.client.graph_network, 2),
     ],
 )
 def test_docstring_examples_run(module: Any, examples: int) -> None:

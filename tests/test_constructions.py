@@ -7,10 +7,10 @@ for these tests, go through the real spaCy model (slow).
 import pytest
 from spacy.vocab import Vocab
 
-from ingest.constructions import construction_candidates
-from ingest.events import Argument, Candidate
-from ingest.gazetteer import Gazetteer, gazetteer
-from ingest.nlp import get_nlp
+from diplograph.ingest.constructions import construction_candidates
+from diplograph.ingest.events import Argument, Candidate
+from diplograph.ingest.gazetteer import Gazetteer, gazetteer
+from diplograph.ingest.nlp import get_nlp
 from tests.parses import Row, make_doc
 
 # (trigger text, CAMEO code, source names, target names)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from ingest.dates import resolve_date
+from diplograph.ingest.dates import resolve_date
 
 # A Wednesday.
 PUBLISHED = date(2016, 12, 7)

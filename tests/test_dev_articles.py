@@ -14,10 +14,10 @@ from types import ModuleType
 
 import pytest
 
-from ingest.pipeline import extract_many
-from ingest.records import event_record
-from ingest.sources import parse_date
-from ingest.types import ArticleInput
+from diplograph.ingest.pipeline import extract_many
+from diplograph.ingest.records import event_record
+from diplograph.ingest.sources import parse_date
+from diplograph.ingest.types import ArticleInput
 
 pytestmark = pytest.mark.slow
 

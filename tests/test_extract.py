@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from ingest.pipeline import extract_one
-from ingest.types import ArticleInput
+from diplograph.ingest.pipeline import extract_one
+from diplograph.ingest.types import ArticleInput
 
 pytestmark = pytest.mark.slow
 

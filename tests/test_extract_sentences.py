@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from ingest.pipeline import extract_one
-from ingest.types import ArticleInput, ExtractedEvent
+from diplograph.ingest.pipeline import extract_one
+from diplograph.ingest.types import ArticleInput, ExtractedEvent
 
 pytestmark = pytest.mark.slow
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.gazetteer import Country, Organization, Role, gazetteer
+from diplograph.ingest.gazetteer import Country, Organization, Role, gazetteer
 
 RUSSIA = Country("RUS", "Russia")
 UNITED_STATES = Country("USA", "United States")

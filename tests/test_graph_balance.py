@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from graph.balance import Balance, Counterpart, balance
-from graph.build import build_graph
-from graph.filters import EdgeFilter
-from graph.summary import QuadCounts, TieSummary
+from diplograph.graph.balance import Balance, Counterpart, balance
+from diplograph.graph.build import build_graph
+from diplograph.graph.filters import EdgeFilter
+from diplograph.graph.summary import QuadCounts, TieSummary
 from tests.factories import node, record
 
 PUTIN = node(1, "Putin", "RUS")

@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from graph.build import build_graph
-from graph.records import ActorNode
+from diplograph.graph.build import build_graph
+from diplograph.graph.records import ActorNode
 from tests.factories import node, record
 
 PUTIN = ActorNode(1, "Vladimir Putin", "person", "RUS", "president", ("putin", "vladimir putin"))

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
-import graph.cache
-from core.models import EventRow
-from graph.cache import GraphCache
-from graph.load import load_records
-from graph.records import ActorNode, EventGraph, EventRecord
+import diplograph.graph.cache
+from diplograph.core.models import EventRow
+from diplograph.graph.cache import GraphCache
+from diplograph.graph.load import load_records
+from diplograph.graph.records import ActorNode, EventGraph, EventRecord
 from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
 
 
@@ -214,7 +214,7 @@ def test_deleted_events_are_noticed_at_the_next_recount(
 def test_big_graphs_are_frozen_and_freed_after_the_next_build(
     session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(graph.cache, "SETTLE_FROM_EDGES", 1)
+    monkeypatch.setattr(diplograph.graph.cache, "SETTLE_FROM_EDGES", 1)
     store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
     cache = GraphCache()
     try:

@@ -3,10 +3,16 @@
 import networkx as nx
 import pytest
 
-import graph.centrality as centrality_module
-from graph.build import build_graph
-from graph.centrality import Ranked, Ranking, centrality, weighted_digraph, weighted_graph
-from graph.records import EventGraph
+import diplograph.graph.centrality as centrality_module
+from diplograph.graph.build import build_graph
+from diplograph.graph.centrality import (
+    Ranked,
+    Ranking,
+    centrality,
+    weighted_digraph,
+    weighted_graph,
+)
+from diplograph.graph.records import EventGraph
 from tests.factories import node, record
 
 A, B, C, D, E = (node(i, name) for i, name in enumerate("ABCDE", start=1))

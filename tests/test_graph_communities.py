@@ -3,9 +3,9 @@
 import networkx as nx
 import pytest
 
-from graph.build import build_graph
-from graph.communities import Community, Method, Partition, communities
-from graph.records import EventGraph
+from diplograph.graph.build import build_graph
+from diplograph.graph.communities import Community, Method, Partition, communities
+from diplograph.graph.records import EventGraph
 from tests.factories import node, record
 
 NODES = {i: node(i, name) for i, name in enumerate("ABCDEFG", start=1)}

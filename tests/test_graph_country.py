@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from graph.build import build_graph
-from graph.country import country_graph
-from graph.filters import EdgeFilter
-from graph.queries import who_met_whom
-from graph.records import ActorNode
+from diplograph.graph.build import build_graph
+from diplograph.graph.country import country_graph
+from diplograph.graph.filters import EdgeFilter
+from diplograph.graph.queries import who_met_whom
+from diplograph.graph.records import ActorNode
 from tests.factories import node, record
 
 PUTIN = node(1, "Putin", "RUS")

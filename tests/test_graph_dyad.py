@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from graph.build import build_graph
-from graph.dyad import Bucket, Interval, dyad_timeline, interval_end, interval_start
-from graph.filters import EdgeFilter
-from graph.summary import EventRef, QuadCounts
+from diplograph.graph.build import build_graph
+from diplograph.graph.dyad import Bucket, Interval, dyad_timeline, interval_end, interval_start
+from diplograph.graph.filters import EdgeFilter
+from diplograph.graph.summary import EventRef, QuadCounts
 from tests.factories import node, record
 
 PUTIN = node(1, "Putin", "RUS")

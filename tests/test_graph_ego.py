@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from graph.build import build_graph
-from graph.ego import Neighbour, ego
-from graph.filters import EdgeFilter
-from graph.summary import QuadCounts, TieSummary
+from diplograph.graph.build import build_graph
+from diplograph.graph.ego import Neighbour, ego
+from diplograph.graph.filters import EdgeFilter
+from diplograph.graph.summary import QuadCounts, TieSummary
 from tests.factories import node, record
 
 PUTIN = node(1, "Putin", "RUS")

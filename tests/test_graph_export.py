@@ -8,9 +8,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.build import build_graph
-from graph.export import CSV_COLUMNS, export, to_csv, to_gexf, to_graphml, to_node_link
-from graph.records import ActorNode, EventGraph
+from diplograph.graph.build import build_graph
+from diplograph.graph.export import CSV_COLUMNS, export, to_csv, to_gexf, to_graphml, to_node_link
+from diplograph.graph.records import ActorNode, EventGraph
 from tests.factories import record
 
 PUTIN = ActorNode(1, "Vladimir Putin", "person", "RUS", "president", ("putin", "vladimir putin"))

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from graph.build import build_graph
-from graph.filters import (
+from diplograph.graph.build import build_graph
+from diplograph.graph.filters import (
     MODALITIES,
     EdgeFilter,
     edges_between,

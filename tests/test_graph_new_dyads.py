@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from graph.build import build_graph
-from graph.filters import DEFAULT_FILTER, EdgeFilter
-from graph.new_dyads import new_dyads
+from diplograph.graph.build import build_graph
+from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter
+from diplograph.graph.new_dyads import new_dyads
 from tests.factories import node, record
 
 PUTIN = node(1, "Putin", "RUS")

@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from graph.build import build_graph
-from graph.filters import EdgeFilter
-from graph.paths import Hop, Path, linked, shortest_paths
-from graph.summary import EventRef
+from diplograph.graph.build import build_graph
+from diplograph.graph.filters import EdgeFilter
+from diplograph.graph.paths import Hop, Path, linked, shortest_paths
+from diplograph.graph.summary import EventRef
 from tests.factories import node, record
 
 A, B, C, D, E, F = (node(i, name) for i, name in enumerate("ABCDEF", start=1))

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from graph.build import build_graph
-from graph.filters import MODALITIES, EdgeFilter
-from graph.queries import MeetingPair, meeting_index, pair_events, who_met_whom
+from diplograph.graph.build import build_graph
+from diplograph.graph.filters import MODALITIES, EdgeFilter
+from diplograph.graph.queries import MeetingPair, meeting_index, pair_events, who_met_whom
 from tests.factories import node, record
 
 PUTIN = node(1, "Putin", "RUS")

@@ -2,8 +2,15 @@
 
 import pytest
 
-from ingest.datafiles import read_rows
-from ingest.lexicon import CameoCode, TriggerRule, cameo_codes, code_info, rules_for, trigger_rules
+from diplograph.ingest.datafiles import read_rows
+from diplograph.ingest.lexicon import (
+    CameoCode,
+    TriggerRule,
+    cameo_codes,
+    code_info,
+    rules_for,
+    trigger_rules,
+)
 
 ROOTS = {f"{n:02d}" for n in range(1, 21)}
 MODALITIES = {"asserted", "intended", "requested", "reported", "hypothetical"}

@@ -4,11 +4,11 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ingest.gazetteer import Gazetteer
-from ingest.mentions import mention_at
-from ingest.persons import person_mention
-from ingest.spans import entity_span
-from ingest.types import Mention
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.mentions import mention_at
+from diplograph.ingest.persons import person_mention
+from diplograph.ingest.spans import entity_span
+from diplograph.ingest.types import Mention
 from tests.parses import Row, make_doc
 
 # "Russian President Vladimir Putin met him ."

@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from app.client import Diplograph
+from diplograph import Client
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "quickstart.ipynb"
@@ -139,7 +139,7 @@ def test_quickstart_against_a_live_server(server: str, monkeypatch: pytest.Monke
     monkeypatch.setenv("DIPLOGRAPH_API_URL", server)
     nb = run_notebook()
     check_outputs(nb)
-    assert shown(nb, "connect") == f"Diplograph({server!r})"
+    assert shown(nb, "connect") == f"Client({server!r})"
     assert httpx.get(f"{server}/articles").json()["total"] == 1
 
 
@@ -150,8 +150,8 @@ def test_quickstart_without_a_server(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("DIPLOGRAPH_LOCAL_DATABASE", url)
     nb = run_notebook()
     check_outputs(nb)
-    assert shown(nb, "connect") == f"Diplograph.local({url!r})"
-    with Diplograph.local(url, migrate=False) as client:
+    assert shown(nb, "connect") == f"Client.local({url!r})"
+    with Client.local(url, migrate=False) as client:
         assert client.articles()["title"].str.startswith("Putin visits Syria").tolist() == [True]
 
 
@@ -169,10 +169,10 @@ def test_readme_client_example_shows_its_real_output(tmp_path: Path) -> None:
     code, output = re.findall(r"```(?:python)?\n(.*?)```", section, flags=re.DOTALL)[:2]
     first, second, question = [line for line in code.splitlines() if line]
     assert (first, second.split("#")[0].strip()) == (
-        "from app.client import Diplograph",
-        'client = Diplograph("http://127.0.0.1:8000")',
+        "from diplograph import Client",
+        'client = Client("http://127.0.0.1:8000")',
     )
-    with Diplograph.local(f"sqlite:///{tmp_path / 'readme.db'}") as client:
+    with Client.local(f"sqlite:///{tmp_path / 'readme.db'}") as client:
         client.ingest(path=ROOT / "seeds")
         answer = eval(question, {"client": client})
     assert f"{answer}\n" == output

@@ -10,18 +10,18 @@ from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.client import Diplograph
-from app.plots import QUAD_COLOURS, draw_ego, ego_network, plot_dyad, plot_ego
+from diplograph import Client
+from diplograph.app.plots import QUAD_COLOURS, draw_ego, ego_network, plot_dyad, plot_ego
 from tests.factories import graph_world, store
 
 RUS, SYR, TUR, USA = "#1f77b4", "#9467bd", "#8c564b", "#e377c2"
 
 
 @pytest.fixture
-def dg(database_url: str, session_factory: sessionmaker[Session]) -> Iterator[Diplograph]:
+def dg(database_url: str, session_factory: sessionmaker[Session]) -> Iterator[Client]:
     """Return a local client on the eleven events of ``factories.graph_world``."""
     store(session_factory, *graph_world())
-    with Diplograph.local(database_url, migrate=False) as client:
+    with Client.local(database_url, migrate=False) as client:
         yield client
 
 
@@ -37,7 +37,7 @@ def png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def test_ego_network_ties_by_main_quad_class(dg: Diplograph) -> None:
+def test_ego_network_ties_by_main_quad_class(dg: Client) -> None:
     G = ego_network(dg.ego("Putin"))
     assert dict(G.nodes(data="country")) == {1: "RUS", 2: "SYR", 3: "TUR", 6: "USA"}
     assert {(u, v): d["quad"] for u, v, d in G.edges(data=True)} == {
@@ -58,7 +58,7 @@ def test_ego_network_ties_by_main_quad_class(dg: Diplograph) -> None:
     assert sorted(far.edges) == [(1, 2), (1, 3), (6, 1), (6, 5)]
 
 
-def test_draw_ego_colours_nodes_by_country_and_ties_by_quad_class(dg: Diplograph) -> None:
+def test_draw_ego_colours_nodes_by_country_and_ties_by_quad_class(dg: Client) -> None:
     figure = plot_ego(dg, "Putin")
     ax = figure.axes[0]
     nodes, ties = ax.collections
@@ -81,14 +81,14 @@ def test_draw_ego_colours_nodes_by_country_and_ties_by_quad_class(dg: Diplograph
     assert png(figure).startswith(b"\x89PNG")
 
 
-def test_an_actor_without_ties_is_drawn_alone(dg: Diplograph) -> None:
+def test_an_actor_without_ties_is_drawn_alone(dg: Client) -> None:
     ego = dg.ego("Hamas", since="2019-01-01")
     figure = draw_ego(ego)
     (nodes,) = figure.axes[0].collections
     assert [tuple(c) for c in nodes.get_facecolor()] == rgba("#bdbdbd")
 
 
-def test_draw_dyad_bars_cooperation_up_conflict_down_with_goldstein(dg: Diplograph) -> None:
+def test_draw_dyad_bars_cooperation_up_conflict_down_with_goldstein(dg: Client) -> None:
     figure = plot_dyad(dg, "Putin", "Erdogan")
     ax, goldstein = figure.axes
     bars = {c.get_label(): [p.get_height() for p in c.patches] for c in ax.containers}
@@ -107,7 +107,7 @@ def test_draw_dyad_bars_cooperation_up_conflict_down_with_goldstein(dg: Diplogra
     assert png(figure).startswith(b"\x89PNG")
 
 
-def test_client_methods_draw_the_same_figures(dg: Diplograph) -> None:
+def test_client_methods_draw_the_same_figures(dg: Client) -> None:
     figure = dg.plot_dyad("Putin", "Egypt", modality="all", interval="year")
     assert (
         figure.axes[0].get_title() == "Vladimir Putin / Egypt: events per year (1 undated left out)"

@@ -7,11 +7,11 @@ import pytest
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.db import make_engine, transaction
-from core.migrate import current_revision, upgrade
-from core.repositories import actors, articles, events, runs
-from ingest.persist import content_hash
-from ingest.types import ActorRef
+from diplograph.core.db import make_engine, transaction
+from diplograph.core.migrate import current_revision, upgrade
+from diplograph.core.repositories import actors, articles, events, runs
+from diplograph.ingest.persist import content_hash
+from diplograph.ingest.types import ActorRef
 from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
 
 KIM_JONG_UN = ActorRef("Kim Jong Un", "person", "PRK", "leader", ("Kim",))

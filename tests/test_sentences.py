@@ -4,8 +4,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from ingest.sentences import Paragraph, paragraphs, sentence_spans
-from ingest.types import SentenceSpan
+from diplograph.ingest.sentences import Paragraph, paragraphs, sentence_spans
+from diplograph.ingest.types import SentenceSpan
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The Diplograph client: the HTTP API as Python methods returning DataFrames and graphs."""
+"""The Client client: the HTTP API as Python methods returning DataFrames and graphs."""
 
 import os
 from collections.abc import Sequence
@@ -10,23 +10,23 @@ from typing import Any, Self
 import httpx
 import pandas as pd
 
-from app.client import tables
-from app.client.errors import DiplographConnectionError, error_from_response
-from app.client.graph_actor import ActorQuestions
-from app.client.graph_network import NetworkQuestions
-from app.client.graph_pairs import PairQuestions
-from app.client.params import Day, Params, PathLike, day
-from app.client.records import RecordQuestions
-from app.client.transport import InProcessTransport, RetryingTransport
-from ingest.sources import SourceError, read_paths
-from ingest.types import ArticleInput
+from diplograph.app.client import tables
+from diplograph.app.client.errors import DiplographConnectionError, error_from_response
+from diplograph.app.client.graph_actor import ActorQuestions
+from diplograph.app.client.graph_network import NetworkQuestions
+from diplograph.app.client.graph_pairs import PairQuestions
+from diplograph.app.client.params import Day, Params, PathLike, day
+from diplograph.app.client.records import RecordQuestions
+from diplograph.app.client.transport import InProcessTransport, RetryingTransport
+from diplograph.ingest.sources import SourceError, read_paths
+from diplograph.ingest.types import ArticleInput
 
 DEFAULT_URL = "http://127.0.0.1:8000"
 LOCAL_URL = "http://diplograph.local"
 
 
-class Diplograph(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestions):
-    """A Diplograph server (or a local database) answering in DataFrames and graphs.
+class Client(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestions):
+    """A Client server (or a local database) answering in DataFrames and graphs.
 
     Parameters
     ----------
@@ -41,7 +41,7 @@ class Diplograph(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestion
         How many times a request is retried when the connection fails
         (waiting ``backoff``, then twice as long each time). Answers with an
         error status (4xx, 5xx) are never retried: they raise
-        :class:`~app.client.DiplographError` at once.
+        :class:`~diplograph.app.client.DiplographError` at once.
     backoff : float, default 0.5
         Seconds before the first retry.
     transport : httpx.BaseTransport, optional
@@ -53,14 +53,14 @@ class Diplograph(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestion
     Tables are ``pandas.DataFrame`` with fixed columns and dtypes (dates are
     ``datetime64[ns]``, missing ones ``NaT``), graphs are
     ``networkx.MultiDiGraph``. Every method raises
-    :class:`~app.client.DiplographError` with the server's message when the
+    :class:`~diplograph.app.client.DiplographError` with the server's message when the
     server refuses the request (unknown actor 404, ambiguous name 409 with its
     candidates, invalid parameter 422) and
-    :class:`~app.client.DiplographConnectionError` when it cannot be reached.
+    :class:`~diplograph.app.client.DiplographConnectionError` when it cannot be reached.
 
     Examples
     --------
-    >>> client = Diplograph("http://127.0.0.1:8000")  # doctest: +SKIP
+    >>> client = Client("http://127.0.0.1:8000")  # doctest: +SKIP
     >>> client.who_met_whom("Putin")[["b_name", "events", "first_date"]]  # doctest: +SKIP
     """
 
@@ -109,17 +109,17 @@ class Diplograph(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestion
 
         Returns
         -------
-        Diplograph
+        Client
             A client; ``close()`` it (or use ``with``) to release the database.
 
         Examples
         --------
-        >>> with Diplograph.local("sqlite:///diplograph.db") as client:  # doctest: +SKIP
+        >>> with Client.local("sqlite:///diplograph.db") as client:  # doctest: +SKIP
         ...     client.centrality(top=3)
         """
-        from app.main import create_app
-        from core.migrate import upgrade
-        from core.settings import Settings
+        from diplograph.app.main import create_app
+        from diplograph.core.migrate import upgrade
+        from diplograph.core.settings import Settings
 
         if migrate:
             upgrade(database_url)
@@ -130,8 +130,8 @@ class Diplograph(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestion
 
     def __repr__(self) -> str:
         if self.database_url is not None:
-            return f"Diplograph.local({self.database_url!r})"
-        return f"Diplograph({self.base_url!r})"
+            return f"Client.local({self.database_url!r})"
+        return f"Client({self.base_url!r})"
 
     def close(self) -> None:
         """Close the connections (in local mode: the app and its database engine)."""

@@ -4,11 +4,11 @@ from typing import Any
 
 import httpx
 
-from app.client.params import Params
+from diplograph.app.client.params import Params
 
 
 class ApiCaller:
-    """Sends requests to the API; :class:`~app.client.Diplograph` implements :meth:`_request`."""
+    """Sends requests to the API; :class:`~diplograph.Client` implements :meth:`_request`."""
 
     def _request(
         self, method: str, path: str, *, params: Params | None = None, json: Any = None

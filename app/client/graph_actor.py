@@ -6,9 +6,9 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from app.client import tables
-from app.client.caller import ApiCaller
-from app.client.params import Day, Level, graph_params, with_filter_docs
+from diplograph.app.client import tables
+from diplograph.app.client.caller import ApiCaller
+from diplograph.app.client.params import Day, Level, graph_params, with_filter_docs
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class ActorQuestions(ApiCaller):
-    """The actor-centred methods of :class:`~app.client.Diplograph` (errors and dtypes there)."""
+    """The actor-centred methods of :class:`~diplograph.Client` (errors and dtypes there)."""
 
     @with_filter_docs
     def who_met_whom(
@@ -203,7 +203,7 @@ class ActorQuestions(ApiCaller):
         -------
         matplotlib.figure.Figure
         """
-        from app.plots import draw_ego
+        from diplograph.app.plots import draw_ego
 
         ego = self.ego(
             actor,

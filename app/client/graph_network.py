@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING, Any, Literal
 import networkx as nx
 import pandas as pd
 
-from app.client import tables
-from app.client.caller import ApiCaller
-from app.client.params import Day, Level, PathLike, graph_params, with_filter_docs
+from diplograph.app.client import tables
+from diplograph.app.client.caller import ApiCaller
+from diplograph.app.client.params import Day, Level, PathLike, graph_params, with_filter_docs
 
 if TYPE_CHECKING:
-    from graph.records import EventGraph
+    from diplograph.graph.records import EventGraph
 
 ExportFormat = Literal["graphml", "gexf", "json", "csv"]
 
 
 class NetworkQuestions(ApiCaller):
-    """The whole-graph methods of :class:`~app.client.Diplograph` (errors and dtypes there)."""
+    """The whole-graph methods of :class:`~diplograph.Client` (errors and dtypes there)."""
 
     @with_filter_docs
     def centrality(

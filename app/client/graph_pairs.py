@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from app.client import tables
-from app.client.caller import ApiCaller
-from app.client.params import Day, Level, graph_params, with_filter_docs
+from diplograph.app.client import tables
+from diplograph.app.client.caller import ApiCaller
+from diplograph.app.client.params import Day, Level, graph_params, with_filter_docs
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Dyad:
-    """The timeline between two actors (or countries), as :meth:`Diplograph.dyad` returns it.
+    """The timeline between two actors (or countries), as :meth:`Client.dyad` returns it.
 
     Attributes
     ----------
@@ -53,7 +53,7 @@ class Dyad:
 
 
 class PairQuestions(ApiCaller):
-    """The pair methods of :class:`~app.client.Diplograph` (errors and dtypes there)."""
+    """The pair methods of :class:`~diplograph.Client` (errors and dtypes there)."""
 
     @with_filter_docs
     def dyad(
@@ -245,7 +245,7 @@ class PairQuestions(ApiCaller):
         -------
         matplotlib.figure.Figure
         """
-        from app.plots import draw_dyad
+        from diplograph.app.plots import draw_dyad
 
         dyad = self.dyad(
             a,

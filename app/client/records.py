@@ -4,16 +4,16 @@ from typing import Any
 
 import pandas as pd
 
-from app.client import tables
-from app.client.caller import ApiCaller
-from app.client.params import Day, Params, day
+from diplograph.app.client import tables
+from diplograph.app.client.caller import ApiCaller
+from diplograph.app.client.params import Day, Params, day
 
 PAGE_SIZES = {"/events": 1000, "/actors": 500, "/articles": 500}
 """The largest page each listing route serves."""
 
 
 class RecordQuestions(ApiCaller):
-    """The record methods of :class:`~app.client.Diplograph` (errors and dtypes there)."""
+    """The record methods of :class:`~diplograph.Client` (errors and dtypes there)."""
 
     def _pages(self, path: str, params: Params, limit: int | None) -> list[dict[str, Any]]:
         """Return the items of a listing route, page by page, up to ``limit`` (default all)."""

@@ -2,9 +2,12 @@
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import httpx
-from fastapi import FastAPI
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 RETRIED = (httpx.ConnectError, httpx.ConnectTimeout)
 """Errors raised before the request reached the server: retrying them cannot repeat a write."""
@@ -62,7 +65,7 @@ class InProcessTransport(httpx.BaseTransport):
     closed (the app then disposes its database engine).
     """
 
-    def __init__(self, app: FastAPI) -> None:
+    def __init__(self, app: "FastAPI") -> None:
         from fastapi.testclient import TestClient  # imported only by in-process clients
 
         self._client = TestClient(

@@ -4,11 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from app.convert import actor_detail
-from app.deps import SessionDep
-from app.routes.responses import not_found
-from app.schemas.actors import ActorDetail, ActorPage
-from core.repositories import actors
+from diplograph.app.convert import actor_detail
+from diplograph.app.deps import SessionDep
+from diplograph.app.routes.responses import not_found
+from diplograph.app.schemas.actors import ActorDetail, ActorPage
+from diplograph.core.repositories import actors
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 

@@ -4,12 +4,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response, status
 
-from app.convert import article_detail, article_summary, event_out
-from app.deps import IngesterDep, SessionDep
-from app.routes.responses import not_found
-from app.schemas.articles import ArticleDetail, ArticleIn, ArticlePage, IngestResult
-from core.repositories import articles, events
-from ingest.types import ArticleInput
+from diplograph.app.convert import article_detail, article_summary, event_out
+from diplograph.app.deps import IngesterDep, SessionDep
+from diplograph.app.routes.responses import not_found
+from diplograph.app.schemas.articles import ArticleDetail, ArticleIn, ArticlePage, IngestResult
+from diplograph.core.repositories import articles, events
+from diplograph.ingest.types import ArticleInput
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 

@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from app.convert import event_evidence, event_out
-from app.deps import ActorFilterDep, SessionDep
-from app.routes.responses import ACTOR_ERRORS, not_found
-from app.schemas.events import EventEvidence, EventPage
-from core.repositories import events
+from diplograph.app.convert import event_evidence, event_out
+from diplograph.app.deps import ActorFilterDep, SessionDep
+from diplograph.app.routes.responses import ACTOR_ERRORS, not_found
+from diplograph.app.schemas.events import EventEvidence, EventPage
+from diplograph.core.repositories import events
 
 router = APIRouter(prefix="/events", tags=["events"])
 

@@ -8,9 +8,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from app.convert import meeting_pair_out
-from app.deps import SessionDep
-from app.graph_params import (
+from diplograph.app.convert import meeting_pair_out
+from diplograph.app.deps import SessionDep
+from diplograph.app.graph_params import (
     ActorQuery,
     EdgeFilterDep,
     LevelQuery,
@@ -18,12 +18,12 @@ from app.graph_params import (
     SnapshotDep,
     resolve_node,
 )
-from app.routes.responses import ACTOR_ERRORS, json_answer
-from app.schemas.graph import WhoMetWhom
-from app.schemas.graph_actor import BalanceOut, EgoOut, NeighbourOut
-from graph.balance import balance
-from graph.ego import ego
-from graph.queries import meeting_index, who_met_whom
+from diplograph.app.routes.responses import ACTOR_ERRORS, json_answer
+from diplograph.app.schemas.graph import WhoMetWhom
+from diplograph.app.schemas.graph_actor import BalanceOut, EgoOut, NeighbourOut
+from diplograph.graph.balance import balance
+from diplograph.graph.ego import ego
+from diplograph.graph.queries import meeting_index, who_met_whom
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 

@@ -4,14 +4,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from app.graph_params import EdgeFilterDep, LevelQuery, SnapshotDep
-from app.routes.graph import FILTERS
-from app.routes.responses import json_answer
-from app.schemas.graph_network import PartitionOut, RankingOut
-from graph.centrality import Measure, centrality
-from graph.communities import Method, communities
-from graph.export import MEDIA_TYPES, ExportFormat, export
-from graph.filters import filtered_graph
+from diplograph.app.graph_params import EdgeFilterDep, LevelQuery, SnapshotDep
+from diplograph.app.routes.graph import FILTERS
+from diplograph.app.routes.responses import json_answer
+from diplograph.app.schemas.graph_network import PartitionOut, RankingOut
+from diplograph.graph.centrality import Measure, centrality
+from diplograph.graph.communities import Method, communities
+from diplograph.graph.export import MEDIA_TYPES, ExportFormat, export
+from diplograph.graph.filters import filtered_graph
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 

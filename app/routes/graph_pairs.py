@@ -4,8 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from app.deps import SessionDep
-from app.graph_params import (
+from diplograph.app.deps import SessionDep
+from diplograph.app.graph_params import (
     ActorQuery,
     EdgeFilterDep,
     LevelQuery,
@@ -13,12 +13,12 @@ from app.graph_params import (
     WindowFilterDep,
     resolve_node,
 )
-from app.routes.graph import FILTERS
-from app.routes.responses import ACTOR_ERRORS, json_answer
-from app.schemas.graph_pairs import DyadOut, NewDyadOut, NewDyadsOut, PathOut, PathsOut
-from graph.dyad import Interval, dyad_timeline
-from graph.new_dyads import new_dyads
-from graph.paths import shortest_paths
+from diplograph.app.routes.graph import FILTERS
+from diplograph.app.routes.responses import ACTOR_ERRORS, json_answer
+from diplograph.app.schemas.graph_pairs import DyadOut, NewDyadOut, NewDyadsOut, PathOut, PathsOut
+from diplograph.graph.dyad import Interval, dyad_timeline
+from diplograph.graph.new_dyads import new_dyads
+from diplograph.graph.paths import shortest_paths
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 

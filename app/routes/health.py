@@ -3,9 +3,9 @@
 from fastapi import APIRouter, HTTPException, status
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.deps import SessionDep
-from app.schemas.service import ErrorOut, Health
-from core.repositories import events
+from diplograph.app.deps import SessionDep
+from diplograph.app.schemas.service import ErrorOut, Health
+from diplograph.core.repositories import events
 
 router = APIRouter(tags=["service"])
 

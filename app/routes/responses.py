@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import Response
 from pydantic import BaseModel
 
-from app.schemas.service import AmbiguousActorOut, ErrorOut
+from diplograph.app.schemas.service import AmbiguousActorOut, ErrorOut
 
 
 def not_found(what: str) -> dict[int | str, dict[str, Any]]:

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
-from app.schemas.events import ARTICLE_REF_EXAMPLE, EVENT_EXAMPLE, EventOut
+from diplograph.app.schemas.events import ARTICLE_REF_EXAMPLE, EVENT_EXAMPLE, EventOut
 
 MAX_TEXT_CHARS = 200_000
 SENTENCE_EXAMPLE: JsonDict = {

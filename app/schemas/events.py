@@ -5,7 +5,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
-from app.schemas.actors import ACTOR_EXAMPLE, OTHER_ACTOR_EXAMPLE, ActorOut
+from diplograph.app.schemas.actors import ACTOR_EXAMPLE, OTHER_ACTOR_EXAMPLE, ActorOut
 
 EVENT_EXAMPLE: JsonDict = {
     "id": 7,

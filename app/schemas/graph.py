@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
-from app.schemas.actors import ACTOR_EXAMPLE, OTHER_ACTOR_EXAMPLE
+from diplograph.app.schemas.actors import ACTOR_EXAMPLE, OTHER_ACTOR_EXAMPLE
 
 LevelOut = Literal["actor", "country"]
 

@@ -5,8 +5,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
-from app.schemas.actors import ACTOR_EXAMPLE, OTHER_ACTOR_EXAMPLE
-from app.schemas.graph import SUMMARY_EXAMPLE, LevelOut, NodeOut, TieSummaryOut
+from diplograph.app.schemas.actors import ACTOR_EXAMPLE, OTHER_ACTOR_EXAMPLE
+from diplograph.app.schemas.graph import SUMMARY_EXAMPLE, LevelOut, NodeOut, TieSummaryOut
 
 ERDOGAN_EXAMPLE: JsonDict = {
     "id": 9,

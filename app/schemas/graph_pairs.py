@@ -6,8 +6,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
-from app.schemas.actors import ACTOR_EXAMPLE, OTHER_ACTOR_EXAMPLE
-from app.schemas.graph import (
+from diplograph.app.schemas.actors import ACTOR_EXAMPLE, OTHER_ACTOR_EXAMPLE
+from diplograph.app.schemas.graph import (
     EVENT_REF_EXAMPLE,
     QUAD_EXAMPLE,
     SUMMARY_EXAMPLE,

@@ -2,7 +2,7 @@
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.schemas.actors import ACTOR_EXAMPLE, ActorOut
+from diplograph.app.schemas.actors import ACTOR_EXAMPLE, ActorOut
 
 
 class Health(BaseModel):

@@ -5,8 +5,8 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from core.models import ActorAliasRow, ActorRow, EventRow
-from core.names import normalize_name
+from diplograph.core.models import ActorAliasRow, ActorRow, EventRow
+from diplograph.core.names import normalize_name
 
 
 def get(session: Session, actor_id: int) -> ActorRow | None:

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, selectinload
 
-from core.models import ArticleRow, EventRow, SentenceRow
+from diplograph.core.models import ArticleRow, EventRow, SentenceRow
 
 
 class ArticleExistsError(Exception):

@@ -8,7 +8,7 @@ from typing import cast
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from core.models import EventRow, SentenceRow
+from diplograph.core.models import EventRow, SentenceRow
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import IngestRunRow, utcnow
+from diplograph.core.models import IngestRunRow, utcnow
 
 
 def start(session: Session, *, extractor_version: str) -> IngestRunRow:

@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
-from ingest.constructions.blame import held_responsible, reported_blame
-from ingest.constructions.expulsion import declared_unwelcome, ordered_to_leave
-from ingest.constructions.threats import conditional_threat
-from ingest.events import Candidate
-from ingest.gazetteer import Gazetteer
+from diplograph.ingest.constructions.blame import held_responsible, reported_blame
+from diplograph.ingest.constructions.expulsion import declared_unwelcome, ordered_to_leave
+from diplograph.ingest.constructions.threats import conditional_threat
+from diplograph.ingest.events import Candidate
+from diplograph.ingest.gazetteer import Gazetteer
 
 FINDERS: tuple[Callable[[Token, Gazetteer], Candidate | None], ...] = (
     conditional_threat,

@@ -7,8 +7,8 @@ blames no one. The words live in the ``[blame]`` table of
 
 from spacy.tokens import Token
 
-from ingest.arguments import conjuncts, is_passive
-from ingest.constructions.parties import (
+from diplograph.ingest.arguments import conjuncts, is_passive
+from diplograph.ingest.constructions.parties import (
     actors,
     agent_actors,
     candidate,
@@ -16,9 +16,9 @@ from ingest.constructions.parties import (
     speaker,
     speech_act,
 )
-from ingest.constructions.words import construction_rule, construction_words
-from ingest.events import Candidate
-from ingest.gazetteer import Gazetteer
+from diplograph.ingest.constructions.words import construction_rule, construction_words
+from diplograph.ingest.events import Candidate
+from diplograph.ingest.gazetteer import Gazetteer
 
 BEARING_VERBS = construction_words("bearing_verbs", "blame")
 RESPONSIBILITY_NOUNS = construction_words("responsibility_nouns", "blame")

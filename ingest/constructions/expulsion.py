@@ -7,15 +7,15 @@ words live in the ``[expulsion]`` table of ``ingest/data/constructions.toml``.
 
 from spacy.tokens import Token
 
-from ingest.arguments import conjuncts, is_passive, names_actor
-from ingest.constructions.parties import actors, agent_actors, candidate
-from ingest.constructions.words import (
+from diplograph.ingest.arguments import conjuncts, is_passive, names_actor
+from diplograph.ingest.constructions.parties import actors, agent_actors, candidate
+from diplograph.ingest.constructions.words import (
     construction_phrase,
     construction_rule,
     construction_words,
 )
-from ingest.events import Argument, Candidate
-from ingest.gazetteer import Gazetteer
+from diplograph.ingest.events import Argument, Candidate
+from diplograph.ingest.gazetteer import Gazetteer
 
 ORDER_VERBS = construction_words("order_verbs", "expulsion")
 DEPARTURE_VERBS = construction_words("departure_verbs", "expulsion")

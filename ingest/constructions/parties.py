@@ -10,11 +10,11 @@ import itertools
 
 from spacy.tokens import Token
 
-from ingest.arguments import actors_in, conjuncts, is_passive, subject_tokens
-from ingest.constructions.words import construction_words
-from ingest.events import Argument, Candidate
-from ingest.gazetteer import Gazetteer
-from ingest.lexicon import TriggerRule
+from diplograph.ingest.arguments import actors_in, conjuncts, is_passive, subject_tokens
+from diplograph.ingest.constructions.words import construction_words
+from diplograph.ingest.events import Argument, Candidate
+from diplograph.ingest.gazetteer import Gazetteer
+from diplograph.ingest.lexicon import TriggerRule
 
 SAYING_VERBS = construction_words("saying_verbs")
 STATEMENT_NOUNS = construction_words("statement_nouns")

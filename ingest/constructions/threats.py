@@ -8,8 +8,8 @@ threat when what will happen speaks of force or war. The words live in the
 
 from spacy.tokens import Token
 
-from ingest.arguments import conjuncts
-from ingest.constructions.parties import (
+from diplograph.ingest.arguments import conjuncts
+from diplograph.ingest.constructions.parties import (
     SAYING_VERBS,
     actors,
     candidate,
@@ -17,9 +17,9 @@ from ingest.constructions.parties import (
     speaker,
     speech_act,
 )
-from ingest.constructions.words import construction_rule, construction_words
-from ingest.events import Candidate
-from ingest.gazetteer import Gazetteer
+from diplograph.ingest.constructions.words import construction_rule, construction_words
+from diplograph.ingest.events import Candidate
+from diplograph.ingest.gazetteer import Gazetteer
 
 THREAT_VERBS = construction_words("threat_verbs", "conditional_threat")
 CONSEQUENCE_AUX = construction_words("consequence_aux", "conditional_threat")

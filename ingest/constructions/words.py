@@ -10,7 +10,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from ingest.lexicon import TriggerRule, cameo_codes
+from diplograph.ingest.lexicon import TriggerRule, cameo_codes
 
 # A construction's rule has no lemma of its own: it is coded with pos "C".
 CONSTRUCTION_POS = "C"
@@ -18,7 +18,11 @@ CONSTRUCTION_POS = "C"
 
 @cache
 def _data() -> dict[str, Any]:
-    text = files("ingest").joinpath("data", "constructions.toml").read_text(encoding="utf-8")
+    text = (
+        files("diplograph.ingest")
+        .joinpath("data", "constructions.toml")
+        .read_text(encoding="utf-8")
+    )
     return tomllib.loads(text)
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from diplograph.app.eval_command import evaluate
 from diplograph.core.db import make_engine, make_session_factory
 from diplograph.core.migrate import current_revision, upgrade
 from diplograph.core.settings import get_settings
@@ -18,7 +19,7 @@ from diplograph.ingest.sources import InputError, SourceError, parse_date, read_
 from diplograph.ingest.types import ArticleInput
 
 cli = typer.Typer(
-    help="Client: diplomatic events from news, as a queryable graph.",
+    help="Diplograph: diplomatic events from news, as a queryable graph.",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -167,6 +168,9 @@ def serve(
     import uvicorn
 
     uvicorn.run("diplograph.app.asgi:app", host=host, port=port, log_level="info", access_log=False)
+
+
+cli.command("eval")(evaluate)
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,12 +20,12 @@ import pytest
 from nbclient import NotebookClient
 
 from diplograph import Client
+from tests.live_server import live_server
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "quickstart.ipynb"
 BIN = Path(sys.executable).parent
 SEED = "putin-syria-egypt-2017-12-11"
-STARTUP_SECONDS = 60
 """How long the server may take to start before the test gives up (not a performance check)."""
 
 
@@ -48,46 +47,13 @@ def kernel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DIPLOGRAPH_API_URL", raising=False)
 
 
-def wait_for_server(process: subprocess.Popen[bytes], log: Path) -> str:
-    """Return the URL the server listens on, once its /health answers 200."""
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the server exited with {process.returncode}:\n{log.read_text()}")
-        found = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", log.read_text())
-        if found:
-            try:
-                if httpx.get(f"{found[1]}/health").status_code == 200:
-                    return found[1]
-            except httpx.TransportError:
-                pass
-        time.sleep(0.1)
-    pytest.fail(f"the server did not start within {STARTUP_SECONDS} s:\n{log.read_text()}")
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """Yield the URL of ``diplograph serve`` on a free port with a new migrated database."""
     env = {**os.environ, "DIPLOGRAPH_DATABASE_URL": f"sqlite:///{tmp_path / 'server.db'}"}
     subprocess.run([BIN / "diplograph", "db", "upgrade"], env=env, check=True, capture_output=True)
-    log = tmp_path / "server.log"
-    with log.open("wb") as out:
-        # Port 0: the system picks a free port, which uvicorn then reports.
-        process = subprocess.Popen(
-            [BIN / "diplograph", "serve", "--host", "127.0.0.1", "--port", "0"],
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            yield wait_for_server(process, log)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    with live_server(BIN / "diplograph", env, tmp_path / "server.log") as url:
+        yield url
 
 
 def run_notebook() -> Any:

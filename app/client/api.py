@@ -1,4 +1,4 @@
-"""The Client client: the HTTP API as Python methods returning DataFrames and graphs."""
+"""The Diplograph client: the HTTP API as Python methods returning DataFrames and graphs."""
 
 import os
 from collections.abc import Sequence
@@ -26,7 +26,7 @@ LOCAL_URL = "http://diplograph.local"
 
 
 class Client(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestions):
-    """A Client server (or a local database) answering in DataFrames and graphs.
+    """A Diplograph server (or a local database) answering in DataFrames and graphs.
 
     Parameters
     ----------

@@ -6,7 +6,7 @@ import httpx
 
 
 class DiplographError(Exception):
-    """The Client server refused a request, or could not be reached.
+    """The Diplograph server refused a request, or could not be reached.
 
     Attributes
     ----------

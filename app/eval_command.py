@@ -1,0 +1,106 @@
+"""``diplograph eval``: score the extractor (or any command) against gold articles."""
+
+import json
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from diplograph.ingest.scoring import (
+    Counts,
+    GoldArticle,
+    load_gold,
+    missed_notes,
+    prf,
+    score_article,
+)
+
+GoldArg = Annotated[
+    list[Path],
+    typer.Argument(help="Gold articles: .json or .jsonl files, or folders holding them."),
+]
+CmdOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cmd",
+        help="Score this command instead of the built-in extractor: {file} is replaced by a"
+        " file holding the article text, {date} by its publication date; it prints JSON Lines.",
+    ),
+]
+VerboseOpt = Annotated[bool, typer.Option("-v", "--verbose", help="List the missed gold events.")]
+
+
+def gold_files(paths: list[Path]) -> list[Path]:
+    """Return the gold files named by ``paths``, folders expanded to their sorted .json(l) files."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.suffix in (".json", ".jsonl"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            typer.echo(f"error: {path}: no such file or folder", err=True)
+            raise typer.Exit(code=2)
+    return files
+
+
+def _command_events(command: str, article: GoldArticle) -> list[Mapping[str, Any]]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{article.id}.txt"
+        path.write_text(article.text, encoding="utf-8")
+        line = command.replace("{file}", shlex.quote(str(path))).replace(
+            "{date}", article.published
+        )
+        run = subprocess.run(line, shell=True, capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        typer.echo(f"# {article.id}: exit {run.returncode}: {run.stderr.strip()[-300:]}", err=True)
+    return [json.loads(x) for x in run.stdout.splitlines() if x.strip().startswith("{")]
+
+
+def _extractor_events(articles: list[GoldArticle]) -> Iterator[list[Mapping[str, Any]]]:
+    from diplograph.ingest.pipeline import extract_many
+    from diplograph.ingest.records import event_record
+    from diplograph.ingest.sources import parse_date
+    from diplograph.ingest.types import ArticleInput
+
+    inputs = [
+        ArticleInput(id=a.id, text=a.text, published=parse_date(a.published or None))
+        for a in articles
+    ]
+    for extracted in extract_many(inputs):
+        yield [event_record(e, extracted.article.id) for e in extracted.events]
+
+
+def evaluate(gold: GoldArg, cmd: CmdOpt = None, verbose: VerboseOpt = False) -> None:
+    """Print precision, recall and F1 per gold article and in total (entity and country level).
+
+    The last line is ``entity_f1=<x> country_f1=<y>``, as the shared scorer prints it.
+    """
+    articles = load_gold(gold_files(gold))
+    if cmd is None:
+        predictions: Iterator[list[Mapping[str, Any]]] = _extractor_events(articles)
+    else:
+        predictions = (_command_events(cmd, a) for a in articles)
+    total = Counts()
+    for article, events in zip(articles, predictions, strict=True):
+        score = score_article(article, events)
+        total.add(score.counts)
+        c = score.counts
+        p, r, f = prf(c.tp, c.fp, c.fn)
+        typer.echo(
+            f"{article.id:40s} pred={score.predicted:3d} tp={c.tp:3d} fp={c.fp:3d} fn={c.fn:3d}"
+            f"  P={p:.2f} R={r:.2f} F1={f:.2f}"
+        )
+        if verbose:
+            for note in missed_notes(article, score):
+                typer.echo(f"    missed: {note}")
+    p, r, f = prf(total.tp, total.fp, total.fn)
+    cp, cr, cf = prf(total.ctp, total.cfp, total.cfn)
+    typer.echo(
+        f"TOTAL entity P={p:.3f} R={r:.3f} F1={f:.3f} | country P={cp:.3f} R={cr:.3f} F1={cf:.3f}"
+    )
+    typer.echo(f"entity_f1={f:.3f} country_f1={cf:.3f}")

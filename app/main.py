@@ -8,6 +8,7 @@ from fastapi import FastAPI
 
 from diplograph.app.access_log import AccessLogMiddleware
 from diplograph.app.errors import install_error_handlers
+from diplograph.app.graph_headers import GraphHeadersMiddleware
 from diplograph.app.routes import (
     actors,
     articles,
@@ -50,13 +51,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Return the API application bound to the database of ``settings`` (default: environment).
 
     The engine, session factory and graph cache live on ``app.state``; the
-    engine is disposed when the app shuts down.
+    graph's first build starts with the app (in the background) and the engine
+    is disposed when the app shuts down.
     """
     settings = settings or get_settings()
     engine = make_engine(settings.database_url)
+    cache = GraphCache()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        cache.start(engine)  # in the background: /health reports its progress
         yield
         engine.dispose()
 
@@ -70,7 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
-    app.state.graph_cache = GraphCache()
+    app.state.graph_cache = cache
+    app.add_middleware(GraphHeadersMiddleware, cache=cache)
     app.add_middleware(AccessLogMiddleware)
     install_error_handlers(app)
     for module in (health, articles, events, actors, graph, graph_pairs, graph_network):

@@ -132,3 +132,18 @@ class IngestRunRow(Base):
     articles_skipped: Mapped[int] = mapped_column(Integer, default=0)
     events_added: Mapped[int] = mapped_column(Integer, default=0)
     extractor_version: Mapped[str] = mapped_column(String(64))
+
+
+class GraphStateRow(Base):
+    """One row: the generation of the stored events, bumped by every change a graph cache
+    cannot apply incrementally (an event deleted or rewritten, an actor renamed or deleted).
+
+    On SQLite, triggers bump it (migration ``0002_graph_generation``), so even changes made
+    behind the app's back are noticed; elsewhere the code that makes such a change calls
+    :func:`core.repositories.graph_state.bump`.
+    """
+
+    __tablename__ = "graph_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, default=0)

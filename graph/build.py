@@ -1,6 +1,7 @@
 """Build the event graph: actors are nodes, every event is an edge keyed by its id."""
 
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -44,28 +45,47 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
     ('04', 'Putin met Assad.')
     """
     G: EventGraph = nx.MultiDiGraph()
+    nodes: dict[NodeId, dict[str, Any]] = G._node  # type: ignore[attr-defined]
     for ev in events:
-        _add_actor(G, ev.source)
-        _add_actor(G, ev.target)
-        G.add_edge(
-            ev.source.id,
-            ev.target.id,
-            key=ev.id,
-            event_id=ev.id,
-            cameo=ev.cameo,
-            root=ev.cameo[:2],
-            quad_class=ev.quad_class,
-            goldstein=ev.goldstein,
-            date=ev.date,
-            modality=ev.modality,
-            confidence=ev.confidence,
-            negated=ev.negated,
-            article_id=ev.article_id,
-            sentence_id=ev.sentence_id,
-            sentence=ev.sentence,
-            trigger=ev.trigger,
-        )
+        for actor in (ev.source, ev.target):
+            if actor.id not in nodes:
+                G.add_node(actor.id, **node_attrs(actor))
+        G.add_edge(ev.source.id, ev.target.id, key=ev.id, **edge_attrs(ev))
     return G
+
+
+def node_attrs(actor: ActorNode) -> dict[str, Any]:
+    """Return the attributes of the node of ``actor``."""
+    return {
+        "name": actor.name,
+        "type": actor.type,
+        "country": actor.country,
+        "role": actor.role,
+        "aliases": actor.aliases,
+    }
+
+
+def edge_attrs(ev: EventRecord) -> dict[str, Any]:
+    """Return the attributes of the edge of ``ev`` (see :func:`build_graph`)."""
+    return {
+        "event_id": ev.id,
+        "cameo": ev.cameo,
+        "root": ROOTS.get(ev.cameo) or ROOTS.setdefault(ev.cameo, ev.cameo[:2]),
+        "quad_class": ev.quad_class,
+        "goldstein": ev.goldstein,
+        "date": ev.date,
+        "modality": ev.modality,
+        "confidence": ev.confidence,
+        "negated": ev.negated,
+        "article_id": ev.article_id,
+        "sentence_id": ev.sentence_id,
+        "sentence": ev.sentence,
+        "trigger": ev.trigger,
+    }
+
+
+ROOTS: dict[str, str] = {}
+"""CAMEO code -> its root, so that a million edges share a few hundred root strings."""
 
 
 def node_record(G: EventGraph, node: NodeId) -> ActorNode:
@@ -92,15 +112,3 @@ def node_record(G: EventGraph, node: NodeId) -> ActorNode:
 def sort_key(G: EventGraph, node: NodeId) -> tuple[str, str]:
     """Return the key that orders nodes by name, then id (ids of one graph share a type)."""
     return (G.nodes[node]["name"], f"{node:>12}" if isinstance(node, int) else node)
-
-
-def _add_actor(G: EventGraph, actor: ActorNode) -> None:
-    if actor.id not in G:
-        G.add_node(
-            actor.id,
-            name=actor.name,
-            type=actor.type,
-            country=actor.country,
-            role=actor.role,
-            aliases=actor.aliases,
-        )

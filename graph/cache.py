@@ -1,117 +1,69 @@
-"""A thread-safe cache of the event graph, rebuilt only when the stored events changed."""
+"""The live event graph: new events applied as they arrive, full builds in the background.
+
+:class:`GraphCache` holds one :class:`~graph.snapshot.GraphSnapshot`. On every request
+it reads a marker (highest event id, generation: two primary-key lookups); events
+with a higher id are read and added to the graph in place (copy-on-write, see
+:mod:`graph.live`), in time proportional to what was added. A change that cannot be
+applied so (a deletion, a rewritten event, a renamed or merged actor) bumps the
+generation (SQLite triggers, migration ``0002_graph_generation``) or changes the event
+count (checked every ``recount_after`` seconds); then a new graph is built in a
+background thread while requests keep being served from the current snapshot, which
+reports since when it is stale. Only the very first build (at start-up, see
+:meth:`GraphCache.start`) is waited for.
+"""
 
 import gc
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
-from typing import Any, TypeVar, cast
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from diplograph.core.repositories import events
+from diplograph.core.repositories import events, graph_state
 from diplograph.graph.build import build_graph
-from diplograph.graph.country import Level, country_graph
 from diplograph.graph.load import iter_records
 from diplograph.graph.records import EventGraph, EventRecord
+from diplograph.graph.snapshot import MEMO_SIZE, GraphSnapshot, is_big, settle
 
-Version = tuple[int, int]
+__all__ = ["BuildStatus", "GraphCache", "GraphSnapshot", "is_big", "settle"]
+
 Loader = Callable[[Session], Iterable[EventRecord]]
-T = TypeVar("T")
-
-MEMO_SIZE = 32
-"""How many derived results (views, rankings, partitions) a snapshot keeps."""
-
-SETTLE_FROM_EDGES = 100_000
-"""From this many edges, the garbage collector is kept off the graph (see :func:`settle`)."""
 
 RECOUNT_AFTER = 60.0
-"""Seconds between full version checks (the event count scans an index: ~10 ms at 1M events)."""
+"""Seconds between event counts (deletions on databases without triggers; ~10 ms at 1M)."""
+
+BULK_AFTER = 100_000
+"""From this many new events at once, a background build replaces applying them in place."""
 
 
-def is_big(graph: EventGraph) -> bool:
-    """Return whether ``graph`` is big enough to keep the collector off (see :func:`settle`)."""
-    return graph.number_of_edges() >= SETTLE_FROM_EDGES
+@dataclass(frozen=True)
+class BuildStatus:
+    """What ``/health`` says about the graph: is it ready, is a build running, how far."""
 
-
-def settle() -> None:
-    """Keep the collector's full passes off a big graph: collect once, then ``gc.freeze()``.
-
-    A million-event graph holds about half a million dicts the cyclic garbage
-    collector tracks; each of its full passes walks them all (close to a
-    second), and one falls due soon after a build or a big derived result,
-    landing in some request's latency. Collecting right away and freezing what
-    is alive (``gc.freeze``: moved to a permanent generation the collector
-    skips) pays that once, at build time. :meth:`GraphCache.snapshot` calls
-    ``gc.unfreeze()`` before the next build so that the old graph can be freed.
-    Only called for graphs of ``SETTLE_FROM_EDGES`` edges or more (:func:`is_big`).
-    """
-    gc.collect()
-    gc.freeze()
-
-
-class GraphSnapshot:
-    """The event graph at one version and the results derived from it.
-
-    Derived results (the country view, rankings, partitions...) are memoized
-    by key for as long as the snapshot is current: a new ingest makes a new
-    snapshot, so nothing derived from old events is ever served. The memo
-    keeps the ``memo_size`` most recently used results. Callers must not
-    modify the graphs or results they get.
-    """
-
-    def __init__(self, version: Version, graph: EventGraph, memo_size: int = MEMO_SIZE) -> None:
-        self.version = version
-        self.graph = graph
-        self.big = is_big(graph)
-        """Whether the graph and its derived results are settled (:func:`settle`)."""
-        self._memo: OrderedDict[Hashable, Any] = OrderedDict()
-        self._memo_size = memo_size
-        self._lock = threading.Lock()
-        self.computed = 0
-        """How many derived results were computed (memo misses)."""
-
-    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """Return the result memoized under ``key``, computing it with ``compute`` if missing.
-
-        Two threads missing the same key at once may both compute it; the
-        first result stored wins and both get it.
-        """
-        with self._lock:
-            if key in self._memo:
-                self._memo.move_to_end(key)
-                return cast(T, self._memo[key])
-        value = compute()
-        with self._lock:
-            if key in self._memo:
-                return cast(T, self._memo[key])
-            self.computed += 1
-            self._memo[key] = value
-            while len(self._memo) > self._memo_size:
-                self._memo.popitem(last=False)
-        if self.big:
-            settle()
-        return value
-
-    def level(self, level: Level) -> EventGraph:
-        """Return the actor graph, or the country view derived from it (memoized)."""
-        if level == "actor":
-            return self.graph
-        return self.memo(("level", "country"), lambda: country_graph(self.graph))
+    ready: bool
+    building: bool
+    loaded: int
+    """Events read by the running build (or the last one)."""
+    total: int
+    """Events the running build (or the last one) reads."""
+    events: int
+    """Events in the graph being served (0 before the first build ends)."""
+    through: int
+    """Highest event id in the graph being served."""
+    generation: int
+    builds: int
+    stale_s: float
+    """Seconds since a change the served graph does not reflect was noticed (0: current)."""
 
 
 class GraphCache:
-    """Holds the event graph keyed on ``events.version`` (highest event id, event count).
+    """Holds the live event graph of one database (see the module docstring).
 
-    ``snapshot`` rebuilds the graph only when the version differs from the one
-    the cached graph was built at. The check is cheap: every call reads the
-    highest event id (one primary-key lookup), which grows with every ingest
-    that adds events; the full version, whose count also notices events
-    deleted behind the app's back, is read when that id changed and otherwise
-    at most every ``recount_after`` seconds. Rebuilds happen under a lock, one
-    at a time; the snapshot is swapped in as one object, so a reader never
-    sees a graph with another version's key or results derived from another
-    version's graph.
+    ``snapshot(session)`` is the entry point: plain, synchronous, never waits for a
+    build except the first one. Builds read through their own sessions on the
+    engine of the session they are given.
     """
 
     def __init__(
@@ -119,56 +71,176 @@ class GraphCache:
         loader: Loader = iter_records,
         memo_size: int = MEMO_SIZE,
         recount_after: float = RECOUNT_AFTER,
+        bulk_after: int = BULK_AFTER,
     ) -> None:
         self._loader = loader
         self._memo_size = memo_size
         self._recount_after = recount_after
-        self._lock = threading.Lock()
+        self._bulk_after = bulk_after
         self._built: GraphSnapshot | None = None
+        self._apply_lock = threading.Lock()
+        self._build_lock = threading.Lock()
+        self._ready = threading.Event()
+        self._builder: threading.Thread | None = None
+        self._build_error: BaseException | None = None
         self._recount_at = 0.0
         self._builds = 0
+        self._loaded = 0
+        self._total = 0
+        self._last_id = 0
 
     @property
     def builds(self) -> int:
-        """Return how many times the graph was built since the cache was made."""
+        """Return how many full builds finished since the cache was made."""
         return self._builds
 
-    def current(self, session: Session) -> GraphSnapshot | None:
-        """Return the cached snapshot if the cheap check finds it current, else None.
+    @property
+    def served(self) -> GraphSnapshot | None:
+        """Return the snapshot being served (None before the first build ends)."""
+        return self._built
 
-        One primary-key lookup and never a build: callers that must not block
-        (an event loop) try this first and call :meth:`snapshot` elsewhere when
-        it answers None.
+    def status(self) -> BuildStatus:
+        """Return the readiness, build progress and staleness of the graph."""
+        built = self._built
+        builder = self._builder
+        return BuildStatus(
+            ready=built is not None,
+            building=builder is not None and builder.is_alive(),
+            loaded=self._loaded,
+            total=self._total,
+            events=built.events if built else 0,
+            through=built.through if built else 0,
+            generation=built.generation if built else 0,
+            builds=self._builds,
+            stale_s=built.stale_s() if built else 0.0,
+        )
+
+    def start(self, engine: Engine) -> None:
+        """Start the first build in a background thread (at start-up), unless one exists."""
+        with self._build_lock:
+            if self._built is None and not self._building():
+                self._spawn(engine)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until the first build ended; return whether the graph is ready."""
+        self._ready.wait(timeout)
+        return self._built is not None
+
+    def current(self, session: Session) -> GraphSnapshot | None:
+        """Return the snapshot if the marker says it holds every stored event, else None.
+
+        One statement (two primary-key lookups) and never a build or a read of
+        events: callers that must not block (an event loop) try this first and
+        call :meth:`snapshot` elsewhere when it answers None.
         """
         built = self._built
-        if (
-            built is not None
-            and time.monotonic() < self._recount_at
-            and events.latest_id(session) == built.version[0]
-        ):
+        if built is None or time.monotonic() >= self._recount_at:
+            return None
+        through, generation = graph_state.marker(session)
+        if through == built.through and generation == built.generation:
             return built
         return None
 
     def snapshot(self, session: Session) -> GraphSnapshot:
-        """Return the snapshot of the events ``session`` sees, rebuilding it if they changed."""
-        built = self.current(session)
-        if built is not None:
-            return built
-        version = events.version(session)
-        with self._lock:
-            built = self._built
-            if built is None or built.version != version:
-                if gc.get_freeze_count():
-                    gc.unfreeze()  # so that the graph being replaced can be freed
-                graph = build_graph(self._loader(session))
-                built = GraphSnapshot(version, graph, self._memo_size)
-                self._built = built
-                self._builds += 1
-                if built.big:
-                    settle()
+        """Return the live snapshot of the events ``session`` sees, caught up with new ones.
+
+        Events added since the snapshot's last one are read and applied in place;
+        any other change starts a background build and the current snapshot is
+        returned, marked stale. Waits only when no graph was built yet.
+        """
+        built = self._built
+        if built is None:
+            return self._first(session)
+        through, generation = graph_state.marker(session)
+        if generation != built.generation or through < built.through:
+            self._rebuild(session, built)
+        elif through > built.through:
+            if through - built.through >= self._bulk_after:
+                self._rebuild(session, built)
+            else:
+                self._catch_up(session, built)
+        if time.monotonic() >= self._recount_at:
             self._recount_at = time.monotonic() + self._recount_after
-            return built
+            if self._built is built and events.version(session)[1] != built.events:
+                self._rebuild(session, built)
+        return self._built or built
 
     def get(self, session: Session) -> EventGraph:
         """Return the actor graph of the events ``session`` sees (see :meth:`snapshot`)."""
         return self.snapshot(session).graph
+
+    def _first(self, session: Session) -> GraphSnapshot:
+        with self._build_lock:
+            if self._built is None and not self._building():
+                self._spawn(session.get_bind())
+            builder = self._builder
+        if builder is not None:
+            builder.join()
+        if self._built is None:
+            raise RuntimeError("the graph could not be built") from self._build_error
+        return self.snapshot(session)
+
+    def _catch_up(self, session: Session, built: GraphSnapshot) -> None:
+        """Apply the events stored after ``built.through`` (one thread at a time; the others
+        go on with the snapshot as it is)."""
+        if not self._apply_lock.acquire(blocking=False):
+            return
+        try:
+            if self._built is built:
+                built.apply(iter_records(session, after=built.through))
+        finally:
+            self._apply_lock.release()
+
+    def _rebuild(self, session: Session, built: GraphSnapshot) -> None:
+        built.mark_stale()
+        with self._build_lock:
+            if not self._building():
+                self._spawn(session.get_bind())
+
+    def _building(self) -> bool:
+        return self._builder is not None and self._builder.is_alive()
+
+    def _spawn(self, bind: object) -> None:
+        if not isinstance(bind, Engine):
+            bind = getattr(bind, "engine", bind)
+        assert isinstance(bind, Engine)
+        engine = bind
+        self._builder = threading.Thread(
+            target=self._build, args=(engine,), name="graph-build", daemon=True
+        )
+        self._builder.start()
+
+    def _build(self, engine: Engine) -> None:
+        """Build a new snapshot from scratch, catch it up, and swap it in."""
+        try:
+            with Session(engine) as session:
+                through, generation = graph_state.marker(session)
+                self._loaded, self._total = 0, events.version(session)[1]
+                if gc.get_freeze_count():
+                    gc.unfreeze()  # so that the graph being replaced can be freed
+                graph = build_graph(self._counted(self._loader(session)))
+                built = GraphSnapshot(graph, generation, self._memo_size)
+                built.through, built.events = max(through, self._last_id), self._loaded
+                with self._apply_lock:
+                    built.apply(iter_records(session, after=built.through))
+                    self._built = built
+                    self._builds += 1
+                self._recount_at = time.monotonic() + self._recount_after
+            if built.big:
+                settle()
+        except BaseException as exc:  # reported by the waiting request or /health
+            self._build_error = exc
+            raise
+        finally:
+            self._ready.set()
+
+    def _counted(self, records: Iterable[EventRecord]) -> Iterable[EventRecord]:
+        """Yield ``records``, noting how many were read and the highest id."""
+        self._last_id = 0
+        n = 0
+        for n, record in enumerate(records, 1):
+            if n % 10_000 == 0:
+                self._loaded = n
+            self._last_id = max(self._last_id, record.id)
+            yield record
+        self._loaded = n

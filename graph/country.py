@@ -1,17 +1,19 @@
 """The country view: every actor collapsed onto its country, every event kept."""
 
+from collections.abc import Iterable
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 import pycountry
 
-from diplograph.graph.records import EventGraph, NodeId
+from diplograph.graph.live import add_edge, add_nodes
+from diplograph.graph.records import Edge, EventGraph, NodeId
 
 Level = Literal["actor", "country"]
 
 
-def country_graph(G: EventGraph) -> EventGraph:
+def country_graph(G: EventGraph, namers: dict[str, NodeId] | None = None) -> EventGraph:
     """Return the graph of ``G`` with each actor replaced by its country.
 
     Nodes are ISO 3166-1 alpha-3 codes with the attributes of an actor node:
@@ -33,6 +35,9 @@ def country_graph(G: EventGraph) -> EventGraph:
     C : networkx.MultiDiGraph
         The country-level event graph.
 
+    ``namers``, when given, is filled with the actor that names each country named
+    by one (what :func:`add_country_edges` needs to keep names right).
+
     Examples
     --------
     >>> G = nx.MultiDiGraph()
@@ -51,11 +56,13 @@ def country_graph(G: EventGraph) -> EventGraph:
     ('Russian Federation', 2)
     """
     names: dict[str, str] = {}
-    for n in sorted(G, key=lambda n: (len(str(n)), str(n))):
+    namers = {} if namers is None else namers
+    for n in sorted(G, key=_naming_order):
         attrs = G.nodes[n]
         code = attrs["country"]
         if attrs["type"] == "country" and code and code not in names:
             names[code] = attrs["name"]
+            namers[code] = n
     C: EventGraph = nx.MultiDiGraph()
     for u, v, key, data in G.edges(keys=True, data=True):
         cu: NodeId | None = G.nodes[u]["country"]
@@ -74,6 +81,63 @@ def country_graph(G: EventGraph) -> EventGraph:
                 )
         C.add_edge(cu, cv, key=key, **data, source_actor=u, target_actor=v)
     return C
+
+
+def add_country_edges(
+    C: EventGraph, G: EventGraph, edges: Iterable[Edge], namers: dict[str, NodeId]
+) -> list[Edge]:
+    """Add to the country view ``C`` of ``G`` the country edges of ``edges`` (new in ``G``).
+
+    Safe while other threads read ``C`` (copy-on-write, see :mod:`graph.live`);
+    ``namers`` is what :func:`country_graph` filled, kept up to date here. A
+    country actor that sorts before the one naming its country renames it.
+    Returns the edges added to ``C``.
+    """
+    added: list[Edge] = []
+    for u, v, key, data in edges:
+        fresh: dict[NodeId, dict[str, Any]] = {}
+        for actor in (u, v):
+            attrs = G.nodes[actor]
+            code, namer = attrs["country"], namers.get(attrs["country"])
+            if (
+                code
+                and attrs["type"] == "country"
+                and (namer is None or _naming_order(actor) < _naming_order(namer))
+            ):
+                namers[code] = actor
+                if code in C:
+                    fresh[code] = _country_attrs(code, attrs["name"])
+        cu: NodeId | None = G.nodes[u]["country"]
+        cv: NodeId | None = G.nodes[v]["country"]
+        if cu and cv:
+            for code in (cu, cv):
+                if code not in C and code not in fresh:
+                    namer = namers.get(str(code))
+                    fresh[code] = _country_attrs(
+                        str(code), G.nodes[namer]["name"] if namer is not None else None
+                    )
+        if fresh:
+            add_nodes(C, fresh)
+        if not cu or not cv:
+            continue
+        edge = {**data, "source_actor": u, "target_actor": v}
+        add_edge(C, cu, cv, key, edge)
+        added.append((cu, cv, key, edge))
+    return added
+
+
+def _country_attrs(code: str, name: str | None) -> dict[str, Any]:
+    return {
+        "name": name or country_name(code),
+        "type": "country",
+        "country": code,
+        "role": None,
+        "aliases": (),
+    }
+
+
+def _naming_order(n: NodeId) -> tuple[int, str]:
+    return (len(str(n)), str(n))
 
 
 @cache

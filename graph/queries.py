@@ -44,10 +44,20 @@ def meeting_index(G: EventGraph) -> dict[NodeId, list[Edge]]:
     >>> {n: [k for _, _, k, _ in edges] for n, edges in meeting_index(G).items()}
     {1: [5], 2: [5, 7], 3: [7]}
     """
-    index: dict[NodeId, list[Edge]] = {}
-    for u, v, key, data in G.edges(keys=True, data=True):
+    return extend_meeting_index({}, G.edges(keys=True, data=True))
+
+
+def extend_meeting_index(
+    index: dict[NodeId, list[Edge]], edges: Iterable[Edge]
+) -> dict[NodeId, list[Edge]]:
+    """Add the consult events among ``edges`` to ``index`` (in place) and return it.
+
+    Lists only grow by appending and new nodes are new keys, so a reader looking
+    an actor up while the index grows is never disturbed.
+    """
+    for edge in edges:
+        u, v, _, data = edge
         if u != v and data["root"] == CONSULT_ROOT:
-            edge: Edge = (u, v, key, data)
             index.setdefault(u, []).append(edge)
             index.setdefault(v, []).append(edge)
     return index

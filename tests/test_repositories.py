@@ -34,7 +34,7 @@ def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
         "events",
         "ingest_runs",
     }
-    assert current_revision(url) == "0001"
+    assert current_revision(url) == "0002_graph_generation"
 
 
 def test_same_text_is_stored_once(session_factory: sessionmaker[Session]) -> None:

@@ -23,7 +23,7 @@ from diplograph.app.schemas.graph import WhoMetWhom
 from diplograph.app.schemas.graph_actor import BalanceOut, EgoOut, NeighbourOut
 from diplograph.graph.balance import balance
 from diplograph.graph.ego import ego
-from diplograph.graph.queries import meeting_index, who_met_whom
+from diplograph.graph.queries import extend_meeting_index, meeting_index, who_met_whom
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -56,7 +56,13 @@ def get_who_met_whom(
     """Return the meeting pairs with their evidence."""
     G = graph.level(level)
     node = resolve_node(session, graph, actor, level) if actor is not None else None
-    index = graph.memo(("meetings", level), lambda: meeting_index(G)) if node else None
+    index = (
+        graph.memo(
+            ("meetings", level), lambda: meeting_index(G), update=extend_meeting_index, level=level
+        )
+        if node
+        else None
+    )
     pairs = who_met_whom(G, actor=node.id if node else None, where=where, index=index)
     return json_answer(
         WhoMetWhom(

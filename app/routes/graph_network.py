@@ -8,10 +8,13 @@ from diplograph.app.graph_params import EdgeFilterDep, LevelQuery, SnapshotDep
 from diplograph.app.routes.graph import FILTERS
 from diplograph.app.routes.responses import json_answer
 from diplograph.app.schemas.graph_network import PartitionOut, RankingOut
-from diplograph.graph.centrality import Measure, centrality
+from diplograph.graph.cache import GraphSnapshot
+from diplograph.graph.centrality import Measure, Ranking, centrality
 from diplograph.graph.communities import Method, communities
+from diplograph.graph.country import Level
+from diplograph.graph.degree import DegreeCounts, add_degree_edges, degree_ranking
 from diplograph.graph.export import MEDIA_TYPES, ExportFormat, export
-from diplograph.graph.filters import filtered_graph
+from diplograph.graph.filters import EdgeFilter, filtered_graph, kept_edges
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -19,9 +22,30 @@ EvidenceQuery = Annotated[
     int, Query(ge=0, le=1000, description="Most event ids listed per item (the lowest ones).")
 ]
 CACHED = (
-    " Computed once per graph version and parameters, then served from the cache until the "
-    "next ingest."
+    " Computed once per parameters and kept up to date as events arrive: `degree` exactly "
+    "(counts updated with every new event); the other measures and the communities are "
+    "recomputed in the background (at most every 10 s), the previous answer served meanwhile."
 )
+
+
+def degree_answer(
+    graph: GraphSnapshot, where: EdgeFilter, level: Level, *, top: int, evidence: int
+) -> Ranking:
+    """Return the degree ranking from per-node counts kept up to date as events arrive."""
+    G = graph.level(level)
+
+    def counts() -> DegreeCounts:
+        return graph.memo(
+            ("degree", level, where),
+            lambda: add_degree_edges(DegreeCounts(), kept_edges(G, where)),
+            update=lambda c, edges: add_degree_edges(c, (e for e in edges if where.accepts(e[3]))),
+            level=level,
+        )
+
+    def rank(*_: object) -> Ranking:
+        return degree_ranking(G, counts(), top=top, evidence=evidence)
+
+    return graph.memo(("centrality", level, where, "degree", top, evidence), rank, rank, level)
 
 
 @router.get(
@@ -45,12 +69,15 @@ def get_centrality(
     level: LevelQuery = "actor",
 ) -> Response:
     """Return the ranking."""
-    ranking = graph.memo(
-        ("centrality", level, where, measure, top, evidence),
-        lambda: centrality(
-            filtered_graph(graph.level(level), where), measure, top=top, evidence=evidence
-        ),
-    )
+    if measure == "degree":
+        ranking = degree_answer(graph, where, level, top=top, evidence=evidence)
+    else:
+        ranking = graph.memo(
+            ("centrality", level, where, measure, top, evidence),
+            lambda: centrality(
+                filtered_graph(graph.level(level), where), measure, top=top, evidence=evidence
+            ),
+        )
     return json_answer(
         RankingOut.model_validate(
             {

@@ -3,8 +3,8 @@
 from fastapi import APIRouter, HTTPException, status
 from sqlalchemy.exc import SQLAlchemyError
 
-from diplograph.app.deps import SessionDep
-from diplograph.app.schemas.service import ErrorOut, Health
+from diplograph.app.deps import GraphCacheDep, SessionDep
+from diplograph.app.schemas.service import ErrorOut, GraphHealth, Health
 from diplograph.core.repositories import events
 
 router = APIRouter(tags=["service"])
@@ -14,11 +14,13 @@ router = APIRouter(tags=["service"])
     "/health",
     response_model=Health,
     summary="Service health",
-    description="Checks that the database answers and reports how many events it holds; "
-    "503 when the database cannot be read (unreachable or not migrated).",
+    description="Checks that the database answers and reports how many events it holds, "
+    "and whether the graph is ready (at start-up it is built in the background: `loaded` of "
+    "`total` events read so far); 503 when the database cannot be read (unreachable or not "
+    "migrated).",
     responses={503: {"model": ErrorOut, "description": "The database cannot be read."}},
 )
-def health(session: SessionDep) -> Health:
+def health(session: SessionDep, cache: GraphCacheDep) -> Health:
     """Return the service status and the number of stored events."""
     try:
         _, count = events.version(session)
@@ -27,4 +29,5 @@ def health(session: SessionDep) -> Health:
             status.HTTP_503_SERVICE_UNAVAILABLE,
             detail=f"database unavailable: {type(exc).__name__}",
         ) from exc
-    return Health(status="ok", database="ok", events=count)
+    graph = GraphHealth.model_validate(cache.status(), from_attributes=True)
+    return Health(status="ok", database="ok", events=count, graph=graph)

@@ -1,6 +1,6 @@
 """Queries on actors and their aliases."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -164,18 +164,22 @@ def event_counts_many(session: Session, actor_ids: Sequence[int]) -> dict[int, t
 
 
 def graph_nodes(
-    session: Session,
+    session: Session, ids: Collection[int] | None = None
 ) -> list[tuple[int, str, str, str | None, str | None, tuple[str, ...]]]:
-    """Return every actor as (id, canonical name, type, country, role, sorted aliases), by id."""
+    """Return every actor (or those in ``ids``) as (id, canonical name, type, country, role,
+    sorted aliases), by id."""
     aliases: dict[int, list[str]] = {}
     alias_rows = select(ActorAliasRow.actor_id, ActorAliasRow.alias).order_by(
         ActorAliasRow.actor_id, ActorAliasRow.alias
     )
-    for actor_id, alias in session.execute(alias_rows):
-        aliases.setdefault(actor_id, []).append(alias)
     stmt = select(
         ActorRow.id, ActorRow.canonical_name, ActorRow.type, ActorRow.country, ActorRow.role
     ).order_by(ActorRow.id)
+    if ids is not None:
+        alias_rows = alias_rows.where(ActorAliasRow.actor_id.in_(ids))
+        stmt = stmt.where(ActorRow.id.in_(ids))
+    for actor_id, alias in session.execute(alias_rows):
+        aliases.setdefault(actor_id, []).append(alias)
     return [
         (id_, name, type_, country, role, tuple(aliases.get(id_, ())))
         for id_, name, type_, country, role in session.execute(stmt)

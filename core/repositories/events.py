@@ -105,10 +105,14 @@ GraphRow = tuple[int, int, int, str, int, float, date | None, str, float, bool, 
 confidence, negated, article id, sentence id, sentence text, trigger)."""
 
 
-def graph_rows(session: Session, *, batch: int = 10_000) -> Iterator[GraphRow]:
-    """Yield every event as a plain tuple with its sentence text, in id order, in batches.
+def graph_rows(
+    session: Session, *, after: int = 0, through: int | None = None, batch: int = 10_000
+) -> Iterator[GraphRow]:
+    """Yield the events with ``after < id <= through`` (default: every event) as plain tuples
+    with their sentence text, in id order, in batches.
 
-    One joined query, no ORM objects: this is what the graph is built from.
+    One joined query, no ORM objects: this is what the graph is built from, and
+    what a cache holding the events up to ``after`` reads to catch up.
     """
     stmt = (
         select(
@@ -128,8 +132,11 @@ def graph_rows(session: Session, *, batch: int = 10_000) -> Iterator[GraphRow]:
             EventRow.trigger,
         )
         .join(SentenceRow, SentenceRow.id == EventRow.sentence_id)
+        .where(EventRow.id > after)
         .order_by(EventRow.id)
         .execution_options(yield_per=batch)
     )
+    if through is not None:
+        stmt = stmt.where(EventRow.id <= through)
     for row in session.execute(stmt):
         yield cast(GraphRow, tuple(row))

@@ -1,0 +1,69 @@
+"""Degree centrality kept up to date as events arrive: partner sets and event ids per node."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from heapq import nsmallest
+
+from diplograph.graph.build import node_record, sort_key
+from diplograph.graph.centrality import Ranked, Ranking
+from diplograph.graph.records import Edge, EventGraph, NodeId
+
+
+@dataclass
+class DegreeCounts:
+    """Per node with an event: the nodes it has events with and its events' ids (self-loops
+    make a node count but add no partner or event)."""
+
+    partners: dict[NodeId, set[NodeId]] = field(default_factory=dict)
+    event_ids: dict[NodeId, list[int]] = field(default_factory=dict)
+
+
+def add_degree_edges(counts: DegreeCounts, edges: Iterable[Edge]) -> DegreeCounts:
+    """Count ``edges`` in ``counts`` (in place) and return it.
+
+    Examples
+    --------
+    >>> c = add_degree_edges(DegreeCounts(), [(1, 2, 5, {}), (2, 1, 6, {}), (3, 3, 7, {})])
+    >>> c.partners, c.event_ids
+    ({1: {2}, 2: {1}, 3: set()}, {1: [5, 6], 2: [5, 6], 3: []})
+    """
+    partners, event_ids = counts.partners, counts.event_ids
+    for u, v, key, _ in edges:
+        for a, b in ((u, v), (v, u)):
+            if a not in partners:
+                partners[a] = set()
+                event_ids[a] = []
+            if a != b:
+                partners[a].add(b)
+                event_ids[a].append(key)
+    return counts
+
+
+def degree_ranking(G: EventGraph, counts: DegreeCounts, *, top: int, evidence: int) -> Ranking:
+    """Return the ranking :func:`graph.centrality.centrality` gives for ``degree`` on the
+    graph whose events ``counts`` counted (``G`` gives the nodes' names and attributes),
+    reading only the nodes that can make the top.
+    """
+    n = len(counts.partners)
+    if n == 0:
+        return Ranking("degree", "degree", None, 0, ())
+    scale = 1.0 / (n - 1) if n > 1 else 1.0
+
+    def score(node: NodeId) -> float:
+        return round(len(counts.partners[node]) * scale, 6) if n > 1 else 1.0
+
+    sizes = nsmallest(top, (-len(p) for p in counts.partners.values()))
+    floor = round(-sizes[-1] * scale, 6) if n > 1 else 1.0
+    candidates = [node for node in counts.partners if score(node) >= floor]
+    best = nsmallest(top, candidates, key=lambda node: (-score(node), sort_key(G, node)))
+    ranked = tuple(
+        Ranked(
+            node=node_record(G, node),
+            score=score(node),
+            partners=len(counts.partners[node]),
+            events=len(counts.event_ids[node]),
+            event_ids=tuple(nsmallest(evidence, counts.event_ids[node])),
+        )
+        for node in best
+    )
+    return Ranking("degree", "degree", None, n, ranked)

@@ -1,0 +1,253 @@
+"""One live event graph and the results derived from it, kept current as events arrive."""
+
+import bisect
+import gc
+import threading
+import time
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
+
+from diplograph.graph.country import Level, add_country_edges, country_graph
+from diplograph.graph.live import add_events
+from diplograph.graph.records import Edge, EventGraph, EventRecord, NodeId
+
+T = TypeVar("T")
+Updater = Callable[[T, list[Edge]], T | None]
+"""Brings a derived result up to date with new edges (of its level); None when it cannot."""
+
+MEMO_SIZE = 32
+"""How many derived results (views, rankings, partitions) a snapshot keeps."""
+
+SETTLE_FROM_EDGES = 100_000
+"""From this many edges, the garbage collector is kept off the graph (see :func:`settle`)."""
+
+LOG_SIZE = 200_000
+"""How many recent edges a snapshot remembers to bring derived results up to date."""
+
+REFRESH_EVERY = 10.0
+"""Least seconds between two background recomputations of one stale derived result."""
+
+
+def is_big(graph: EventGraph) -> bool:
+    """Return whether ``graph`` is big enough to keep the collector off (see :func:`settle`)."""
+    return graph.number_of_edges() >= SETTLE_FROM_EDGES
+
+
+def settle() -> None:
+    """Keep the collector's full passes off a big graph: collect once, then ``gc.freeze()``.
+
+    A million-event graph holds about half a million dicts the cyclic garbage
+    collector tracks; each of its full passes walks them all (close to a
+    second), and one falls due soon after a build or a big derived result,
+    landing in some request's latency. Collecting right away and freezing what
+    is alive (``gc.freeze``: moved to a permanent generation the collector
+    skips) pays that once, at build time. The cache calls ``gc.unfreeze()``
+    before the next build so that the old graph can be freed.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+@dataclass
+class _Entry:
+    value: Any
+    through: int
+    update: Any
+    level: Level
+    refreshed_at: float = 0.0
+
+
+class _Log:
+    """The most recent edges added to a graph, by event id, to update derived results."""
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        """Every edge with an event id above this one is in the log."""
+        self.ids: list[int] = []
+        self.edges: list[Edge] = []
+
+    def add(self, edges: list[Edge]) -> None:
+        self.ids += [edge[2] for edge in edges]
+        self.edges += edges
+        if len(self.ids) > LOG_SIZE:
+            cut = len(self.ids) - LOG_SIZE // 2
+            self.start = self.ids[cut - 1]
+            del self.ids[:cut], self.edges[:cut]
+
+    def since(self, through: int) -> list[Edge] | None:
+        """Return the edges with an event id above ``through``, or None if forgotten."""
+        if through < self.start:
+            return None
+        return self.edges[bisect.bisect_right(self.ids, through) :]
+
+
+class GraphSnapshot:
+    """The live event graph of one generation and the results derived from it.
+
+    The graph grows in place as events arrive (:meth:`apply`; readers are never
+    disturbed, see :mod:`graph.live`). Derived results are memoized by key with
+    the id of the last event they reflect: one with an updater is brought up to
+    date from the recent edges when asked for (the country view, the meeting
+    index, degree counts); one without is served as it is while a background
+    thread recomputes it (rankings, partitions), at most every ``REFRESH_EVERY``
+    seconds. Callers must not modify the graphs or results they get.
+    """
+
+    def __init__(self, graph: EventGraph, generation: int, memo_size: int = MEMO_SIZE) -> None:
+        self.graph = graph
+        self.generation = generation
+        self.through = 0
+        """Highest event id in the graph."""
+        self.events = 0
+        """Events in the graph."""
+        self.built_at = time.time()
+        self.stale_since: float | None = None
+        """When a change the graph does not reflect was noticed (monotonic clock), if ever."""
+        self.big = is_big(graph)
+        """Whether the graph and its derived results are settled (:func:`settle`)."""
+        self._memo: dict[Hashable, _Entry] = {}
+        self._memo_size = memo_size
+        self._lock = threading.RLock()
+        self._logs: dict[Level, _Log] = {"actor": _Log(0), "country": _Log(0)}
+        self._country_through = 0
+        self._namers: dict[str, NodeId] = {}
+        self._refreshing: set[Hashable] = set()
+        self.computed = 0
+        """How many derived results were computed from scratch (memo misses)."""
+
+    @property
+    def version(self) -> tuple[int, int]:
+        """Return (highest event id, number of events) of the graph."""
+        return self.through, self.events
+
+    def stale_s(self) -> float:
+        """Return the seconds since the graph became stale (0.0 while it is current)."""
+        since = self.stale_since
+        return 0.0 if since is None else round(time.monotonic() - since, 3)
+
+    def mark_stale(self) -> None:
+        """Record that the store changed in a way this graph does not reflect."""
+        if self.stale_since is None:
+            self.stale_since = time.monotonic()
+
+    def apply(self, records: Iterable[EventRecord]) -> int:
+        """Add ``records`` (events with ids above :attr:`through`) to the graph; return how many.
+
+        Call from one thread at a time (the cache's apply lock).
+        """
+        added = add_events(self.graph, records)
+        if not added:
+            return 0
+        with self._lock:
+            self._logs["actor"].add(added)
+            self.events += len(added)
+            self.through = max(self.through, max(edge[2] for edge in added))
+        return len(added)
+
+    def memo(
+        self,
+        key: Hashable,
+        compute: Callable[[], T],
+        update: Updater[T] | None = None,
+        level: Level = "actor",
+    ) -> T:
+        """Return the result memoized under ``key``, computing it with ``compute`` if missing.
+
+        ``update(value, new_edges)`` brings a result computed earlier up to date
+        with the edges (of ``level``) added since; it runs under the snapshot's
+        lock, as does ``compute`` for such results. Without ``update`` a result
+        computed earlier is returned as it is and recomputed in the background.
+        """
+        if level == "country":
+            self.level("country")  # brings the country view and its edge log up to date
+        with self._lock:
+            entry = self._memo.get(key)
+            if entry is not None:
+                self._memo[key] = self._memo.pop(key)  # most recently used last
+                if entry.through >= self._through(level):
+                    return cast(T, entry.value)
+                if update is None:
+                    self._refresh_later(key, compute, level)
+                    return cast(T, entry.value)
+                edges = self._logs[level].since(entry.through)
+                value = update(entry.value, edges) if edges is not None else None
+                if value is not None:
+                    entry.value, entry.through = value, self._through(level)
+                    return value
+            if update is not None:
+                return self._store(key, compute, update, level)
+        value = compute()
+        with self._lock:
+            found = self._memo.get(key)
+            if found is not None and found.through >= self._through(level):
+                return cast(T, found.value)
+            self._put(key, _Entry(value, self._through(level), None, level))
+        if self.big:
+            settle()
+        return value
+
+    def level(self, level: Level) -> EventGraph:
+        """Return the actor graph, or the country view derived from it (kept up to date)."""
+        if level == "actor":
+            return self.graph
+        with self._lock:
+            entry = self._memo.get(("level", "country"))
+            if entry is not None and entry.through >= self.through:
+                return cast(EventGraph, entry.value)
+            edges = self._logs["actor"].since(entry.through) if entry is not None else None
+            if entry is not None and edges is not None:
+                self._logs["country"].add(
+                    add_country_edges(entry.value, self.graph, edges, self._namers)
+                )
+                entry.through = self._country_through = self.through
+                return cast(EventGraph, entry.value)
+            through = self.through
+            self._namers = {}
+            view = country_graph(self.graph, self._namers)
+            self.computed += 1
+            self._put(("level", "country"), _Entry(view, through, None, "country"))
+            self._logs["country"] = _Log(through)
+            self._country_through = through
+            return view
+
+    def _through(self, level: Level) -> int:
+        return self.through if level == "actor" else self._country_through
+
+    def _store(self, key: Hashable, compute: Callable[[], T], update: Any, level: Level) -> T:
+        through = self._through(level)
+        value = compute()
+        self.computed += 1
+        self._put(key, _Entry(value, through, update, level))
+        return value
+
+    def _put(self, key: Hashable, entry: _Entry) -> None:
+        self._memo.pop(key, None)
+        self._memo[key] = entry
+        while len(self._memo) > self._memo_size:
+            oldest = next(iter(self._memo))
+            if oldest == ("level", "country") and len(self._memo) > 1:
+                self._memo[oldest] = self._memo.pop(oldest)  # the view outlives its users
+                oldest = next(iter(self._memo))
+            del self._memo[oldest]
+
+    def _refresh_later(self, key: Hashable, compute: Callable[[], Any], level: Level) -> None:
+        entry = self._memo[key]
+        if key in self._refreshing or time.monotonic() - entry.refreshed_at < REFRESH_EVERY:
+            return
+        self._refreshing.add(key)
+        entry.refreshed_at = time.monotonic()
+
+        def refresh() -> None:
+            try:
+                through = self._through(level)
+                value = compute()
+                with self._lock:
+                    self.computed += 1
+                    if key in self._memo:
+                        self._memo[key] = _Entry(value, through, None, level, time.monotonic())
+            finally:
+                with self._lock:
+                    self._refreshing.discard(key)
+
+        threading.Thread(target=refresh, name="graph-refresh", daemon=True).start()

@@ -1,0 +1,51 @@
+"""graph generation: a counter bumped by changes a graph cache cannot apply incrementally
+
+Revision ID: 0002_graph_generation
+Revises: 0001
+Create Date: 2026-12-03 08:10:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+
+revision: str = "0002_graph_generation"
+down_revision: str | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+BUMP = "UPDATE graph_state SET generation = generation + 1 WHERE id = 1;"
+EVENT_COLUMNS = (
+    "article_id, sentence_id, source_actor_id, target_actor_id, cameo_code, goldstein, "
+    "quad_class, negated, modality, event_date, trigger, confidence"
+)
+TRIGGERS = {
+    "graph_events_updated": f"AFTER UPDATE OF {EVENT_COLUMNS} ON events",
+    "graph_events_deleted": "AFTER DELETE ON events",
+    "graph_actors_updated": "AFTER UPDATE OF canonical_name, type, country ON actors",
+    "graph_actors_deleted": "AFTER DELETE ON actors",
+    "graph_sentences_updated": "AFTER UPDATE OF text ON sentences",
+}
+"""Changes that bump the generation on SQLite (new events and actors are read incrementally)."""
+
+
+def upgrade() -> None:
+    op.create_table(
+        "graph_state",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("generation", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_graph_state")),
+    )
+    op.execute("INSERT INTO graph_state (id, generation) VALUES (1, 0)")
+    if op.get_bind().dialect.name == "sqlite":
+        for name, when in TRIGGERS.items():
+            op.execute(f"CREATE TRIGGER {name} {when} BEGIN {BUMP} END")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for name in TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_table("graph_state")

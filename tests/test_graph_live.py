@@ -1,0 +1,207 @@
+"""The live graph: events applied incrementally, other changes rebuilt in the background,
+always equal to a fresh build of the same store."""
+
+import threading
+from typing import Any
+
+from sqlalchemy import delete, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from diplograph.core.models import EventRow
+from diplograph.core.repositories import graph_state
+from diplograph.graph.build import build_graph
+from diplograph.graph.cache import GraphCache, GraphSnapshot
+from diplograph.graph.centrality import centrality
+from diplograph.graph.country import country_graph
+from diplograph.graph.degree import DegreeCounts, add_degree_edges, degree_ranking
+from diplograph.graph.filters import filtered_graph, kept_edges
+from diplograph.graph.live import add_events
+from diplograph.graph.load import load_records
+from diplograph.graph.queries import extend_meeting_index, meeting_index
+from diplograph.graph.records import EventGraph
+from diplograph.ingest.types import ActorRef
+from tests.factories import ASSAD, EGYPT, ERDOGAN, PUTIN, make_article, make_event, store
+
+SYRIA = ActorRef("Syria", "country", "SYR", None, ("Damascus",))
+
+
+def contents(G: EventGraph) -> tuple[dict[Any, dict[str, Any]], dict[Any, dict[str, Any]]]:
+    """Return the nodes and edges of ``G`` with their attributes, comparable with ``==``."""
+    nodes = {n: dict(G.nodes[n]) for n in G}
+    edges = {(u, v, k): dict(d) for u, v, k, d in G.edges(keys=True, data=True)}
+    return nodes, edges
+
+
+def fresh(factory: sessionmaker[Session]) -> EventGraph:
+    """Return the graph built from scratch from the store."""
+    with factory() as session:
+        return build_graph(load_records(session))
+
+
+def first_two(factory: sessionmaker[Session]) -> None:
+    store(
+        factory,
+        make_article(
+            "Putin met Assad.\nPutin met Egypt.",
+            [make_event(PUTIN, ASSAD), make_event(PUTIN, EGYPT, sentence_index=1)],
+        ),
+    )
+
+
+def settled(cache: GraphCache, factory: sessionmaker[Session]) -> GraphSnapshot:
+    """Return the snapshot once every background build has ended."""
+    with factory() as session:
+        cache.snapshot(session)
+    builder = cache._builder
+    if builder is not None:
+        builder.join()
+    with factory() as session:
+        return cache.snapshot(session)
+
+
+def test_new_events_are_applied_in_place(session_factory: sessionmaker[Session]) -> None:
+    first_two(session_factory)
+    cache = GraphCache()
+    with session_factory() as session:
+        snap = cache.snapshot(session)
+        index = snap.memo(
+            ("meetings", "actor"), lambda: meeting_index(snap.graph), update=extend_meeting_index
+        )
+        countries = snap.level("country")
+    store(
+        session_factory,
+        make_article(
+            "Erdogan met Assad.\nSyria hosted Erdogan.",
+            [
+                make_event(ERDOGAN, ASSAD, sentence="Erdogan met Assad."),
+                make_event(SYRIA, ERDOGAN, cameo="043", sentence_index=1, trigger="hosted"),
+            ],
+        ),
+    )
+    with session_factory() as session:
+        after = cache.snapshot(session)
+        grown = after.memo(("meetings", "actor"), lambda: {}, update=extend_meeting_index)
+    G = fresh(session_factory)
+    assert (after is snap, cache.builds, after.version, after.stale_s()) == (True, 1, (4, 4), 0.0)
+    assert contents(after.graph) == contents(G)
+    assert grown is index and {n: sorted(e[2] for e in es) for n, es in grown.items()} == {
+        n: sorted(e[2] for e in es) for n, es in meeting_index(G).items()
+    }
+    assert after.level("country") is countries
+    assert contents(countries) == contents(country_graph(G))
+    # Syria the country actor now names the SYR node, as a fresh build does.
+    assert countries.nodes["SYR"]["name"] == "Syria"
+
+
+def test_degree_counts_follow_new_events(session_factory: sessionmaker[Session]) -> None:
+    first_two(session_factory)
+    G = fresh(session_factory)
+    counts = add_degree_edges(DegreeCounts(), kept_edges(G))
+    records = [r for r in load_records(session_factory()) if r.id == 1]
+    store(session_factory, make_article("Erdogan met Assad.", [make_event(ERDOGAN, ASSAD)]))
+    with session_factory() as session:
+        new = [r for r in load_records(session) if r.id == 3]
+    add_degree_edges(counts, add_events(G, new))
+    assert records and degree_ranking(G, counts, top=5, evidence=5) == centrality(
+        filtered_graph(fresh(session_factory)), "degree", top=5, evidence=5
+    )
+
+
+def test_a_reextracted_article_is_rebuilt_in_the_background(
+    session_factory: sessionmaker[Session],
+) -> None:
+    first_two(session_factory)
+    cache = GraphCache()
+    with session_factory() as session:
+        old = cache.snapshot(session)
+    # Re-extraction: the article's events are replaced by new ones (new ids).
+    with session_factory() as session, session.begin():
+        session.execute(delete(EventRow).where(EventRow.article_id == 1))
+        session.execute(
+            text(
+                "INSERT INTO events (article_id, sentence_id, source_actor_id, target_actor_id,"
+                " action, cameo_code, goldstein, quad_class, negated, modality, event_date,"
+                " trigger, confidence) VALUES (1, 2, 3, 1, 'host', '043', 2.8, 1, 0,"
+                " 'asserted', '2017-12-11', 'hosted', 0.8)"
+            )
+        )
+    with session_factory() as session:
+        served = cache.snapshot(session)
+    stale = served.stale_s() > 0 or served is not old
+    new = settled(cache, session_factory)
+    assert (stale, new is not old, cache.builds) == (True, True, 2)
+    # SQLite gives the new event the freed id 1: only the generation tells the change.
+    assert (new.version, new.generation, new.stale_s()) == ((1, 1), 2, 0.0)
+    assert contents(new.graph) == contents(fresh(session_factory))
+
+
+def test_a_merge_of_actors_is_rebuilt(session_factory: sessionmaker[Session]) -> None:
+    first_two(session_factory)
+    store(session_factory, make_article("Erdogan met Assad.", [make_event(ERDOGAN, ASSAD)]))
+    cache = GraphCache()
+    with session_factory() as session:
+        cache.snapshot(session)
+    # Merge Erdogan (4) into Putin (1): rows rewritten, the merged actor deleted.
+    with session_factory() as session, session.begin():
+        session.execute(
+            update(EventRow).where(EventRow.source_actor_id == 4).values(source_actor_id=1)
+        )
+        session.execute(text("DELETE FROM actor_aliases WHERE actor_id = 4"))
+        session.execute(text("DELETE FROM actors WHERE id = 4"))
+    new = settled(cache, session_factory)
+    assert (cache.builds, sorted(new.graph.edges(keys=True))) == (
+        2,
+        [(1, 2, 1), (1, 2, 3), (1, 3, 2)],
+    )
+    assert contents(new.graph) == contents(fresh(session_factory))
+
+
+def test_a_deletion_is_rebuilt_and_the_generation_bumped(
+    session_factory: sessionmaker[Session],
+) -> None:
+    first_two(session_factory)
+    cache = GraphCache()
+    with session_factory() as session:
+        cache.snapshot(session)
+        before = graph_state.marker(session)
+    with session_factory() as session, session.begin():
+        session.execute(delete(EventRow).where(EventRow.id == 1))  # the highest id stays 2
+    with session_factory() as session:
+        after = graph_state.marker(session)
+    new = settled(cache, session_factory)
+    assert (before, after) == ((2, 0), (2, 1))
+    assert (cache.builds, list(new.graph.edges(keys=True)), new.generation) == (2, [(1, 3, 2)], 1)
+    assert contents(new.graph) == contents(fresh(session_factory))
+
+
+def test_readers_are_never_disturbed_by_new_events(session_factory: sessionmaker[Session]) -> None:
+    first_two(session_factory)
+    cache = GraphCache()
+    with session_factory() as session:
+        snap = cache.snapshot(session)
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def read() -> None:
+        try:
+            while not done.is_set():
+                for u, v, _, _ in snap.graph.edges(keys=True, data=True):
+                    snap.graph.nodes[u]["name"], snap.graph.nodes[v]["name"]
+                for n in list(snap.graph):
+                    list(snap.graph.succ[n].items())
+        except BaseException as exc:
+            errors.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for t in readers:
+        t.start()
+    people = [ActorRef(f"Envoy {i}", "person", "FRA", None, (f"Envoy {i}",)) for i in range(40)]
+    for i, envoy in enumerate(people):
+        store(session_factory, make_article(f"Envoy {i} met Putin.", [make_event(envoy, PUTIN)]))
+        with session_factory() as session:
+            cache.snapshot(session)
+    done.set()
+    for t in readers:
+        t.join()
+    assert (errors, cache.builds, snap.events) == ([], 1, 42)
+    assert contents(snap.graph) == contents(fresh(session_factory))

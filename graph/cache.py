@@ -228,9 +228,8 @@ class GraphCache:
                 self._recount_at = time.monotonic() + self._recount_after
             if built.big:
                 settle()
-        except BaseException as exc:  # reported by the waiting request or /health
+        except Exception as exc:  # reported to the request waiting for the first build
             self._build_error = exc
-            raise
         finally:
             self._ready.set()
 

@@ -182,6 +182,7 @@ class GraphSnapshot:
             found = self._memo.get(key)
             if found is not None and found.through >= self._through(level):
                 return cast(T, found.value)
+            self.computed += 1
             self._put(key, _Entry(value, self._through(level), None, level))
         if self.big:
             settle()

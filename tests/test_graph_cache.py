@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from datetime import date
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 from sqlalchemy.orm import Session, sessionmaker
 
-import diplograph.graph.cache
+import diplograph.graph.snapshot
 from diplograph.core.models import EventRow
 from diplograph.graph.cache import GraphCache
 from diplograph.graph.load import load_records
@@ -31,19 +31,20 @@ def test_builds_once_while_events_are_unchanged(session_factory: sessionmaker[Se
     assert second is first and third is first
 
 
-def test_rebuilds_after_new_events(session_factory: sessionmaker[Session]) -> None:
+def test_new_events_are_applied_without_a_rebuild(session_factory: sessionmaker[Session]) -> None:
     cache = GraphCache()
+    counts = []
     with session_factory() as session:
         empty = cache.get(session)
+        counts.append(empty.number_of_edges())
     store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
     with session_factory() as session:
-        one = cache.get(session)
+        counts.append(cache.get(session).number_of_edges())
     store(session_factory, make_article("Putin met Egypt.", [make_event(PUTIN, EGYPT)]))
     with session_factory() as session:
         two = cache.get(session)
         assert cache.get(session) is two
-    assert [g.number_of_edges() for g in (empty, one, two)] == [0, 1, 2]
-    assert cache.builds == 3
+    assert ([*counts, two.number_of_edges()], two is empty, cache.builds) == ([0, 1, 2], True, 1)
 
 
 def test_an_article_without_events_does_not_rebuild(session_factory: sessionmaker[Session]) -> None:
@@ -148,9 +149,10 @@ def test_load_records_maps_stored_events(session_factory: sessionmaker[Session])
     ]
 
 
-def test_snapshot_memoizes_derived_results_until_new_events(
-    session_factory: sessionmaker[Session],
+def test_snapshot_memo_updates_or_refreshes_derived_results(
+    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(diplograph.graph.snapshot, "REFRESH_EVERY", 0.0)
     store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
     cache = GraphCache()
     calls: list[int] = []
@@ -159,20 +161,33 @@ def test_snapshot_memoizes_derived_results_until_new_events(
         calls.append(1)
         return graph.number_of_edges()
 
+    def add(total: int, edges: list[object]) -> int:
+        return total + len(edges)
+
     with session_factory() as session:
         snap = cache.snapshot(session)
         first = snap.memo("edges", lambda: count_edges(snap.graph))
         again = cache.snapshot(session).memo("edges", lambda: count_edges(snap.graph))
+        kept = snap.memo("kept", lambda: count_edges(snap.graph), update=add)
         countries = snap.level("country")
         assert snap.level("country") is countries and snap.level("actor") is snap.graph
     store(session_factory, make_article("Putin met Egypt.", [make_event(PUTIN, EGYPT)]))
     with session_factory() as session:
-        fresh = cache.snapshot(session)
-        after = fresh.memo("edges", lambda: count_edges(fresh.graph))
-        assert fresh.level("country") is not countries
-    assert (first, again, after, len(calls), cache.builds) == (1, 1, 2, 2, 2)
-    assert sorted(countries.edges(keys=True)) == [("RUS", "SYR", 1)]
-    assert sorted(fresh.level("country").edges(keys=True)) == [("RUS", "EGY", 2), ("RUS", "SYR", 1)]
+        now = cache.snapshot(session)
+        stale = now.memo("edges", lambda: count_edges(now.graph))  # served, refreshed later
+        updated = now.memo("kept", lambda: count_edges(now.graph), update=add)
+    for thread in threading.enumerate():
+        if thread.name == "graph-refresh":
+            thread.join()
+    refreshed = now.memo("edges", lambda: -1)
+    assert (first, again, kept, stale, updated, refreshed) == (1, 1, 1, 1, 2, 2)
+    assert (len(calls), cache.builds, now is snap, now.level("country") is countries) == (
+        3,
+        1,
+        True,
+        True,
+    )
+    assert sorted(countries.edges(keys=True)) == [("RUS", "EGY", 2), ("RUS", "SYR", 1)]
 
 
 def test_snapshot_memo_keeps_the_most_recently_used(session_factory: sessionmaker[Session]) -> None:
@@ -188,7 +203,7 @@ def test_snapshot_memo_keeps_the_most_recently_used(session_factory: sessionmake
     )
 
 
-def test_deleted_events_are_noticed_at_the_next_recount(
+def test_deleted_events_are_noticed_at_the_next_recount_without_triggers(
     session_factory: sessionmaker[Session],
 ) -> None:
     store(
@@ -203,9 +218,15 @@ def test_deleted_events_are_noticed_at_the_next_recount(
         patient.snapshot(session)
         eager.snapshot(session)
     with session_factory() as session, session.begin():
+        session.execute(text("DROP TRIGGER graph_events_deleted"))  # as on other databases
         session.execute(delete(EventRow).where(EventRow.id == 1))  # the highest id stays 2
     with session_factory() as session:
         stale = patient.snapshot(session).graph
+        eager.snapshot(session)
+    builder = eager._builder
+    assert builder is not None
+    builder.join()
+    with session_factory() as session:
         fresh = eager.snapshot(session).graph
     assert (stale.number_of_edges(), patient.builds) == (2, 1)
     assert (list(fresh.edges(keys=True)), eager.builds) == ([(1, 3, 2)], 2)
@@ -214,18 +235,30 @@ def test_deleted_events_are_noticed_at_the_next_recount(
 def test_big_graphs_are_frozen_and_freed_after_the_next_build(
     session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(diplograph.graph.cache, "SETTLE_FROM_EDGES", 1)
-    store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
+    monkeypatch.setattr(diplograph.graph.snapshot, "SETTLE_FROM_EDGES", 1)
+    store(
+        session_factory,
+        make_article(
+            "Putin met Assad.\nPutin met Egypt.",
+            [make_event(PUTIN, ASSAD), make_event(PUTIN, EGYPT, sentence_index=1)],
+        ),
+    )
     cache = GraphCache()
     try:
         with session_factory() as session:
             first = weakref.ref(cache.get(session))
         frozen = gc.get_freeze_count()
-        store(session_factory, make_article("Putin met Egypt.", [make_event(PUTIN, EGYPT)]))
+        with session_factory() as session, session.begin():
+            session.execute(delete(EventRow).where(EventRow.id == 1))
+        with session_factory() as session:
+            cache.get(session)
+        builder = cache._builder
+        assert builder is not None
+        builder.join()
         with session_factory() as session:
             second = cache.get(session)
         gc.collect()
-        assert (frozen > 0, first() is None, second.number_of_edges()) == (True, True, 2)
+        assert (frozen > 0, first() is None, second.number_of_edges()) == (True, True, 1)
     finally:
         gc.unfreeze()
 

@@ -27,6 +27,7 @@ def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
     engine.dispose()
     assert tables == {
         "alembic_version",
+        "graph_state",
         "articles",
         "sentences",
         "actors",

@@ -68,6 +68,24 @@ ModalityQuery = Annotated[
         examples=["asserted,reported"],
     ),
 ]
+DEFAULT_LIMIT = 100
+"""Items a graph answer lists unless ``limit`` says otherwise."""
+MAX_LIMIT = 10_000
+LimitQuery = Annotated[
+    int,
+    Query(
+        ge=1,
+        le=MAX_LIMIT,
+        description=f"Most items in the answer (default {DEFAULT_LIMIT}, at most {MAX_LIMIT}); "
+        "`total` says how many there are.",
+    ),
+]
+OffsetQuery = Annotated[
+    int,
+    Query(
+        ge=0, description="Items skipped first, in the answer's order (next page: offset + limit)."
+    ),
+]
 _ACTOR_DOC = (
     "Actor id, canonical name or alias (any case); at level=country also an ISO alpha-3 code."
 )

@@ -3,7 +3,7 @@
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any, Literal
 
@@ -43,6 +43,9 @@ CSV_COLUMNS = (
     "Sentence",
 )
 """The CSV columns: GDELT's names where GDELT has the field, one event per row."""
+
+CHUNK_ROWS = 2_000
+"""Rows (CSV) or items (JSON) per piece of a streamed export."""
 
 
 def _xml_value(value: Any) -> Any:
@@ -192,10 +195,17 @@ def to_csv(G: EventGraph) -> str:
     7,20171211,1,Putin,RUS,person,2,Assad,SYR,person,0431,043,04,1,2.8,asserted,0.9,1,3,met,\
 Putin met Assad.
     """
+    return "".join(iter_csv(G))
+
+
+def iter_csv(G: EventGraph, rows: int = CHUNK_ROWS) -> Iterator[str]:
+    """Yield the CSV of :func:`to_csv` in pieces of ``rows`` rows (the header first)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
+    for n, (u, v, key, data) in enumerate(
+        sorted(G.edges(keys=True, data=True), key=lambda e: e[2]), 1
+    ):
         when: date | None = data["date"]
         source, target = G.nodes[u], G.nodes[v]
         writer.writerow(
@@ -223,7 +233,69 @@ Putin met Assad.
                 data["sentence"],
             ]
         )
-    return buffer.getvalue()
+        if n % rows == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def iter_node_link(G: EventGraph, items: int = CHUNK_ROWS) -> Iterator[str]:
+    """Yield the JSON text of :func:`to_node_link` in pieces of ``items`` nodes or edges.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node(1, name="Putin")
+    >>> G.add_edge(1, 2, key=7, date=date(2017, 12, 11))
+    7
+    >>> json.loads("".join(iter_node_link(G))) == to_node_link(G)
+    True
+    """
+    head = {"directed": True, "multigraph": True, "graph": _json_value(dict(G.graph))}
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "nodes": ['
+    nodes = ({**_json_attrs(a), "id": n} for n, a in G.nodes(data=True))
+    yield from _json_items(nodes, items)
+    yield '], "edges": ['
+    edges = (
+        {**_json_attrs(d), "source": u, "target": v, "key": k}
+        for u, v, k, d in G.edges(keys=True, data=True)
+    )
+    yield from _json_items(edges, items)
+    yield "]}"
+
+
+def _json_attrs(attrs: dict[str, Any]) -> dict[str, Any]:
+    return {k: _json_value(v) for k, v in attrs.items()}
+
+
+def _json_items(items: Iterator[dict[str, Any]], size: int) -> Iterator[str]:
+    piece: list[str] = []
+    first = True
+    for item in items:
+        piece.append(("" if first else ", ") + json.dumps(item, ensure_ascii=False))
+        first = False
+        if len(piece) == size:
+            yield "".join(piece)
+            piece = []
+    yield "".join(piece)
+
+
+def export_chunks(G: EventGraph, fmt: ExportFormat) -> Iterator[bytes]:
+    """Yield ``G`` in the format ``fmt`` in pieces, for a streamed answer.
+
+    CSV and JSON are written a few thousand events at a time; GraphML and GEXF
+    come from the networkx writers line by line (they hold the document's tree).
+    """
+    if fmt == "csv":
+        yield from (piece.encode() for piece in iter_csv(G))
+    elif fmt == "json":
+        yield from (piece.encode() for piece in iter_node_link(G))
+    elif fmt == "graphml":
+        for line in nx.generate_graphml(writable_graph(G)):
+            yield (line + "\n").encode()
+    else:
+        yield export(G, fmt)
 
 
 def export(G: EventGraph, fmt: ExportFormat) -> bytes:

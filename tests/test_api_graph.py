@@ -42,7 +42,7 @@ VISITED = {
     "article_id": 2,
 }
 
-NO_PAIRS = {"level": "actor", "actor": None, "pairs": []}
+NO_PAIRS = {"level": "actor", "actor": None, "pairs": [], "total": 0, "limit": 100, "offset": 0}
 
 
 @pytest.fixture
@@ -74,6 +74,9 @@ def test_every_pair_most_meetings_first(client: TestClient) -> None:
                 "evidence": [HOSTED],
             },
         ],
+        "total": 2,
+        "limit": 100,
+        "offset": 0,
     }
 
 
@@ -100,6 +103,9 @@ def test_pairs_around_an_actor_named_by_alias(client: TestClient) -> None:
                 "evidence": [HOSTED],
             },
         ],
+        "total": 2,
+        "limit": 100,
+        "offset": 0,
     }
 
 
@@ -141,6 +147,9 @@ def test_an_actor_who_met_nobody(client: TestClient) -> None:
         "level": "actor",
         "actor": actor_json(3, EGYPT),
         "pairs": [],
+        "total": 0,
+        "limit": 100,
+        "offset": 0,
     }
 
 
@@ -182,3 +191,30 @@ def test_new_events_reach_the_cached_graph(app: FastAPI, client: TestClient) -> 
         ("Bashar al-Assad", "Vladimir Putin", 1)
     ]
     assert app.state.graph_cache.builds == 1  # applied in place, not rebuilt
+
+
+@pytest.mark.usefixtures("filled")
+def test_pairs_come_in_pages_with_the_total(client: TestClient) -> None:
+    every = client.get("/graph/who-met-whom").json()["pairs"]
+    first = client.get("/graph/who-met-whom", params={"limit": 1}).json()
+    second = client.get("/graph/who-met-whom", params={"limit": 1, "offset": 1}).json()
+    beyond = client.get("/graph/who-met-whom", params={"offset": 5}).json()
+    assert (first["pairs"], second["pairs"], beyond["pairs"]) == ([every[0]], [every[1]], [])
+    assert [(b["total"], b["limit"], b["offset"]) for b in (first, second, beyond)] == [
+        (2, 1, 0),
+        (2, 1, 1),
+        (2, 100, 5),
+    ]
+    assert client.get("/graph/who-met-whom", params={"limit": 0}).status_code == 422
+    assert client.get("/graph/who-met-whom", params={"limit": 10_001}).status_code == 422
+
+
+def test_graph_answers_say_how_current_the_graph_is(app: FastAPI, client: TestClient) -> None:
+    app.dependency_overrides[get_ingester] = lambda: fake_ingester([make_event(PUTIN, ASSAD)])
+    client.post("/articles", json={"text": "Putin met Assad.", "published": "2017-12-11"})
+    response = client.get("/graph/who-met-whom")
+    headers = {k: response.headers[k] for k in ("x-graph-through", "x-graph-stale-seconds")}
+    assert (headers, "x-graph-through" in client.get("/health").headers) == (
+        {"x-graph-through": "1", "x-graph-stale-seconds": "0.000"},
+        False,
+    )

@@ -45,6 +45,9 @@ def test_ego_radius_one(client: TestClient) -> None:
             {"node": ER, "distance": 1, "via": [], "summary": PUTIN_ERDOGAN},
             {"node": TR, "distance": 1, "via": [], "summary": PUTIN_TRUMP},
         ],
+        "total": 3,
+        "limit": 100,
+        "offset": 0,
     }
 
 

@@ -190,6 +190,9 @@ def test_new_dyads(client: TestClient) -> None:
                 "summary": summary([11], 1, quads(0, 0, 1), -2.0, -2.0, "2018-05-20", "2018-05-20"),
             },
         ],
+        "total": 4,
+        "limit": 100,
+        "offset": 0,
     }
 
 

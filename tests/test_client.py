@@ -246,6 +246,7 @@ def test_ego(dg: Client) -> None:
             "country": "RUS",
             "role": "president",
         },
+        "total": 3,
     }
     far = dg.ego("Trump", radius=2)
     assert far[["id", "distance", "via"]].to_dict("records") == [
@@ -744,7 +745,7 @@ def test_help_on_a_method_explains_its_parameters_and_table() -> None:
     ("module", "examples"),
     [
         (diplograph.app.client.errors, 4),
-        (diplograph.app.client.params, 3),
+        (diplograph.app.client.params, 4),
         (diplograph.app.client.tables, 3),
         (diplograph.app.client.graph_network, 2),
     ],

@@ -9,7 +9,17 @@ from typing import Any
 import networkx as nx
 
 from diplograph.graph.build import build_graph
-from diplograph.graph.export import CSV_COLUMNS, export, to_csv, to_gexf, to_graphml, to_node_link
+from diplograph.graph.export import (
+    CSV_COLUMNS,
+    export,
+    export_chunks,
+    iter_csv,
+    iter_node_link,
+    to_csv,
+    to_gexf,
+    to_graphml,
+    to_node_link,
+)
 from diplograph.graph.records import ActorNode, EventGraph
 from tests.factories import record
 
@@ -125,3 +135,17 @@ def test_empty_graph_exports() -> None:
     assert nx.read_graphml(io.BytesIO(to_graphml(empty))).number_of_nodes() == 0
     assert nx.read_gexf(io.BytesIO(to_gexf(empty))).number_of_nodes() == 0
     assert to_node_link(empty)["nodes"] == []
+
+
+def test_streamed_exports_equal_the_whole_files() -> None:
+    csv_pieces = list(iter_csv(G, rows=1))
+    json_pieces = list(iter_node_link(G, items=1))
+    graphml = b"".join(export_chunks(G, "graphml"))
+    assert (len(csv_pieces), "".join(csv_pieces)) == (G.number_of_edges() + 1, to_csv(G))
+    assert json.loads("".join(json_pieces)) == to_node_link(G)
+    assert b"".join(export_chunks(G, "csv")) == export(G, "csv")
+    assert json.loads(b"".join(export_chunks(G, "json"))) == json.loads(export(G, "json"))
+    assert nx.utils.graphs_equal(
+        nx.read_graphml(io.BytesIO(graphml), force_multigraph=True),
+        nx.read_graphml(io.BytesIO(export(G, "graphml")), force_multigraph=True),
+    )

@@ -8,7 +8,13 @@ import pandas as pd
 
 from diplograph.app.client import tables
 from diplograph.app.client.caller import ApiCaller
-from diplograph.app.client.params import Day, Level, graph_params, with_filter_docs
+from diplograph.app.client.params import (
+    Day,
+    Level,
+    graph_params,
+    page_params,
+    with_filter_docs,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -30,6 +36,8 @@ class ActorQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        limit: int | None = None,
+        offset: int = 0,
     ) -> pd.DataFrame:
         """Return who met whom: pairs linked by consult events (CAMEO 04x), most events first.
 
@@ -42,6 +50,10 @@ class ActorQuestions(ApiCaller):
             Only the pairs around this actor (an id, name or alias, any case),
             who is then ``a`` of every pair.
         {filters}
+        limit : int, optional
+            Most rows (the server's default is 100, at most 10,000).
+        offset : int, default 0
+            Rows skipped first, in the order described (next page: ``offset + limit``).
 
         Returns
         -------
@@ -49,7 +61,8 @@ class ActorQuestions(ApiCaller):
             One row per pair: ``a_id``, ``a_name``, ``a_type``, ``a_country``,
             the same for ``b``, ``events`` (how many), ``first_date`` and
             ``last_date`` (datetime64), ``event_ids`` and ``sentences`` (the
-            evidence, one sentence per event).
+            evidence, one sentence per event). ``df.attrs["total"]`` is how
+            many pairs there are in all.
 
         Raises
         ------
@@ -71,7 +84,11 @@ class ActorQuestions(ApiCaller):
         )
         if actor is not None:
             params["actor"] = str(actor)
-        return tables.who_met_whom_table(self._get("/graph/who-met-whom", params))
+        params.update(page_params(limit, offset))
+        answer = self._get("/graph/who-met-whom", params)
+        df = tables.who_met_whom_table(answer)
+        df.attrs["total"] = answer["total"]
+        return df
 
     @with_filter_docs
     def ego(
@@ -86,6 +103,8 @@ class ActorQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        limit: int | None = None,
+        offset: int = 0,
     ) -> pd.DataFrame:
         """Return an actor's neighbourhood: who it has events with, and how they went.
 
@@ -96,6 +115,10 @@ class ActorQuestions(ApiCaller):
         radius : {1, 2}, default 1
             1: the actor's counterparts; 2: theirs too.
         {filters}
+        limit : int, optional
+            Most rows (the server's default is 100, at most 10,000).
+        offset : int, default 0
+            Rows skipped first, in the order described (next page: ``offset + limit``).
 
         Returns
         -------
@@ -108,7 +131,8 @@ class ActorQuestions(ApiCaller):
             ``verbal_cooperation``, ``material_cooperation``,
             ``verbal_conflict``, ``material_conflict``, ``goldstein_sum``,
             ``mean_goldstein``, ``first_date``, ``last_date``, ``event_ids``.
-            ``df.attrs`` holds ``level``, ``radius`` and ``actor`` (the node).
+            ``df.attrs`` holds ``level``, ``radius``, ``actor`` (the node) and
+            ``total`` (how many neighbours there are in all).
         """
         params = graph_params(
             since=since,
@@ -120,9 +144,15 @@ class ActorQuestions(ApiCaller):
             level=level,
         )
         params["radius"] = radius
+        params.update(page_params(limit, offset))
         answer = self._get(f"/graph/actors/{_segment(actor)}/ego", params)
         df = tables.ego_table(answer)
-        df.attrs.update(level=answer["level"], radius=answer["radius"], actor=answer["actor"])
+        df.attrs.update(
+            level=answer["level"],
+            radius=answer["radius"],
+            actor=answer["actor"],
+            total=answer["total"],
+        )
         return df
 
     @with_filter_docs

@@ -8,7 +8,13 @@ import pandas as pd
 
 from diplograph.app.client import tables
 from diplograph.app.client.caller import ApiCaller
-from diplograph.app.client.params import Day, Level, graph_params, with_filter_docs
+from diplograph.app.client.params import (
+    Day,
+    Level,
+    graph_params,
+    page_params,
+    with_filter_docs,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -181,6 +187,8 @@ class PairQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        limit: int | None = None,
+        offset: int = 0,
     ) -> pd.DataFrame:
         """Return the pairs whose first interaction falls on or after ``since`` (early warning).
 
@@ -192,6 +200,10 @@ class PairQuestions(ApiCaller):
         since : date or str
             The pairs whose first dated event is on or after this day.
         {filters}
+        limit : int, optional
+            Most rows (the server's default is 100, at most 10,000).
+        offset : int, default 0
+            Rows skipped first, in the order described (next page: ``offset + limit``).
 
         Returns
         -------
@@ -199,7 +211,8 @@ class PairQuestions(ApiCaller):
             One row per pair, by first date then names: the ``a_`` and ``b_``
             node columns, ``first_date``, ``first_event_id``, ``first_cameo``,
             ``first_sentence``, and the summary columns of :meth:`ego` over
-            their events since (taken from ``a``).
+            their events since (taken from ``a``). ``df.attrs["total"]`` is how
+            many pairs there are in all.
         """
         params = graph_params(
             since=since,
@@ -210,7 +223,11 @@ class PairQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
-        return tables.new_dyads_table(self._get("/graph/new-dyads", params))
+        params.update(page_params(limit, offset))
+        answer = self._get("/graph/new-dyads", params)
+        df = tables.new_dyads_table(answer)
+        df.attrs["total"] = answer["total"]
+        return df
 
     @with_filter_docs
     def plot_dyad(

@@ -116,3 +116,13 @@ def graph_params(
         "level": level,
     }
     return {k: v for k, v in values.items() if v is not None}
+
+
+def page_params(limit: int | None, offset: int) -> Params:
+    """Return ``limit`` and ``offset`` as query parameters (None and 0 left out).
+
+    >>> page_params(None, 0), page_params(50, 100)
+    ({}, {'limit': 50, 'offset': 100})
+    """
+    values: dict[str, int | None] = {"limit": limit, "offset": offset or None}
+    return {k: v for k, v in values.items() if v is not None}

@@ -11,9 +11,12 @@ from fastapi import APIRouter, Path, Query, Response
 from diplograph.app.convert import meeting_pair_out
 from diplograph.app.deps import SessionDep
 from diplograph.app.graph_params import (
+    DEFAULT_LIMIT,
     ActorQuery,
     EdgeFilterDep,
     LevelQuery,
+    LimitQuery,
+    OffsetQuery,
     OptionalActorQuery,
     SnapshotDep,
     resolve_node,
@@ -36,6 +39,12 @@ FILTERS = (
 )
 
 
+PAGED = (
+    " Answers list at most `limit` items (default 100) from `offset` on, in the order "
+    "described, and say how many there are in all in `total`."
+)
+
+
 @router.get(
     "/who-met-whom",
     response_model=WhoMetWhom,
@@ -43,7 +52,7 @@ FILTERS = (
     description="Pairs of actors linked by consult-family events (CAMEO 04x: meet, visit, "
     "host, negotiate, mediate), with the number of events, the first and last date and the "
     "evidence sentence of every event; most events first. `actor` keeps the pairs around one "
-    "actor, who is then `a` of every pair." + FILTERS,
+    "actor, who is then `a` of every pair." + FILTERS + PAGED,
     responses=ACTOR_ERRORS,
 )
 def get_who_met_whom(
@@ -52,8 +61,10 @@ def get_who_met_whom(
     where: EdgeFilterDep,
     actor: OptionalActorQuery = None,
     level: LevelQuery = "actor",
+    limit: LimitQuery = DEFAULT_LIMIT,
+    offset: OffsetQuery = 0,
 ) -> Response:
-    """Return the meeting pairs with their evidence."""
+    """Return one page of the meeting pairs with their evidence."""
     G = graph.level(level)
     node = resolve_node(session, graph, actor, level) if actor is not None else None
     index = (
@@ -68,7 +79,10 @@ def get_who_met_whom(
         WhoMetWhom(
             level=level,
             actor=node.out if node else None,
-            pairs=[meeting_pair_out(G, p) for p in pairs],
+            pairs=[meeting_pair_out(G, p) for p in pairs[offset : offset + limit]],
+            total=len(pairs),
+            limit=limit,
+            offset=offset,
         )
     )
 
@@ -81,7 +95,7 @@ def get_who_met_whom(
     "each with a summary of the events that tie it in: counts by quad class, outgoing and "
     "incoming, summed and mean Goldstein, first and last date and the event ids. At distance "
     "2 the summary covers the events with the distance-1 neighbours listed in `via`. Nearest "
-    "first, then most events." + FILTERS,
+    "first, then most events." + FILTERS + PAGED,
     responses=ACTOR_ERRORS,
 )
 def get_ego(
@@ -94,6 +108,8 @@ def get_ego(
     ],
     radius: Annotated[int, Query(ge=1, le=2, description="1 or 2 steps.")] = 1,
     level: LevelQuery = "actor",
+    limit: LimitQuery = DEFAULT_LIMIT,
+    offset: OffsetQuery = 0,
 ) -> Response:
     """Return the actor's neighbours with their tie summaries."""
     node = resolve_node(session, graph, actor, level)
@@ -103,7 +119,12 @@ def get_ego(
             level=level,
             actor=node.out,
             radius=radius,
-            neighbours=[NeighbourOut.model_validate(n) for n in neighbours],
+            neighbours=[
+                NeighbourOut.model_validate(n) for n in neighbours[offset : offset + limit]
+            ],
+            total=len(neighbours),
+            limit=limit,
+            offset=offset,
         )
     )
 

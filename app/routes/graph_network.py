@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
+from fastapi.responses import StreamingResponse
 
 from diplograph.app.graph_params import EdgeFilterDep, LevelQuery, SnapshotDep
 from diplograph.app.routes.graph import FILTERS
@@ -13,7 +14,7 @@ from diplograph.graph.centrality import Measure, Ranking, centrality
 from diplograph.graph.communities import Method, communities
 from diplograph.graph.country import Level
 from diplograph.graph.degree import DegreeCounts, add_degree_edges, degree_ranking
-from diplograph.graph.export import MEDIA_TYPES, ExportFormat, export
+from diplograph.graph.export import MEDIA_TYPES, ExportFormat, export_chunks
 from diplograph.graph.filters import EdgeFilter, filtered_graph, kept_edges
 
 router = APIRouter(prefix="/graph", tags=["graph"])
@@ -137,7 +138,8 @@ def get_communities(
     "data, edges under `edges`) or `csv` (one event per row, GDELT-like columns: "
     "GLOBALEVENTID, SQLDATE, Actor1Code, Actor1Name, ..., EventCode, QuadClass, "
     "GoldsteinScale, Sentence). Dates are ISO strings; in GraphML and GEXF missing values "
-    "are empty strings." + FILTERS,
+    "are empty strings. The file is streamed: CSV and JSON a few thousand events at a "
+    "time." + FILTERS,
     response_class=Response,
     responses={
         200: {
@@ -158,9 +160,9 @@ def get_export(
     level: LevelQuery = "actor",
 ) -> Response:
     """Return the filtered graph in the asked format, as an attachment."""
-    body = export(filtered_graph(graph.level(level), where), fmt)
-    return Response(
-        content=body,
+    chunks = export_chunks(filtered_graph(graph.level(level), where), fmt)
+    return StreamingResponse(
+        chunks,
         media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f'attachment; filename="diplograph-{level}.{fmt}"'},
     )

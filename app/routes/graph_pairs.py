@@ -6,14 +6,17 @@ from fastapi import APIRouter, Query, Response
 
 from diplograph.app.deps import SessionDep
 from diplograph.app.graph_params import (
+    DEFAULT_LIMIT,
     ActorQuery,
     EdgeFilterDep,
     LevelQuery,
+    LimitQuery,
+    OffsetQuery,
     SnapshotDep,
     WindowFilterDep,
     resolve_node,
 )
-from diplograph.app.routes.graph import FILTERS
+from diplograph.app.routes.graph import FILTERS, PAGED
 from diplograph.app.routes.responses import ACTOR_ERRORS, json_answer
 from diplograph.app.schemas.graph_pairs import DyadOut, NewDyadOut, NewDyadsOut, PathOut, PathsOut
 from diplograph.graph.dyad import Interval, dyad_timeline
@@ -130,16 +133,25 @@ def get_path(
     "within the other filters) falls on or after `since`: the early-warning question. With "
     "`quad_class=3,4`, new conflicts. Each pair with its first event and a summary of its "
     "events since; by first date, then names. Undated events cannot date a first "
-    "interaction and are left out." + FILTERS,
+    "interaction and are left out." + FILTERS + PAGED,
 )
 def get_new_dyads(
-    graph: SnapshotDep, where: WindowFilterDep, level: LevelQuery = "actor"
+    graph: SnapshotDep,
+    where: WindowFilterDep,
+    level: LevelQuery = "actor",
+    limit: LimitQuery = DEFAULT_LIMIT,
+    offset: OffsetQuery = 0,
 ) -> Response:
     """Return the pairs first seen on or after ``since``."""
     assert where.since is not None
     dyads = new_dyads(graph.level(level), since=where.since, where=where)
     return json_answer(
         NewDyadsOut(
-            level=level, since=where.since, dyads=[NewDyadOut.model_validate(d) for d in dyads]
+            level=level,
+            since=where.since,
+            dyads=[NewDyadOut.model_validate(d) for d in dyads[offset : offset + limit]],
+            total=len(dyads),
+            limit=limit,
+            offset=offset,
         )
     )

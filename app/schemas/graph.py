@@ -150,10 +150,22 @@ class WhoMetWhom(BaseModel):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"level": "actor", "actor": ACTOR_EXAMPLE, "pairs": [PAIR_EXAMPLE]}]
+            "examples": [
+                {
+                    "level": "actor",
+                    "actor": ACTOR_EXAMPLE,
+                    "pairs": [PAIR_EXAMPLE],
+                    "total": 1,
+                    "limit": 100,
+                    "offset": 0,
+                }
+            ]
         }
     )
 
     level: LevelOut
     actor: NodeOut | None
     pairs: list[MeetingPairOut]
+    total: int = Field(description="How many items there are in all (before limit and offset).")
+    limit: int = Field(description="Most items this answer lists.")
+    offset: int = Field(description="Items skipped before the first one listed.")

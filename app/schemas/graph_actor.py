@@ -56,6 +56,9 @@ class EgoOut(BaseModel):
                     "actor": ACTOR_EXAMPLE,
                     "radius": 1,
                     "neighbours": [NEIGHBOUR_EXAMPLE],
+                    "total": 1,
+                    "limit": 100,
+                    "offset": 0,
                 }
             ]
         }
@@ -65,6 +68,9 @@ class EgoOut(BaseModel):
     actor: NodeOut
     radius: int
     neighbours: list[NeighbourOut]
+    total: int = Field(description="How many items there are in all (before limit and offset).")
+    limit: int = Field(description="Most items this answer lists.")
+    offset: int = Field(description="Items skipped before the first one listed.")
 
 
 class CounterpartOut(BaseModel):

@@ -163,10 +163,22 @@ class NewDyadsOut(BaseModel):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"level": "actor", "since": "2017-12-01", "dyads": [NEW_DYAD_EXAMPLE]}]
+            "examples": [
+                {
+                    "level": "actor",
+                    "since": "2017-12-01",
+                    "dyads": [NEW_DYAD_EXAMPLE],
+                    "total": 1,
+                    "limit": 100,
+                    "offset": 0,
+                }
+            ]
         }
     )
 
     level: LevelOut
     since: date
     dyads: list[NewDyadOut]
+    total: int = Field(description="How many items there are in all (before limit and offset).")
+    limit: int = Field(description="Most items this answer lists.")
+    offset: int = Field(description="Items skipped before the first one listed.")

@@ -313,19 +313,56 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rank", type=int, default=100, help="rank of the queried actor")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--stream",
+        action="store_true",
+        help="also run the streaming scenario (bench.stream) on each size",
+    )
+    parser.add_argument("--quiet-s", type=float, default=20.0, help="quiet phase, seconds")
+    parser.add_argument("--stream-s", type=float, default=60.0, help="stream phase, seconds")
+    parser.add_argument("--rate", type=float, default=20.0, help="queries a second")
+    parser.add_argument(
         "--dir",
         type=Path,
         default=Path(tempfile.gettempdir()) / "diplograph-bench",
         help="where generated databases are kept between runs",
     )
     args = parser.parse_args(argv)
-    reports = []
+    from bench.stream import StreamReport, run_stream, stream_figures, stream_table
+
+    reports: list[SizeReport] = []
+    streams: list[StreamReport] = []
     for size in (int(s) for s in args.sizes.split(",")):
         start = time.perf_counter()
         db = ensure_database(args.dir, size, seed=args.seed)
         print(f"{size:,} events: database ready in {time.perf_counter() - start:.1f} s", flush=True)
         reports.append(measure(db, repeat=args.repeat, rank=args.rank))
+        if args.stream:
+            streams.append(
+                run_stream(
+                    db,
+                    actor=reports[-1].actor,
+                    workdir=args.dir,
+                    quiet_s=args.quiet_s,
+                    stream_s=args.stream_s,
+                    rate=args.rate,
+                )
+            )
     print(table(reports))
+    figures: dict[str, object] = {}
+    for r in reports:
+        who = r.queries[0]
+        figures[f"build_s_{r.db.events}"] = round(r.build_s, 2)
+        figures[f"rss_mb_{r.db.events}"] = round(r.memory_mb)
+        figures[f"who_met_whom_http_ms_{r.db.events}"] = round(who.http.median_ms, 2)
+        figures[f"who_met_whom_vs_sql_{r.db.events}"] = round(
+            who.http.median_ms / who.sql.median_ms, 2
+        )
+    if streams:
+        print()
+        print(stream_table(streams))
+        for s in streams:
+            figures.update(stream_figures(s))
+    print(" ".join(f"{k}={v}" for k, v in figures.items()))
 
 
 if __name__ == "__main__":

@@ -104,9 +104,12 @@ class Querier(threading.Thread):
             while not self.stop.is_set():
                 path, params = paths[n % len(paths)]
                 start = time.perf_counter()
-                response = client.get(path, params=params)
+                try:
+                    status = client.get(path, params=params).status_code
+                except httpx.HTTPError:
+                    status = 0
                 elapsed = (time.perf_counter() - start) * 1000
-                if response.status_code == 200:
+                if status == 200:
                     self.samples[self.phase].append(elapsed)
                 else:
                     self.errors += 1
@@ -139,7 +142,7 @@ def post_stream(
                     "/graph/who-met-whom",
                     params={"actor": meeting["source"]["id"], "limit": 10_000},
                 ).json()["pairs"]
-                if any(meeting["id"] in p["event_ids"] for p in pairs):
+                if any(e["event_id"] == meeting["id"] for p in pairs for e in p["evidence"]):
                     lags.append((time.perf_counter() - posted) * 1000)
                     break
                 time.sleep(0.005)

@@ -5,6 +5,7 @@ from typing import Any
 
 import networkx as nx
 
+from diplograph.graph.edges import EdgeData, SentenceTexts
 from diplograph.graph.records import ActorNode, EventGraph, EventRecord, NodeId
 
 
@@ -12,11 +13,12 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
     """Return a MultiDiGraph with one node per actor id and one edge per event.
 
     Nodes carry ``name``, ``type``, ``country``, ``role`` and ``aliases``. Each
-    edge goes from the event's source to its target, is keyed by the event id
-    and carries ``event_id``, ``cameo``, ``root`` (the first two digits of the
-    CAMEO code), ``quad_class``, ``goldstein``, ``date``, ``modality``,
-    ``confidence``, ``negated``, ``article_id``, ``sentence_id``, ``sentence``
-    and ``trigger``.
+    edge goes from the event's source to its target, is keyed by the event id and
+    carries, in a compact read-only mapping (:class:`graph.edges.EdgeData`, whose
+    sentence is kept in the graph's :func:`sentence_texts`), ``event_id``,
+    ``cameo``, ``root`` (the first two digits of the CAMEO code), ``quad_class``,
+    ``goldstein``, ``date``, ``modality``, ``confidence``, ``negated``,
+    ``article_id``, ``sentence_id``, ``sentence`` and ``trigger``.
 
     Parameters
     ----------
@@ -46,12 +48,28 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
     """
     G: EventGraph = nx.MultiDiGraph()
     nodes: dict[NodeId, dict[str, Any]] = G._node  # type: ignore[attr-defined]
+    succ: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._succ  # type: ignore[attr-defined]
+    pred: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._pred  # type: ignore[attr-defined]
+    texts = sentence_texts(G)
     for ev in events:
+        source, target = ev.source.id, ev.target.id
         for actor in (ev.source, ev.target):
             if actor.id not in nodes:
                 G.add_node(actor.id, **node_attrs(actor))
-        G.add_edge(ev.source.id, ev.target.id, key=ev.id, **edge_attrs(ev))
+        keys = succ[source].get(target)
+        if keys is None:
+            keys = succ[source][target] = pred[target][source] = {}
+        texts.add(ev.sentence_id, ev.sentence)
+        keys[ev.id] = edge_attrs(ev, texts)
     return G
+
+
+def sentence_texts(G: EventGraph) -> SentenceTexts:
+    """Return the store of the sentence texts of ``G``'s edges (made on first use)."""
+    texts: SentenceTexts | None = G.__dict__.get("sentence_texts")
+    if texts is None:
+        texts = G.__dict__["sentence_texts"] = SentenceTexts()
+    return texts
 
 
 def node_attrs(actor: ActorNode) -> dict[str, Any]:
@@ -65,27 +83,23 @@ def node_attrs(actor: ActorNode) -> dict[str, Any]:
     }
 
 
-def edge_attrs(ev: EventRecord) -> dict[str, Any]:
-    """Return the attributes of the edge of ``ev`` (see :func:`build_graph`)."""
-    return {
-        "event_id": ev.id,
-        "cameo": ev.cameo,
-        "root": ROOTS.get(ev.cameo) or ROOTS.setdefault(ev.cameo, ev.cameo[:2]),
-        "quad_class": ev.quad_class,
-        "goldstein": ev.goldstein,
-        "date": ev.date,
-        "modality": ev.modality,
-        "confidence": ev.confidence,
-        "negated": ev.negated,
-        "article_id": ev.article_id,
-        "sentence_id": ev.sentence_id,
-        "sentence": ev.sentence,
-        "trigger": ev.trigger,
-    }
-
-
-ROOTS: dict[str, str] = {}
-"""CAMEO code -> its root, so that a million edges share a few hundred root strings."""
+def edge_attrs(ev: EventRecord, texts: SentenceTexts) -> EdgeData:
+    """Return the attributes of the edge of ``ev`` (see :func:`build_graph`), its sentence
+    read from ``texts`` (where the caller stored it)."""
+    return EdgeData(
+        ev.id,
+        ev.cameo,
+        ev.quad_class,
+        ev.goldstein,
+        ev.date,
+        ev.modality,
+        ev.confidence,
+        ev.negated,
+        ev.article_id,
+        ev.sentence_id,
+        ev.trigger,
+        texts,
+    )
 
 
 def node_record(G: EventGraph, node: NodeId) -> ActorNode:

@@ -10,10 +10,10 @@ One writer at a time (the cache's apply lock); cost per event: the adjacency of 
 two actors when they first meet, else the events already between them.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from diplograph.graph.build import edge_attrs, node_attrs
+from diplograph.graph.build import edge_attrs, node_attrs, sentence_texts
 from diplograph.graph.records import ActorNode, Edge, EventGraph, EventRecord, NodeId
 
 VIEWS: tuple[str, ...] = ("nodes", "adj", "succ", "pred", "edges", "out_edges", "in_edges")
@@ -48,8 +48,10 @@ def add_events(G: EventGraph, events: Iterable[EventRecord]) -> list[Edge]:
         actors[ev.target.id] = ev.target
     add_nodes(G, {n: node_attrs(actor) for n, actor in actors.items()})
     added: list[Edge] = []
+    texts = sentence_texts(G)
     for ev in batch:
-        data = edge_attrs(ev)
+        texts.add(ev.sentence_id, ev.sentence)
+        data = edge_attrs(ev, texts)
         add_edge(G, ev.source.id, ev.target.id, ev.id, data)
         added.append((ev.source.id, ev.target.id, ev.id, data))
     return added
@@ -84,7 +86,7 @@ def add_nodes(G: EventGraph, nodes: dict[NodeId, dict[str, Any]]) -> None:
     getattr(G, "__networkx_cache__", {}).clear()
 
 
-def add_edge(G: EventGraph, u: NodeId, v: NodeId, key: int, data: dict[str, Any]) -> None:
+def add_edge(G: EventGraph, u: NodeId, v: NodeId, key: int, data: Mapping[str, Any]) -> None:
     """Add the edge ``u -> v`` keyed ``key`` to ``G`` (both nodes present), copy-on-write."""
     succ: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._succ  # type: ignore[attr-defined]
     pred: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._pred  # type: ignore[attr-defined]

@@ -1,5 +1,6 @@
 """Plain records the graph is built from: no database types, so graph code is testable alone."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 else:
     EventGraph = nx.MultiDiGraph
 
-Edge: TypeAlias = tuple[NodeId, NodeId, int, dict[str, Any]]
+Edge: TypeAlias = tuple[NodeId, NodeId, int, Mapping[str, Any]]
 """One event of an event graph as ``(source, target, event id, edge attributes)``."""
 
 

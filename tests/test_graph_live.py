@@ -127,7 +127,7 @@ def test_a_reextracted_article_is_rebuilt_in_the_background(
         )
     with session_factory() as session:
         served = cache.snapshot(session)
-    stale = served.stale_s() > 0 or served is not old
+    stale = served.stale_since is not None or served is not old
     new = settled(cache, session_factory)
     assert (stale, new is not old, cache.builds) == (True, True, 2)
     # SQLite gives the new event the freed id 1: only the generation tells the change.

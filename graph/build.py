@@ -5,7 +5,7 @@ from typing import Any
 
 import networkx as nx
 
-from diplograph.graph.edges import EdgeData, SentenceTexts
+from diplograph.graph.edges import EdgeColumns, EdgeData
 from diplograph.graph.records import ActorNode, EventGraph, EventRecord, NodeId
 
 
@@ -14,8 +14,8 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
 
     Nodes carry ``name``, ``type``, ``country``, ``role`` and ``aliases``. Each
     edge goes from the event's source to its target, is keyed by the event id and
-    carries, in a compact read-only mapping (:class:`graph.edges.EdgeData`, whose
-    sentence is kept in the graph's :func:`sentence_texts`), ``event_id``,
+    carries, in a compact read-only mapping (:class:`graph.edges.EdgeData`, a row of
+    the graph's :func:`edge_columns`), ``event_id``,
     ``cameo``, ``root`` (the first two digits of the CAMEO code), ``quad_class``,
     ``goldstein``, ``date``, ``modality``, ``confidence``, ``negated``,
     ``article_id``, ``sentence_id``, ``sentence`` and ``trigger``.
@@ -50,7 +50,7 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
     nodes: dict[NodeId, dict[str, Any]] = G._node  # type: ignore[attr-defined]
     succ: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._succ  # type: ignore[attr-defined]
     pred: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._pred  # type: ignore[attr-defined]
-    texts = sentence_texts(G)
+    cols = edge_columns(G)
     for ev in events:
         source, target = ev.source.id, ev.target.id
         for actor in (ev.source, ev.target):
@@ -59,17 +59,16 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
         keys = succ[source].get(target)
         if keys is None:
             keys = succ[source][target] = pred[target][source] = {}
-        texts.add(ev.sentence_id, ev.sentence)
-        keys[ev.id] = edge_attrs(ev, texts)
+        keys[ev.id] = edge_attrs(ev, cols)
     return G
 
 
-def sentence_texts(G: EventGraph) -> SentenceTexts:
-    """Return the store of the sentence texts of ``G``'s edges (made on first use)."""
-    texts: SentenceTexts | None = G.__dict__.get("sentence_texts")
-    if texts is None:
-        texts = G.__dict__["sentence_texts"] = SentenceTexts()
-    return texts
+def edge_columns(G: EventGraph) -> EdgeColumns:
+    """Return the columns holding the attributes of ``G``'s edges (made on first use)."""
+    cols: EdgeColumns | None = G.__dict__.get("edge_columns")
+    if cols is None:
+        cols = G.__dict__["edge_columns"] = EdgeColumns()
+    return cols
 
 
 def node_attrs(actor: ActorNode) -> dict[str, Any]:
@@ -83,10 +82,10 @@ def node_attrs(actor: ActorNode) -> dict[str, Any]:
     }
 
 
-def edge_attrs(ev: EventRecord, texts: SentenceTexts) -> EdgeData:
-    """Return the attributes of the edge of ``ev`` (see :func:`build_graph`), its sentence
-    read from ``texts`` (where the caller stored it)."""
-    return EdgeData(
+def edge_attrs(ev: EventRecord, cols: EdgeColumns) -> EdgeData:
+    """Add the attributes of the edge of ``ev`` to ``cols`` and return them (see
+    :func:`build_graph`)."""
+    return cols.append(
         ev.id,
         ev.cameo,
         ev.quad_class,
@@ -97,8 +96,8 @@ def edge_attrs(ev: EventRecord, texts: SentenceTexts) -> EdgeData:
         ev.negated,
         ev.article_id,
         ev.sentence_id,
+        ev.sentence,
         ev.trigger,
-        texts,
     )
 
 

@@ -2,10 +2,11 @@
 
 A million events as networkx edges with a dict of attributes each take about a
 gigabyte; most of it is the dicts (464 bytes for 13 keys) and the sentence strings.
-:class:`EdgeData` holds the same attributes in slots (about 130 bytes) and reads
-its sentence from the graph's :class:`SentenceTexts` (UTF-8 in one buffer) when an
-answer needs it. It is a read-only mapping, so graph code reads it like the dict it
-replaces (``data["date"]``, ``data.get("cameo")``, ``dict(data)``, ``**data``).
+The graph's :class:`EdgeColumns` holds the attributes of all its edges in typed arrays
+(about 55 bytes an edge, sentences packed as UTF-8 in one buffer) and each edge's
+:class:`EdgeData` (48 bytes) reads its row when an answer needs it. It is a read-only
+mapping, so graph code reads it like the dict it replaces (``data["date"]``,
+``data.get("cameo")``, ``dict(data)``, ``**data``).
 """
 
 from array import array
@@ -77,38 +78,33 @@ class SentenceTexts:
         return len(self._blob) + 16 * len(self._end)
 
 
-class EdgeData(Mapping[str, Any]):
-    """The attributes of one event edge (see :data:`KEYS`), read-only, in slots.
+class EdgeColumns:
+    """The attributes of every edge of a graph in typed arrays, one row per edge.
 
-    Examples
-    --------
-    >>> texts = SentenceTexts()
-    >>> texts.add(3, "Putin met Assad.")
-    >>> d = EdgeData(7, "040", 1, 1.0, date(2017, 12, 11), "asserted", 0.9, False, 1, 3, "met",
-    ...              texts)
-    >>> d["root"], d["sentence"], d.get("nothing"), len(d), "trigger" in d
-    ('04', 'Putin met Assad.', None, 13, True)
-    >>> dict(d)["date"]
-    datetime.date(2017, 12, 11)
+    Codes, modalities and triggers are numbers into one table of strings, dates
+    their ordinals (0: undated), sentences in a :class:`SentenceTexts`: about 55
+    bytes a row. Rows are only ever appended, so readers in other threads are
+    never disturbed.
     """
 
-    __slots__ = (
-        "_texts",
-        "article_id",
-        "cameo",
-        "confidence",
-        "date",
-        "event_id",
-        "goldstein",
-        "modality",
-        "negated",
-        "quad_class",
-        "root",
-        "sentence_id",
-        "trigger",
-    )
+    def __init__(self) -> None:
+        self.event_id: array[int] = array("q")
+        self.cameo: array[int] = array("I")
+        self.quad_class: array[int] = array("b")
+        self.goldstein: array[float] = array("d")
+        self.day: array[int] = array("i")
+        self.modality: array[int] = array("I")
+        self.confidence: array[float] = array("d")
+        self.negated: array[int] = array("b")
+        self.article_id: array[int] = array("q")
+        self.sentence_id: array[int] = array("q")
+        self.trigger: array[int] = array("I")
+        self.strings: list[str] = []
+        self.dates: dict[int, date] = {}
+        self.texts = SentenceTexts()
+        self._numbers: dict[str, int] = {}
 
-    def __init__(
+    def append(
         self,
         event_id: int,
         cameo: str,
@@ -120,27 +116,128 @@ class EdgeData(Mapping[str, Any]):
         negated: bool,
         article_id: int,
         sentence_id: int,
+        sentence: str,
         trigger: str,
-        texts: SentenceTexts,
-    ) -> None:
-        self.event_id = event_id
-        self.cameo = cameo
-        self.root = ROOTS.get(cameo) or ROOTS.setdefault(cameo, cameo[:2])
-        self.quad_class = quad_class
-        self.goldstein = goldstein
-        self.date = when
-        self.modality = modality
-        self.confidence = confidence
-        self.negated = negated
-        self.article_id = article_id
-        self.sentence_id = sentence_id
-        self.trigger = trigger
-        self._texts = texts
+    ) -> "EdgeData":
+        """Add one edge's attributes and return them as an :class:`EdgeData`."""
+        row = len(self.event_id)
+        numbers = self._numbers
+        number = self._number
+        self.cameo.append(numbers.get(cameo) or number(cameo))
+        self.quad_class.append(quad_class)
+        self.goldstein.append(goldstein)
+        if when is None:
+            self.day.append(0)
+        else:
+            ordinal = when.toordinal()
+            if ordinal not in self.dates:
+                self.dates[ordinal] = when
+            self.day.append(ordinal)
+        self.modality.append(numbers.get(modality) or number(modality))
+        self.confidence.append(confidence)
+        self.negated.append(negated)
+        self.article_id.append(article_id)
+        self.sentence_id.append(sentence_id)
+        self.trigger.append(numbers.get(trigger) or number(trigger))
+        self.texts.add(sentence_id, sentence)
+        self.event_id.append(event_id)  # last: the row is complete once it has an id
+        return EdgeData(row, self)
+
+    def _number(self, text: str) -> int:
+        number = self._numbers.get(text)
+        if number is None:
+            number = self._numbers[text] = len(self.strings)
+            self.strings.append(text)
+        return number
+
+
+class EdgeData(Mapping[str, Any]):
+    """The attributes of one event edge (see :data:`KEYS`): a row of :class:`EdgeColumns`,
+    read-only, read like a dict.
+
+    Examples
+    --------
+    >>> cols = EdgeColumns()
+    >>> d = cols.append(7, "040", 1, 1.0, date(2017, 12, 11), "asserted", 0.9, False, 1, 3,
+    ...                 "Putin met Assad.", "met")
+    >>> d["root"], d["sentence"], d.get("nothing"), len(d), "trigger" in d
+    ('04', 'Putin met Assad.', None, 13, True)
+    >>> dict(d)["date"], d["negated"], d["goldstein"]
+    (datetime.date(2017, 12, 11), False, 1.0)
+    """
+
+    __slots__ = ("_cols", "_row")
+
+    def __init__(self, row: int, cols: EdgeColumns) -> None:
+        self._row = row
+        self._cols = cols
+
+    @property
+    def event_id(self) -> int:
+        """Return the event id."""
+        return self._cols.event_id[self._row]
+
+    @property
+    def cameo(self) -> str:
+        """Return the CAMEO code."""
+        return self._cols.strings[self._cols.cameo[self._row]]
+
+    @property
+    def root(self) -> str:
+        """Return the CAMEO root (the code's first two digits)."""
+        cameo = self._cols.strings[self._cols.cameo[self._row]]
+        return ROOTS.get(cameo) or ROOTS.setdefault(cameo, cameo[:2])
+
+    @property
+    def quad_class(self) -> int:
+        """Return the quad class."""
+        return self._cols.quad_class[self._row]
+
+    @property
+    def goldstein(self) -> float:
+        """Return the Goldstein score."""
+        return self._cols.goldstein[self._row]
+
+    @property
+    def date(self) -> date | None:
+        """Return the event's date (None when undated)."""
+        ordinal = self._cols.day[self._row]
+        return self._cols.dates[ordinal] if ordinal else None
+
+    @property
+    def modality(self) -> str:
+        """Return the modality."""
+        return self._cols.strings[self._cols.modality[self._row]]
+
+    @property
+    def confidence(self) -> float:
+        """Return the extraction confidence."""
+        return self._cols.confidence[self._row]
+
+    @property
+    def negated(self) -> bool:
+        """Return whether the event is negated."""
+        return bool(self._cols.negated[self._row])
+
+    @property
+    def article_id(self) -> int:
+        """Return the article id."""
+        return self._cols.article_id[self._row]
+
+    @property
+    def sentence_id(self) -> int:
+        """Return the sentence id."""
+        return self._cols.sentence_id[self._row]
 
     @property
     def sentence(self) -> str:
-        """Return the evidence sentence (read from the graph's sentence store)."""
-        return self._texts.text(self.sentence_id)
+        """Return the evidence sentence."""
+        return self._cols.texts.text(self._cols.sentence_id[self._row])
+
+    @property
+    def trigger(self) -> str:
+        """Return the trigger words."""
+        return self._cols.strings[self._cols.trigger[self._row]]
 
     def __getitem__(self, key: str) -> Any:
         if key in _KEYSET:

@@ -13,7 +13,7 @@ two actors when they first meet, else the events already between them.
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from diplograph.graph.build import edge_attrs, node_attrs, sentence_texts
+from diplograph.graph.build import edge_attrs, edge_columns, node_attrs
 from diplograph.graph.records import ActorNode, Edge, EventGraph, EventRecord, NodeId
 
 VIEWS: tuple[str, ...] = ("nodes", "adj", "succ", "pred", "edges", "out_edges", "in_edges")
@@ -48,10 +48,9 @@ def add_events(G: EventGraph, events: Iterable[EventRecord]) -> list[Edge]:
         actors[ev.target.id] = ev.target
     add_nodes(G, {n: node_attrs(actor) for n, actor in actors.items()})
     added: list[Edge] = []
-    texts = sentence_texts(G)
+    cols = edge_columns(G)
     for ev in batch:
-        texts.add(ev.sentence_id, ev.sentence)
-        data = edge_attrs(ev, texts)
+        data = edge_attrs(ev, cols)
         add_edge(G, ev.source.id, ev.target.id, ev.id, data)
         added.append((ev.source.id, ev.target.id, ev.id, data))
     return added

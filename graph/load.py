@@ -1,17 +1,14 @@
 """Read the stored events as plain graph records (the one place graph code touches the store)."""
 
 from collections.abc import Collection, Iterator
-from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from diplograph.core.repositories import actors, events
 from diplograph.graph.records import ActorNode, EventRecord
 
-CHUNK = 50_000
+CHUNK = 10_000
 """Event ids read per statement: each is fetched whole, so no read lock outlives a chunk."""
-
-T = TypeVar("T")
 
 
 def actor_nodes(session: Session, ids: Collection[int] | None = None) -> dict[int, ActorNode]:
@@ -28,20 +25,13 @@ def iter_records(
     Reads plain rows in chunks of ``CHUNK`` ids (no ORM objects; each chunk's statement
     finishes before the next starts, so a long build never holds SQLite's read lock
     against a writer). Every event of one actor shares that actor's :class:`ActorNode`,
-    and equal codes, modalities, triggers, dates and sentences share one object, so a
-    million events load in seconds and memory stays proportional to the graph.
+    so a million events load in seconds and memory stays proportional to the graph.
     With ``after`` set, only the actors of the events read are loaded (their current
     attributes), which is what a cache catching up needs.
     """
     if through is None:
         through = events.latest_id(session)
     nodes = actor_nodes(session) if after == 0 else {}
-    shared: dict[object, object] = {}
-
-    def one(value: T) -> T:
-        found = shared.setdefault(value, value)
-        return found  # type: ignore[return-value]
-
     last = after
     while last < through:
         upper = min(last + CHUNK, through)
@@ -51,7 +41,6 @@ def iter_records(
         }
         if missing:
             nodes.update(actor_nodes(session, missing))
-        sentences: dict[int, str] = {}
         for (
             id_,
             source_id,
@@ -72,21 +61,19 @@ def iter_records(
                 id=id_,
                 source=nodes[source_id],
                 target=nodes[target_id],
-                cameo=one(cameo),
+                cameo=cameo,
                 quad_class=quad_class,
-                goldstein=one(goldstein),
-                date=one(when),
-                modality=one(modality),
-                confidence=one(confidence),
+                goldstein=goldstein,
+                date=when,
+                modality=modality,
+                confidence=confidence,
                 negated=negated,
                 article_id=article_id,
                 sentence_id=sentence_id,
-                sentence=sentences.setdefault(sentence_id, sentence),
-                trigger=one(trigger),
+                sentence=sentence,
+                trigger=trigger,
             )
         last = upper
-        if len(shared) > 100_000:
-            shared.clear()  # triggers and confidences vary; keep the table small
 
 
 def load_records(session: Session) -> list[EventRecord]:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from diplograph.core.repositories import events, graph_state
 from diplograph.graph.build import build_graph
-from diplograph.graph.load import iter_records
+from diplograph.graph.load import iter_records, load_graph
 from diplograph.graph.records import EventGraph, EventRecord
 from diplograph.graph.snapshot import MEMO_SIZE, GraphSnapshot, is_big, settle
 
@@ -215,10 +215,14 @@ class GraphCache:
         try:
             with Session(engine) as session:
                 through, generation = graph_state.marker(session)
-                self._loaded, self._total = 0, events.version(session)[1]
+                self._loaded, self._last_id = 0, 0
+                self._total = events.version(session)[1]
                 if gc.get_freeze_count():
                     gc.unfreeze()  # so that the graph being replaced can be freed
-                graph = build_graph(self._counted(self._loader(session)))
+                if self._loader is iter_records:
+                    graph = load_graph(session, progress=self._progress)
+                else:
+                    graph = build_graph(self._counted(self._loader(session)))
                 built = GraphSnapshot(graph, generation, self._memo_size)
                 built.through, built.events = max(through, self._last_id), self._loaded
                 with self._apply_lock:
@@ -233,9 +237,11 @@ class GraphCache:
         finally:
             self._ready.set()
 
+    def _progress(self, read: int, last_id: int) -> None:
+        self._loaded, self._last_id = read, max(self._last_id, last_id)
+
     def _counted(self, records: Iterable[EventRecord]) -> Iterable[EventRecord]:
         """Yield ``records``, noting how many were read and the highest id."""
-        self._last_id = 0
         n = 0
         for n, record in enumerate(records, 1):
             if n % 10_000 == 0:

@@ -1,11 +1,14 @@
 """Read the stored events as plain graph records (the one place graph code touches the store)."""
 
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
+from typing import Any
 
+import networkx as nx
 from sqlalchemy.orm import Session
 
 from diplograph.core.repositories import actors, events
-from diplograph.graph.records import ActorNode, EventRecord
+from diplograph.graph.build import edge_columns, node_attrs
+from diplograph.graph.records import ActorNode, EventGraph, EventRecord, NodeId
 
 CHUNK = 10_000
 """Event ids read per statement: each is fetched whole, so no read lock outlives a chunk."""
@@ -74,6 +77,48 @@ def iter_records(
                 trigger=trigger,
             )
         last = upper
+
+
+def load_graph(
+    session: Session, *, progress: Callable[[int, int], None] | None = None
+) -> EventGraph:
+    """Return the graph of every stored event, read straight into its edge columns.
+
+    The same graph as ``build_graph(iter_records(session))`` (same node and edge
+    order), without making a record per event: the cache's full builds use it.
+    ``progress(events read, highest id read)`` is called after every chunk.
+    """
+    G: EventGraph = nx.MultiDiGraph()
+    node_attrs_of = {n: node_attrs(actor) for n, actor in actor_nodes(session).items()}
+    nodes: dict[NodeId, dict[str, Any]] = G._node  # type: ignore[attr-defined]
+    succ: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._succ  # type: ignore[attr-defined]
+    pred: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._pred  # type: ignore[attr-defined]
+    append = edge_columns(G).append
+    through = events.latest_id(session)
+    last = read = 0
+    while last < through:
+        upper = min(last + CHUNK, through)
+        rows = list(events.graph_rows(session, after=last, through=upper))
+        missing = {r[1] for r in rows if r[1] not in node_attrs_of}
+        missing |= {r[2] for r in rows if r[2] not in node_attrs_of}
+        if missing:
+            node_attrs_of.update(
+                (n, node_attrs(actor)) for n, actor in actor_nodes(session, missing).items()
+            )
+        for id_, source, target, *attrs in rows:
+            if source not in nodes:
+                G.add_node(source, **node_attrs_of[source])
+            if target not in nodes:
+                G.add_node(target, **node_attrs_of[target])
+            keys = succ[source].get(target)
+            if keys is None:
+                keys = succ[source][target] = pred[target][source] = {}
+            keys[id_] = append(id_, *attrs)  # type: ignore[arg-type]
+        read += len(rows)
+        last = upper
+        if progress is not None:
+            progress(read, rows[-1][0] if rows else last)
+    return G
 
 
 def load_records(session: Session) -> list[EventRecord]:

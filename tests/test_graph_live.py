@@ -16,7 +16,7 @@ from diplograph.graph.country import country_graph
 from diplograph.graph.degree import DegreeCounts, add_degree_edges, degree_ranking
 from diplograph.graph.filters import filtered_graph, kept_edges
 from diplograph.graph.live import add_events
-from diplograph.graph.load import load_records
+from diplograph.graph.load import load_graph, load_records
 from diplograph.graph.queries import extend_meeting_index, meeting_index
 from diplograph.graph.records import EventGraph
 from diplograph.ingest.types import ActorRef
@@ -205,3 +205,16 @@ def test_readers_are_never_disturbed_by_new_events(session_factory: sessionmaker
         t.join()
     assert (errors, cache.builds, snap.events) == ([], 1, 42)
     assert contents(snap.graph) == contents(fresh(session_factory))
+
+
+def test_the_fast_load_builds_the_same_graph(session_factory: sessionmaker[Session]) -> None:
+    first_two(session_factory)
+    store(session_factory, make_article("Erdogan met Assad.", [make_event(ERDOGAN, ASSAD)]))
+    seen: list[tuple[int, int]] = []
+    with session_factory() as session:
+        G = load_graph(session, progress=lambda read, last: seen.append((read, last)))
+    assert (contents(G), list(G), seen) == (
+        contents(fresh(session_factory)),
+        [1, 2, 3, 4],
+        [(3, 3)],
+    )

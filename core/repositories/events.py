@@ -138,5 +138,6 @@ def graph_rows(
     )
     if through is not None:
         stmt = stmt.where(EventRow.id <= through)
-    for row in session.execute(stmt):
+    # Core rows from the session's connection: no ORM result processing per row.
+    for row in session.connection().execute(stmt):
         yield cast(GraphRow, tuple(row))

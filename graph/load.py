@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from diplograph.core.repositories import actors, events
 from diplograph.graph.build import edge_columns, node_attrs
+from diplograph.graph.edges import EdgeData
 from diplograph.graph.records import ActorNode, EventGraph, EventRecord, NodeId
 
 CHUNK = 10_000
@@ -93,7 +94,7 @@ def load_graph(
     nodes: dict[NodeId, dict[str, Any]] = G._node  # type: ignore[attr-defined]
     succ: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._succ  # type: ignore[attr-defined]
     pred: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._pred  # type: ignore[attr-defined]
-    append = edge_columns(G).append
+    cols = edge_columns(G)
     through = events.latest_id(session)
     last = read = 0
     while last < through:
@@ -105,7 +106,8 @@ def load_graph(
             node_attrs_of.update(
                 (n, node_attrs(actor)) for n, actor in actor_nodes(session, missing).items()
             )
-        for id_, source, target, *attrs in rows:
+        added = cols.extend([(r[0], *r[3:]) for r in rows])
+        for (id_, source, target, *_), row in zip(rows, added, strict=True):
             if source not in nodes:
                 G.add_node(source, **node_attrs_of[source])
             if target not in nodes:
@@ -113,7 +115,7 @@ def load_graph(
             keys = succ[source].get(target)
             if keys is None:
                 keys = succ[source][target] = pred[target][source] = {}
-            keys[id_] = append(id_, *attrs)  # type: ignore[arg-type]
+            keys[id_] = EdgeData(row, cols)
         read += len(rows)
         last = upper
         if progress is not None:

@@ -2,6 +2,7 @@
 the ingest function, and the actor a request names."""
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request, status
@@ -13,7 +14,7 @@ from diplograph.core.models import ActorRow
 from diplograph.core.repositories import actors
 from diplograph.core.settings import Settings
 from diplograph.graph.cache import GraphCache
-from diplograph.ingest.persist import PersistResult
+from diplograph.ingest.persist import PersistResult, persist
 from diplograph.ingest.types import ArticleInput
 
 Ingester = Callable[[Session, ArticleInput], PersistResult]
@@ -42,12 +43,22 @@ async def get_graph_cache(request: Request) -> GraphCache:
     return cache
 
 
-def get_ingester() -> Ingester:
-    """Return the function that extracts an article and stores it in the caller's transaction."""
-    # Imported here so the spaCy pipeline loads on the first POST, not when the app starts.
-    from diplograph.ingest.service import ingest_one
+def get_ingester(request: Request) -> Ingester:
+    """Return the function that extracts an article and stores it in the caller's transaction.
 
-    return ingest_one
+    The extraction runs in the app's extraction process (``app.state.extractor``,
+    started on the first POST, spaCy loaded there): CPU-bound rule code would
+    otherwise hold the interpreter lock against the graph requests being served.
+    """
+    extractor: ProcessPoolExecutor = request.app.state.extractor
+
+    def ingest(session: Session, article: ArticleInput) -> PersistResult:
+        # Imported here so nothing of the pipeline loads before the first POST.
+        from diplograph.ingest.pipeline import extract_one
+
+        return persist(session, extractor.submit(extract_one, article).result())
+
+    return ingest
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

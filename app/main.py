@@ -1,6 +1,8 @@
 """The FastAPI application factory."""
 
+import multiprocessing
 from collections.abc import AsyncIterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
@@ -50,18 +52,22 @@ def package_version() -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Return the API application bound to the database of ``settings`` (default: environment).
 
-    The engine, session factory and graph cache live on ``app.state``; the
-    graph's first build starts with the app (in the background) and the engine
-    is disposed when the app shuts down.
+    The engine, session factory, graph cache and extraction process live on
+    ``app.state``; the graph's first build starts with the app (in the
+    background); the extraction process stops and the engine is disposed when
+    the app shuts down.
     """
     settings = settings or get_settings()
     engine = make_engine(settings.database_url)
     cache = GraphCache()
+    # One process extracts posted articles (started on the first POST; see deps.get_ingester).
+    extractor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         cache.start(engine)  # in the background: /health reports its progress
         yield
+        extractor.shutdown(wait=False, cancel_futures=True)
         engine.dispose()
 
     app = FastAPI(
@@ -75,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.graph_cache = cache
+    app.state.extractor = extractor
     app.add_middleware(GraphHeadersMiddleware, cache=cache)
     app.add_middleware(AccessLogMiddleware)
     install_error_handlers(app)

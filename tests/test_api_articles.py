@@ -330,4 +330,7 @@ def test_real_article_shows_up_in_who_met_whom(client: TestClient) -> None:
                 ],
             }
         ],
+        "total": 1,
+        "limit": 100,
+        "offset": 0,
     }

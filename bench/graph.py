@@ -1,6 +1,7 @@
 """Graph analytics at scale: the cached graph against direct SQL, in-process and over HTTP.
 
-Run: ``.venv/bin/python -m bench.graph [--sizes 10000,100000,1000000] [--repeat 200]``.
+Run: ``.venv/bin/python -m bench.graph [--sizes 10000,100000,1000000] [--repeat 200]
+[--stream]``.
 
 For each size it makes (once, cached in ``--dir``, default ``$TMPDIR/diplograph-bench``) a
 synthetic SQLite database through the real Alembic migrations (``bench.synthetic``: Zipf-skewed
@@ -20,6 +21,12 @@ ranking); over HTTP it is computed on the first call (column "HTTP 1st") and the
 the snapshot's memo until the next ingest. Who-met-whom reads the per-actor index of consult
 events that the app memoizes on its first call (its build is in "HTTP 1st"). Nothing here is a
 test and nothing asserts a time.
+
+With ``--stream`` each size also runs the streaming scenario of :mod:`bench.stream` (queries
+at ``--rate`` a second, quiet for ``--quiet-s`` seconds, then while an article a second is
+posted for ``--stream-s`` seconds). The last line gives the key figures as ``key=value``:
+``build_s_N``, ``rss_mb_N`` (graph build in-process), ``who_met_whom_http_ms_N`` and its ratio
+to SQL, and with ``--stream`` ``p99_ms_quiet_N``, ``p99_ms_stream_N``, ``lag_p99_ms_N``...
 """
 
 import argparse

@@ -133,6 +133,9 @@ def test_communities(client: TestClient, method: str) -> None:
             {"members": [SI, TR], "internal_events": 1, "external_events": 1, "event_ids": [5]},
             {"members": [EG, HA], "internal_events": 1, "external_events": 1, "event_ids": [8]},
         ],
+        "total": 3,
+        "limit": 100,
+        "offset": 0,
     }
 
 
@@ -253,3 +256,15 @@ def test_rankings_are_memoized_until_an_ingest(app: FastAPI, client: TestClient)
         (1, 0.5, 6),
     ]
     assert cache.builds == 1  # the new events were applied in place
+
+
+@pytest.mark.usefixtures("filled")
+def test_communities_come_in_pages(client: TestClient) -> None:
+    every = client.get("/graph/communities").json()["communities"]
+    page = client.get("/graph/communities", params={"limit": 1, "offset": 1}).json()
+    assert (page["communities"], page["total"], page["limit"], page["offset"]) == (
+        every[1:2],
+        3,
+        1,
+        1,
+    )

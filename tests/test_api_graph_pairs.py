@@ -65,6 +65,9 @@ def test_dyad_by_month(client: TestClient) -> None:
         ],
         "undated": 0,
         "events": [MET, VISITED_PUTIN, AID],
+        "total": 3,
+        "limit": 100,
+        "offset": 0,
     }
 
 
@@ -225,3 +228,15 @@ def test_bad_or_unknown_parameters(
     client: TestClient, path: str, params: dict[str, str], status: int
 ) -> None:
     assert client.get(path, params=params).status_code == status
+
+
+@pytest.mark.usefixtures("filled")
+def test_dyad_events_come_in_pages_with_every_bucket(client: TestClient) -> None:
+    every = client.get("/graph/dyad", params={"a": "Putin", "b": "Assad"}).json()
+    page = client.get("/graph/dyad", params={"a": "Putin", "b": "Assad", "offset": 2}).json()
+    assert (page["events"], page["total"], page["buckets"], page["summary"]) == (
+        every["events"][2:],
+        3,
+        every["buckets"],
+        every["summary"],
+    )

@@ -753,3 +753,14 @@ def test_help_on_a_method_explains_its_parameters_and_table() -> None:
 def test_docstring_examples_run(module: Any, examples: int) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert (result.failed, result.attempted) == (0, examples)
+
+
+def test_lists_come_in_pages(dg: Client) -> None:
+    every = dg.ego("Putin")
+    page = dg.ego("Putin", limit=2, offset=1)
+    pairs = dg.who_met_whom(limit=1)
+    groups = dg.communities(limit=1)
+    dyad = dg.dyad("Putin", "Assad", limit=1, offset=1)
+    assert (list(page["id"]), page.attrs["total"]) == (list(every["id"])[1:3], len(every))
+    assert (len(pairs), pairs.attrs["total"], len(groups)) == (1, len(dg.who_met_whom()), 1)
+    assert (groups.attrs["total"], len(dyad.events)) == (len(dg.communities()), 1)

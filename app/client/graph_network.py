@@ -10,7 +10,14 @@ import pandas as pd
 
 from diplograph.app.client import tables
 from diplograph.app.client.caller import ApiCaller
-from diplograph.app.client.params import Day, Level, PathLike, graph_params, with_filter_docs
+from diplograph.app.client.params import (
+    Day,
+    Level,
+    PathLike,
+    graph_params,
+    page_params,
+    with_filter_docs,
+)
 
 if TYPE_CHECKING:
     from diplograph.graph.records import EventGraph
@@ -82,6 +89,8 @@ class NetworkQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        limit: int | None = None,
+        offset: int = 0,
     ) -> pd.DataFrame:
         """Return groups of actors with more events among themselves than with the others.
 
@@ -91,6 +100,10 @@ class NetworkQuestions(ApiCaller):
             Community detection on the event-weighted graph (Louvain seeded:
             the same data gives the same groups).
         {filters}
+        limit : int, optional
+            Most rows (the server's default is 100, at most 10,000).
+        offset : int, default 0
+            Rows skipped first, in the order described (next page: ``offset + limit``).
 
         Returns
         -------
@@ -99,7 +112,7 @@ class NetworkQuestions(ApiCaller):
             ``size``, ``member_ids``, ``members`` (names), ``internal_events``
             (both ends inside), ``external_events`` (one end inside),
             ``event_ids`` (its lowest 20 internal events). ``df.attrs`` holds
-            ``method`` and ``modularity``.
+            ``method``, ``modularity`` and ``total`` (how many communities).
         """
         params = graph_params(
             since=since,
@@ -111,9 +124,10 @@ class NetworkQuestions(ApiCaller):
             level=level,
         )
         params["method"] = method
+        params.update(page_params(limit, offset))
         answer = self._get("/graph/communities", params)
         df = tables.communities_table(answer)
-        df.attrs.update({k: answer[k] for k in ("level", "method", "modularity")})
+        df.attrs.update({k: answer[k] for k in ("level", "method", "modularity", "total")})
         return df
 
     @with_filter_docs

@@ -75,6 +75,8 @@ class PairQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        limit: int | None = None,
+        offset: int = 0,
     ) -> Dyad:
         """Return the timeline between two actors (or countries): per interval, and every event.
 
@@ -86,6 +88,10 @@ class PairQuestions(ApiCaller):
         interval : {"day", "week", "month", "year"}, default "month"
             Width of the timeline's intervals (weeks start on Monday).
         {filters}
+        limit : int, optional
+            Most rows of ``.events`` (the server's default is 100, at most 10,000).
+        offset : int, default 0
+            Rows skipped first, in the order described (next page: ``offset + limit``).
 
         Returns
         -------
@@ -108,6 +114,7 @@ class PairQuestions(ApiCaller):
             level=level,
         )
         params.update(a=str(a), b=str(b), interval=interval)
+        params.update(page_params(limit, offset))
         answer = self._get("/graph/dyad", params)
         return Dyad(
             a=answer["a"],

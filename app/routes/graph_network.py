@@ -5,8 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
 
-from diplograph.app.graph_params import EdgeFilterDep, LevelQuery, SnapshotDep
-from diplograph.app.routes.graph import FILTERS
+from diplograph.app.graph_params import (
+    DEFAULT_LIMIT,
+    EdgeFilterDep,
+    LevelQuery,
+    LimitQuery,
+    OffsetQuery,
+    SnapshotDep,
+)
+from diplograph.app.routes.graph import FILTERS, PAGED
 from diplograph.app.routes.responses import json_answer
 from diplograph.app.schemas.graph_network import PartitionOut, RankingOut
 from diplograph.graph.cache import GraphSnapshot
@@ -101,7 +108,7 @@ def get_centrality(
     "found by `louvain` (seed 0, reproducible) or `greedy_modularity` on the event-weighted "
     "simple graph; largest first, each with its members, its internal events (both ends "
     "inside) and external events (one end inside), and its internal event ids; with the "
-    "partition's modularity." + FILTERS + CACHED,
+    "partition's modularity." + FILTERS + CACHED + PAGED,
 )
 def get_communities(
     graph: SnapshotDep,
@@ -109,8 +116,10 @@ def get_communities(
     method: Annotated[Method, Query(description="Community detection method.")] = "louvain",
     evidence: EvidenceQuery = 20,
     level: LevelQuery = "actor",
+    limit: LimitQuery = DEFAULT_LIMIT,
+    offset: OffsetQuery = 0,
 ) -> Response:
-    """Return the communities."""
+    """Return one page of the communities."""
     partition = graph.memo(
         ("communities", level, where, method, evidence),
         lambda: communities(
@@ -123,7 +132,10 @@ def get_communities(
                 "level": level,
                 "method": partition.method,
                 "modularity": partition.modularity,
-                "communities": partition.communities,
+                "communities": partition.communities[offset : offset + limit],
+                "total": len(partition.communities),
+                "limit": limit,
+                "offset": offset,
             }
         )
     )

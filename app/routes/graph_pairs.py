@@ -32,8 +32,10 @@ router = APIRouter(prefix="/graph", tags=["graph"])
     summary="The timeline between two actors",
     description="Every event between `a` and `b` (both directions): a summary taken from `a`, "
     "the events per `interval` (day, week from Monday, month, year) with counts by quad class "
-    "and summed and mean Goldstein, and the list of events with their sentences, by date."
-    + FILTERS,
+    "and summed and mean Goldstein, and the list of events with their sentences, by date "
+    "(the summary and buckets cover every event; `limit` and `offset` page the list)."
+    + FILTERS
+    + PAGED,
     responses=ACTOR_ERRORS,
 )
 def get_dyad(
@@ -51,6 +53,8 @@ def get_dyad(
     ],
     interval: Annotated[Interval, Query(description="Width of the timeline's buckets.")] = "month",
     level: LevelQuery = "actor",
+    limit: LimitQuery = DEFAULT_LIMIT,
+    offset: OffsetQuery = 0,
 ) -> Response:
     """Return the dyad's summary, buckets and events."""
     node_a = resolve_node(session, graph, a, level)
@@ -66,7 +70,10 @@ def get_dyad(
                 "summary": dyad.summary,
                 "buckets": dyad.buckets,
                 "undated": dyad.undated,
-                "events": dyad.events,
+                "events": dyad.events[offset : offset + limit],
+                "total": len(dyad.events),
+                "limit": limit,
+                "offset": offset,
             }
         )
     )

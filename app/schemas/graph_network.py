@@ -92,6 +92,9 @@ class PartitionOut(BaseModel):
                     "method": "louvain",
                     "modularity": 0.3,
                     "communities": [COMMUNITY_EXAMPLE],
+                    "total": 1,
+                    "limit": 100,
+                    "offset": 0,
                 }
             ]
         },
@@ -101,3 +104,8 @@ class PartitionOut(BaseModel):
     method: Literal["louvain", "greedy_modularity"]
     modularity: float
     communities: list[CommunityOut]
+    total: int = Field(
+        description="How many communities there are in all (before limit and offset)."
+    )
+    limit: int = Field(description="Most communities this answer lists.")
+    offset: int = Field(description="Communities skipped before the first one listed.")

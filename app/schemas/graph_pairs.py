@@ -75,6 +75,9 @@ class DyadOut(BaseModel):
                     "buckets": [BUCKET_EXAMPLE],
                     "undated": 0,
                     "events": [EVENT_REF_EXAMPLE],
+                    "total": 1,
+                    "limit": 100,
+                    "offset": 0,
                 }
             ]
         },
@@ -88,6 +91,9 @@ class DyadOut(BaseModel):
     buckets: list[BucketOut] = Field(description="Intervals with events, oldest first.")
     undated: int = Field(description="Events without a date (in `events`, in no bucket).")
     events: list[EventRefOut] = Field(description="By date (undated last), then id.")
+    total: int = Field(description="How many events there are in all (before limit and offset).")
+    limit: int = Field(description="Most events this answer lists.")
+    offset: int = Field(description="Events skipped before the first one listed.")
 
 
 class HopOut(BaseModel):

@@ -5,18 +5,21 @@ from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from diplograph.app.access_log import AccessLogMiddleware
 from diplograph.app.errors import install_error_handlers
 from diplograph.app.routes import (
     actors,
     articles,
+    docs,
     events,
     graph,
     graph_network,
     graph_pairs,
     health,
 )
+from diplograph.app.static_files import STATIC_DIR, STATIC_URL
 from diplograph.core.db import make_engine, make_session_factory
 from diplograph.core.settings import Settings, get_settings
 from diplograph.graph.cache import GraphCache
@@ -66,6 +69,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
+        # Served by routes.docs with the files the package ships (no CDN).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -73,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.graph_cache = GraphCache()
     app.add_middleware(AccessLogMiddleware)
     install_error_handlers(app)
-    for module in (health, articles, events, actors, graph, graph_pairs, graph_network):
+    for module in (health, articles, events, actors, graph, graph_pairs, graph_network, docs):
         app.include_router(module.router)
+    app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -99,9 +99,38 @@ def test_openapi_documents_the_export_formats(client: TestClient) -> None:
     assert fmt["schema"]["enum"] == ["graphml", "gexf", "json", "csv"]
 
 
-def test_docs_page_is_served(client: TestClient) -> None:
-    response = client.get("/docs")
+def page_assets(html: str) -> list[str]:
+    """Return the URLs a page loads (``src`` and ``href`` attributes), sorted."""
+    return sorted(re.findall(r'(?:src|href)="([^"]+)"', html))
+
+
+@pytest.mark.parametrize(
+    ("path", "assets"),
+    [
+        (
+            "/docs",
+            [
+                "/static/favicon.svg",
+                "/static/vendor/swagger-ui-dist/swagger-ui-bundle.js",
+                "/static/vendor/swagger-ui-dist/swagger-ui.css",
+            ],
+        ),
+        ("/redoc", ["/static/favicon.svg", "/static/vendor/redoc/bundles/redoc.standalone.js"]),
+    ],
+)
+def test_docs_pages_load_only_files_this_server_ships(
+    client: TestClient, path: str, assets: list[str]
+) -> None:
+    response = client.get(path)
     assert (response.status_code, "Diplograph" in response.text) == (200, True)
+    assert re.findall(r"(?:https?:)?//[\w.-]+", response.text) == []
+    assert page_assets(response.text) == assets
+    assert [client.get(url).status_code for url in assets] == [200] * len(assets)
+    assert "/openapi.json" in response.text
+
+
+def test_swagger_ui_asks_no_validator_service(client: TestClient) -> None:
+    assert '"validatorUrl": null' in client.get("/docs").text
 
 
 def test_unknown_route_is_json_404(client: TestClient) -> None:

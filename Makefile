@@ -8,9 +8,9 @@ HOST ?= 127.0.0.1
 NPM ?= npm
 VENDOR := app/static/vendor
 
-.PHONY: install migrate seed run test lint typecheck pytest bench bench-graph clean
+.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph clean
 
-install: $(STAMP) $(VENDOR)/.copied
+install: $(STAMP) $(VENDOR)/.copied chromium
 
 # Re-installs only when the project's dependencies change.
 $(STAMP): pyproject.toml
@@ -38,6 +38,15 @@ $(VENDOR)/.copied: node_modules/.installed Makefile
 		mkdir -p $(VENDOR)/$$(dirname $$f) && cp node_modules/$$f $(VENDOR)/$$f || exit 1; \
 	done
 	touch $@
+
+# The browser tests drive Debian's Chromium (never a browser download of Playwright's own).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "the browser tests need /usr/bin/chromium: sudo apt-get install chromium" >&2; \
+		fi; }
 
 migrate: install
 	$(BIN)/diplograph db upgrade

@@ -14,6 +14,7 @@ from diplograph.app.routes import (
     articles,
     docs,
     events,
+    explorer,
     graph,
     graph_network,
     graph_pairs,
@@ -79,7 +80,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.graph_cache = GraphCache()
     app.add_middleware(AccessLogMiddleware)
     install_error_handlers(app)
-    for module in (health, articles, events, actors, graph, graph_pairs, graph_network, docs):
+    routers = (health, articles, events, actors, graph, graph_pairs, graph_network, docs, explorer)
+    for module in routers:
         app.include_router(module.router)
     app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -69,7 +69,7 @@ function drawChart(canvas, dyad, filled) {
     borderColor: "#1d2433",
     backgroundColor: "#1d2433",
     borderWidth: 2,
-    pointRadius: 3.5,
+    pointRadius: filled.length > 40 ? 0 : 3.5,
     spanGaps: true,
     yAxisID: "g",
     order: 1,
@@ -241,7 +241,7 @@ export async function renderDyad(view, state) {
   showEvidence({
     title: `${dyad.a.name} — ${dyad.b.name}`,
     subtitle: `All ${count(s.events)} events, oldest first. Click a bar or a row for one ${dyad.interval}.`,
-    ids: s.event_ids,
+    ids: (dyad.events || []).length === s.event_ids.length ? dyad.events.map((e) => e.event_id) : s.event_ids,
     reveal: false,
   });
 }

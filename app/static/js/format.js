@@ -73,6 +73,11 @@ export function count(n) {
   return Number(n || 0).toLocaleString("en-US");
 }
 
+/** Return "1 event", "2,345 events". */
+export function plural(n, word) {
+  return `${count(n)} ${word}${Number(n) === 1 ? "" : "s"}`;
+}
+
 /** Return a Goldstein score with its sign: "+1.9", "−2.0". */
 export function goldstein(value) {
   if (value === null || value === undefined) return "–";

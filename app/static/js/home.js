@@ -2,7 +2,7 @@
 
 import { getJSON } from "./api.js";
 import { errorBlock, exportLinks, heading, loading, show } from "./common.js";
-import { count, h, nodeDetails } from "./format.js";
+import { count, h, nodeDetails, plural } from "./format.js";
 import { filterParams, viewUrl } from "./state.js";
 
 /** Draw the start page: figures, the most connected actors, and the busiest meeting pairs. */
@@ -31,14 +31,14 @@ export async function renderHome(view, state) {
     const ranked = ranking.ranked || [];
     show(central, ranked.length
       ? ranked.map((r) => h("a", { class: "chip-link", href: viewUrl("network", [String(r.node.id)]), "data-nav": "" },
-        h("strong", {}, r.node.name), h("span", {}, nodeDetails(r.node)), h("small", {}, `${count(r.partners)} partners · ${count(r.events)} events`)))
+        h("strong", {}, r.node.name), h("span", {}, nodeDetails(r.node)), h("small", {}, `${plural(r.partners, "partner")} · ${plural(r.events, "event")}`)))
       : h("p", { class: "hint" }, "No events under these filters yet: ingest articles with `diplograph ingest`."));
   }).catch((error) => show(central, errorBlock(error)));
   getJSON("/graph/who-met-whom", params).then((answer) => {
     const top = (answer.pairs || []).slice(0, 8);
     show(pairs, top.length
       ? top.map((p) => h("a", { class: "chip-link", href: viewUrl("dyad", [String(p.a.id), String(p.b.id)]), "data-nav": "" },
-        h("strong", {}, `${p.a.name} — ${p.b.name}`), h("small", {}, `${count(p.count)} meeting events`)))
+        h("strong", {}, `${p.a.name} — ${p.b.name}`), h("small", {}, plural(p.count, "meeting event"))))
       : h("p", { class: "hint" }, "No meetings under these filters."));
   }).catch((error) => show(pairs, errorBlock(error)));
 }

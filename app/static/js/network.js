@@ -12,7 +12,10 @@ import {
 } from "./format.js";
 import { filterParams, navigate, viewUrl } from "./state.js";
 
-export const DEFAULT_TOP = 40;
+export const DEFAULT_TOP = 30;
+const PHONE_TOP = 12;
+const MOST_EDGE_LABELS = 24;
+const MOST_OUTER_LABELS = 15;
 const SHAPES = { person: "ellipse", country: "round-rectangle" };
 const SHAPE_NAMES = [
   ["ellipse", "Person"],
@@ -44,24 +47,39 @@ function tieText(summary) {
   return `${count(summary.events)} event${summary.events === 1 ? "" : "s"} (${quads}) · mean Goldstein ${goldstein(summary.mean_goldstein)} · ${dates}`;
 }
 
+/** Return where a node's label goes at `angle` on a ring: outwards, so that neighbours'
+ * labels do not run into each other. */
+function labelSide(angle) {
+  const x = Math.cos(angle);
+  const y = Math.sin(angle);
+  if (x > 0.35) return { halign: "right", valign: "center", mx: 5, my: 0 };
+  if (x < -0.35) return { halign: "left", valign: "center", mx: -5, my: 0 };
+  return y < 0 ? { halign: "center", valign: "top", mx: 0, my: -4 } : { halign: "center", valign: "bottom", mx: 0, my: 4 };
+}
+
 /** Return the Cytoscape elements, with preset positions: the centre, a ring of direct ties,
  * and the second-degree actors placed beyond the tie they are reached through. */
 function elements(ego, kept, colours) {
   const centre = ego.actor;
   const colour = (node) => (node.country ? colours.get(node.country) || OTHER_COUNTRY : NO_COUNTRY);
   const shape = (node) => SHAPES[node.type] || "diamond";
-  const size = (events) => Math.min(58, 20 + 9 * Math.sqrt(events));
-  const width = (events) => Math.min(12, 1.4 + 1.8 * Math.log2(1 + events));
+  // Sizes and widths relative to the busiest tie drawn, so that a hub's neighbourhood is not
+  // all at the cap.
+  const busiest = Math.max(1, ...kept.keptFirst.map((n) => n.summary.events), ...kept.keptSecond.map((n) => n.summary.events));
+  const size = (events) => 18 + 30 * Math.sqrt(events / busiest);
+  const width = (events) => 1.3 + 6 * Math.sqrt(events / busiest);
+  const edgeLabels = kept.keptFirst.length + kept.keptSecond.length <= MOST_EDGE_LABELS;
+  const outerLabels = kept.keptSecond.length <= MOST_OUTER_LABELS;
   const centreEvents = kept.first.reduce((sum, n) => sum + n.summary.events, 0);
   const out = [];
   const n1 = kept.keptFirst.length;
-  const r1 = Math.max(120, (n1 * 70) / (2 * Math.PI));
+  const r1 = Math.max(120, (n1 * 95) / (2 * Math.PI));
   const angles = new Map();
   out.push({
     group: "nodes",
     data: {
       id: key(centre), node: centre, label: centre.name, color: colour(centre),
-      shape: shape(centre), size: 64, events: centreEvents, centre: true,
+      shape: shape(centre), size: 56, events: centreEvents, centre: true, ...labelSide(Math.PI / 2),
     },
     position: { x: 0, y: 0 },
   });
@@ -73,7 +91,7 @@ function elements(ego, kept, colours) {
       group: "nodes",
       data: {
         id: key(n.node), node: n.node, label: n.node.name, color: colour(n.node),
-        shape: shape(n.node), size: size(s.events), events: s.events, distance: 1,
+        shape: shape(n.node), size: size(s.events), events: s.events, distance: 1, ...labelSide(angle),
       },
       position: { x: r1 * Math.cos(angle), y: r1 * Math.sin(angle) },
     });
@@ -82,37 +100,43 @@ function elements(ego, kept, colours) {
       data: {
         id: `e${key(centre)}-${key(n.node)}`, source: key(centre), target: key(n.node),
         a: centre, b: n.node, summary: s, color: dominantQuad(s.quad_classes).color,
-        width: width(s.events), label: s.events > 1 ? String(s.events) : "",
+        width: width(s.events), label: edgeLabels && s.events > 1 ? String(s.events) : "",
         tshape: s.outgoing > 0 ? "triangle" : "none", sshape: s.incoming > 0 ? "triangle" : "none",
       },
     });
   });
-  const groups = new Map();
-  for (const n of kept.keptSecond) {
-    const via = n.via.find((v) => angles.has(key(v)));
-    if (!groups.has(key(via))) groups.set(key(via), []);
-    groups.get(key(via)).push(n);
+  const rank = new Map(kept.keptFirst.map((n, i) => [key(n.node), i]));
+  const drawnVias = (n) => n.via.filter((v) => rank.has(key(v))).sort((x, y) => rank.get(key(x)) - rank.get(key(y)));
+  // The second-degree actors on an outer ring, each as near as the others allow to the
+  // strongest drawn partner it is reached through.
+  const outer = kept.keptSecond
+    .map((n) => ({ n, want: angles.get(key(drawnVias(n)[0])) }))
+    .sort((x, y) => x.want - y.want || y.n.summary.events - x.n.summary.events);
+  const gap = Math.min((2 * Math.PI) / Math.max(1, outer.length), 0.22);
+  let previous = -Infinity;
+  for (const o of outer) {
+    o.at = Math.max(o.want, previous + gap);
+    previous = o.at;
   }
-  const slot = (2 * Math.PI) / Math.max(1, n1);
-  for (const [viaKey, children] of groups) {
-    const base = angles.get(viaKey);
-    const spread = Math.min(slot * 0.85, children.length * 0.22);
-    children.forEach((n, i) => {
-      const angle = base + (children.length === 1 ? 0 : -spread / 2 + (spread * i) / (children.length - 1));
-      const r2 = r1 + 130 + (i % 2) * 50;
-      const s = n.summary;
-      out.push({
-        group: "nodes",
-        data: {
-          id: key(n.node), node: n.node, label: n.node.name, color: colour(n.node),
-          shape: shape(n.node), size: size(s.events) * 0.85, events: s.events, distance: 2,
-        },
-        position: { x: r2 * Math.cos(angle), y: r2 * Math.sin(angle) },
-      });
+  const drift = outer.reduce((sum, o) => sum + (o.at - o.want), 0) / Math.max(1, outer.length);
+  outer.forEach((o, i) => {
+    const angle = o.at - drift;
+    const r2 = r1 + 130 + (outer.length > 16 ? (i % 2) * 45 : 0);
+    const s = o.n.summary;
+    out.push({
+      group: "nodes",
+      data: {
+        id: key(o.n.node), node: o.n.node, label: outerLabels ? o.n.node.name : "", name: o.n.node.name,
+        color: colour(o.n.node), shape: shape(o.n.node), size: size(s.events) * 0.85, events: s.events,
+        distance: 2, ...labelSide(angle),
+      },
+      position: { x: r2 * Math.cos(angle), y: r2 * Math.sin(angle) },
     });
-  }
+  });
   for (const n of kept.keptSecond) {
-    const vias = n.via.filter((v) => angles.has(key(v)));
+    // A second-degree actor is tied to at most three of the drawn partners it is reached
+    // through (the strongest), so that a dense neighbourhood stays legible.
+    const vias = drawnVias(n).slice(0, 3);
     const shared = n.via.length > 1;
     for (const via of vias) {
       const s = n.summary;
@@ -121,7 +145,8 @@ function elements(ego, kept, colours) {
         data: {
           id: `e${key(via)}-${key(n.node)}`, source: key(via), target: key(n.node),
           a: via, b: n.node, summary: s, shared, color: dominantQuad(s.quad_classes).color,
-          width: shared ? 1.4 : width(s.events), label: !shared && s.events > 1 ? String(s.events) : "",
+          width: shared ? 1.3 : width(s.events),
+          label: edgeLabels && !shared && s.events > 1 ? String(s.events) : "",
           tshape: !shared && s.outgoing > 0 ? "triangle" : "none",
           sshape: !shared && s.incoming > 0 ? "triangle" : "none",
         },
@@ -138,7 +163,8 @@ const STYLE = [
       "background-color": "data(color)", width: "data(size)", height: "data(size)",
       shape: "data(shape)", "border-width": 1.5, "border-color": "#3d4453",
       label: "data(label)", "font-size": 11, "font-family": "Liberation Sans, DejaVu Sans, Arial, sans-serif",
-      color: "#1d2433", "text-valign": "bottom", "text-margin-y": 5, "text-wrap": "wrap",
+      color: "#1d2433", "text-valign": "data(valign)", "text-halign": "data(halign)",
+      "text-margin-x": "data(mx)", "text-margin-y": "data(my)", "text-wrap": "wrap",
       "text-max-width": 120, "text-background-color": "#fbfaf7", "text-background-opacity": 0.85,
       "text-background-padding": 2, "text-background-shape": "roundrectangle", "min-zoomed-font-size": 5,
     },
@@ -156,6 +182,7 @@ const STYLE = [
     },
   },
   { selector: "edge[?shared]", style: { "line-style": "dashed", opacity: 0.55 } },
+  { selector: "node.hovered", style: { label: "data(name)", "z-index": 10 } },
   { selector: "edge:selected", style: { "underlay-color": "#1f3a5f", "underlay-opacity": 0.18, "underlay-padding": 5, opacity: 1 } },
   { selector: "node:active, edge:active", style: { "overlay-opacity": 0.08 } },
 ];
@@ -171,6 +198,7 @@ function readableLabels(cy) {
     .selector("node[distance = 2]").style({ "font-size": 10 * scale })
     .selector("edge").style({ "font-size": 10 * scale })
     .update();
+  cy.fit(undefined, 24);
 }
 
 function legend(colours, present, reference) {
@@ -190,7 +218,7 @@ function legend(colours, present, reference) {
           h("li", {}, h("i", { class: "swatch", style: { background: colour } }), countryLabel(code, reference)),
         ),
         others.length
-          ? h("li", { title: others.join(", ") }, h("i", { class: "swatch", style: { background: OTHER_COUNTRY } }), `${others.length} other countries`)
+          ? h("li", { title: others.join(", ") }, h("i", { class: "swatch", style: { background: OTHER_COUNTRY } }), `${others.length} other ${others.length === 1 ? "country" : "countries"}`)
           : null,
         present.has(null) ? h("li", {}, h("i", { class: "swatch hollow" }), "No country") : null,
       ),
@@ -267,7 +295,9 @@ function showTie(edge, state) {
 export async function renderNetwork(view, state) {
   const ref = state.args[0];
   const radius = state.options.radius === "2" ? 2 : 1;
-  const top = Math.max(1, Math.min(1000, parseInt(state.options.top, 10) || DEFAULT_TOP));
+  // A phone shows fewer ties by default: its drawing is a third as wide.
+  const phone = window.matchMedia("(max-width: 760px)").matches;
+  const top = Math.max(1, Math.min(1000, parseInt(state.options.top, 10) || (phone ? PHONE_TOP : DEFAULT_TOP)));
   show(view, loading(`the network of ${ref}`));
   let ego;
   try {
@@ -380,7 +410,9 @@ export async function renderNetwork(view, state) {
     event.target.select();
     showTie(event.target, state);
   });
+  cy.on("mouseout", "node", (event) => event.target.removeClass("hovered"));
   cy.on("mouseover", "node", (event) => {
+    event.target.addClass("hovered");
     const node = event.target.data("node");
     fill(info, h("strong", {}, node.name), ` · ${nodeDetails(node) || node.type} · ${count(event.target.data("events"))} events`,
       event.target.data("centre") ? "" : " · click to centre the network here");

@@ -99,15 +99,25 @@ export async function renderMeetings(view, state) {
   );
 }
 
-function defaultSince() {
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() - 1);
+/** Return the day three months before the newest article's publication (a year before today
+ * when no article has a date): where the early-warning list starts unless `since` says. */
+async function defaultSince() {
+  let newest = null;
+  try {
+    const page = await getJSON("/articles", { limit: 1 });
+    newest = page.items && page.items[0] ? page.items[0].published : null;
+  } catch {
+    newest = null;
+  }
+  const d = newest ? new Date(`${newest}T00:00:00Z`) : new Date();
+  if (newest) d.setUTCMonth(d.getUTCMonth() - 3);
+  else d.setUTCFullYear(d.getUTCFullYear() - 1);
   return d.toISOString().slice(0, 10);
 }
 
 /** Draw the new-dyads table: pairs whose first event is on or after the `since` filter. */
 export async function renderNewDyads(view, state) {
-  const since = state.filters.since || defaultSince();
+  const since = state.filters.since || (await defaultSince());
   const page = pageOf(state);
   const size = sizeOf(state);
   const dateInput = h("input", { type: "date", value: since, "aria-label": "Since", onchange: (e) => {

@@ -288,6 +288,11 @@ def test_a_dyad_opened_from_a_tie_has_one_bar_per_month(tab: Tab) -> None:
     tab.page.wait_for_selector("#evidence-body .event")
     assert len(tab.texts("#evidence-body .event")) == 3
     tab.shoot("dyad")
+    tab.open("/explore/dyad/RUS/EGY?level=country&interval=year")
+    assert tab.texts("#view h1") == ["Russia — Egypt"]
+    assert tab.page.evaluate("window.explorer.chart.data.labels") == ["2017"]
+    assert tab.texts(".segmented a.on") == ["Year"]
+    assert tab.page.input_value("#f-level") == "country"
     assert tab.outside == []
 
 

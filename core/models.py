@@ -46,6 +46,8 @@ class ArticleRow(Base):
     published: Mapped[date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    extractor_version: Mapped[str | None] = mapped_column(String(64), index=True)
+    """The extractor that made the article's current events (None: stored before 0002_sources)."""
 
     sentences: Mapped[list["SentenceRow"]] = relationship(
         back_populates="article", lazy="raise", order_by="SentenceRow.index"
@@ -115,6 +117,8 @@ class EventRow(Base):
     location: Mapped[str | None] = mapped_column(String(255))
     trigger: Mapped[str] = mapped_column(String(255))
     confidence: Mapped[float] = mapped_column(Float)
+    extractor_version: Mapped[str | None] = mapped_column(String(64))
+    """The extractor that made this event (None: stored before 0002_sources)."""
 
     article: Mapped[ArticleRow] = relationship(lazy="raise")
     sentence: Mapped[SentenceRow] = relationship(lazy="raise")
@@ -132,3 +136,17 @@ class IngestRunRow(Base):
     articles_skipped: Mapped[int] = mapped_column(Integer, default=0)
     events_added: Mapped[int] = mapped_column(Integer, default=0)
     extractor_version: Mapped[str] = mapped_column(String(64))
+
+
+class FeedItemRow(Base):
+    """An item of a watched feed that was seen (ingested or refused), so it is not read twice."""
+
+    __tablename__ = "feed_items"
+    __table_args__ = (UniqueConstraint("feed_url", "item_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_url: Mapped[str] = mapped_column(String(2000))
+    item_key: Mapped[str] = mapped_column(String(2000))
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    outcome: Mapped[str] = mapped_column(String(500))

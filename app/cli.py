@@ -48,9 +48,9 @@ def iso_date(value: str) -> date:
 
 
 def port_number(value: str) -> int:
-    """Return ``value`` as a TCP port (argparse type): 1 to 65535."""
-    if not value.isdigit() or not 1 <= int(value) <= 65535:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (1-65535)")
+    """Return ``value`` as a TCP port (argparse type): 0 (any free port) to 65535."""
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0-65535)")
     return int(value)
 
 
@@ -309,7 +309,7 @@ def build_parser() -> Parser:
         type=port_number,
         metavar="PORT",
         default=env("DIPLOGRAPH_PORT", env("PORT", "8000")),
-        help="port to listen on (env DIPLOGRAPH_PORT or PORT; default 8000)",
+        help="port to listen on, 0 for any free one (env DIPLOGRAPH_PORT or PORT; default 8000)",
     )
     add_database(serve)
     return parser

@@ -9,9 +9,9 @@ from diplograph.app.cli import CliError
 from diplograph.core.db import transaction
 from diplograph.core.models import EventRow
 from diplograph.core.repositories import articles, events
+from diplograph.ingest import version as ingest_version
 from diplograph.ingest.service import ReextractResult, reextract_many, stored_input
 from diplograph.ingest.types import ExtractedEvent
-from diplograph.ingest.version import extractor_version
 
 WHERE_FIELDS = ("id", "title", "url", "version")
 
@@ -94,7 +94,7 @@ def dry_run(factory: sessionmaker[Session], ids: list[int]) -> int:
             changed += 1
             print(
                 f"article {article_id} ({', '.join(versions) or 'no events'} -> "
-                f"{extractor_version()}):"
+                f"{ingest_version.extractor_version()}):"
             )
             for line in gone:
                 print(f"- {line}")
@@ -107,7 +107,7 @@ def dry_run(factory: sessionmaker[Session], ids: list[int]) -> int:
 def run_reextract(factory: sessionmaker[Session], args: argparse.Namespace) -> int:
     """Re-extract the selected articles, one transaction each, with a progress line per
     article on stderr; return 0."""
-    current = extractor_version()
+    current = ingest_version.extractor_version()
     with transaction(factory) as session:
         ids = articles.select_ids(session, selection(args, current=current))
     if args.dry_run:

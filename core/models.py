@@ -37,6 +37,9 @@ class Base(DeclarativeBase):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
+    # Ids of deleted articles and events are never given again (SQLite reuses the highest
+    # rowid otherwise), so an id always means one thing and the graph cache sees new events.
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -98,6 +101,7 @@ class EventRow(Base):
     __table_args__ = (
         Index("ix_events_source_date", "source_actor_id", "event_date"),
         Index("ix_events_target_date", "target_actor_id", "event_date"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 
 from diplograph.core.models import ActorRow, EventRow
 from diplograph.core.repositories import actors, articles, events
+from diplograph.ingest import version as ingest_version
 from diplograph.ingest.types import ActorRef, ExtractedArticle
-from diplograph.ingest.version import extractor_version
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def store_extraction(
     Each event and the article record ``version``, the extractor that made them
     (default: the current one).
     """
-    version = version or extractor_version()
+    version = version or ingest_version.extractor_version()
     sentence_ids: dict[int, int] = {}
     for s in extracted.sentences:
         sentence_ids[s.index] = articles.add_sentence(

@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.core.db import transaction
 from diplograph.core.repositories import articles, runs
+from diplograph.ingest import version as ingest_version
 from diplograph.ingest.persist import PersistResult, persist, replace_extraction
 from diplograph.ingest.pipeline import extract_many, extract_one
 from diplograph.ingest.types import ArticleInput
-from diplograph.ingest.version import extractor_version
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def ingest_many(
     The run itself is recorded in ``ingest_runs`` so caches can tell that data changed.
     """
     with transaction(factory) as session:
-        run_id = runs.start(session, extractor_version=extractor_version()).id
+        run_id = runs.start(session, extractor_version=ingest_version.extractor_version()).id
     added = unchanged = n_events = 0
     for extracted in extract_many(items):
         with transaction(factory) as session:
@@ -92,7 +92,7 @@ def reextract_one(session: Session, article_id: int) -> ReextractResult | None:
     if article is None:
         return None
     removed, event_ids = replace_extraction(session, article_id, extract_one(article))
-    return ReextractResult(article_id, removed, event_ids, extractor_version())
+    return ReextractResult(article_id, removed, event_ids, ingest_version.extractor_version())
 
 
 def reextract_many(
@@ -115,7 +115,7 @@ def reextract_many(
             if article is not None:
                 yield article
 
-    version = extractor_version()
+    version = ingest_version.extractor_version()
     done: list[ReextractResult] = []
     for extracted in extract_many(inputs()):
         article_id = int(extracted.article.id)

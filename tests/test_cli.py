@@ -263,8 +263,8 @@ def test_ingest_bad_date_exits_2_before_touching_the_database(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["serve", "--port", "99999"], "argument --port: '99999' is not a port number (1-65535)"),
-        (["serve", "--port", "http"], "argument --port: 'http' is not a port number (1-65535)"),
+        (["serve", "--port", "99999"], "argument --port: '99999' is not a port number (0-65535)"),
+        (["serve", "--port", "http"], "argument --port: 'http' is not a port number (0-65535)"),
         (
             ["watch", "http://x/feed", "--every", "soon"],
             "argument --every: 'soon' is not a duration (e.g. 30s, 15m, 1h)",

@@ -18,10 +18,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('articles', schema=None) as batch_op:
+    # The tables are rebuilt with AUTOINCREMENT on SQLite, so the id of a deleted article or
+    # event is never given again (elsewhere the ids already keep growing).
+    sqlite_rebuild = dict(recreate='always', table_kwargs={'sqlite_autoincrement': True})
+    with op.batch_alter_table('articles', schema=None, **sqlite_rebuild) as batch_op:
         batch_op.add_column(sa.Column('extractor_version', sa.String(length=64), nullable=True))
         batch_op.create_index(batch_op.f('ix_articles_extractor_version'), ['extractor_version'], unique=False)
-    with op.batch_alter_table('events', schema=None) as batch_op:
+    with op.batch_alter_table('events', schema=None, **sqlite_rebuild) as batch_op:
         batch_op.add_column(sa.Column('extractor_version', sa.String(length=64), nullable=True))
     op.create_table('feed_items',
     sa.Column('id', sa.Integer(), nullable=False),

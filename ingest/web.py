@@ -26,6 +26,8 @@ MAX_REDIRECTS = 5
 USER_AGENT = "diplograph (+https://github.com/diplograph)"
 FEED_TYPES = ("rss", "atom", "xml")
 HTML_TYPES = ("text/html", "application/xhtml")
+MIN_PAGE_CHARS = 50
+"""A page whose main text is shorter than this has no article (a menu, a cookie wall)."""
 MIN_FEED_CONTENT_CHARS = 300
 """A feed item whose own content is at least this long is used as is; shorter, its page is
 fetched (a summary is not the article)."""
@@ -159,14 +161,17 @@ def page_article(
     doc = trafilatura.bare_extraction(
         body, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    title = getattr(doc, "title", None) or None
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1 :]  # the headline is the title, not a paragraph
+    if len(text) < MIN_PAGE_CHARS:
         raise FetchError("no article text found in the page")
     return ArticleInput(
         id=article_id,
-        text=text.strip() + "\n",
+        text=text + "\n",
         published=published or _iso_date(getattr(doc, "date", None)),
-        title=getattr(doc, "title", None) or None,
+        title=title,
         url=url or getattr(doc, "url", None) or None,
     )
 

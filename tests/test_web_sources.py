@@ -5,10 +5,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 
+from diplograph import Client
+from diplograph.app.client.transport import InProcessTransport
+from diplograph.app.deps import get_ingester
 from diplograph.ingest.sources import SourceError, SourceReader
 from diplograph.ingest.types import ArticleInput
 from diplograph.ingest.web import Fetcher
+from tests.factories import ASSAD, PUTIN, fake_ingester, make_event
 from tests.local_web import Site, serve_site
 from tests.web_pages import CARRIED, LATIN1_PARAGRAPHS, PARAGRAPHS, article_html, site_pages
 
@@ -21,6 +26,15 @@ def site() -> Iterator[Site]:
     with serve_site(Site()) as served:
         site_pages(served)
         yield served
+
+
+@pytest.fixture
+def fake(app: FastAPI) -> Iterator[Client]:
+    """Return a client on the test app whose ingest "extracts" Putin met Assad from any text."""
+    app.dependency_overrides[get_ingester] = lambda: fake_ingester([make_event(PUTIN, ASSAD)])
+    client = Client("http://local", transport=InProcessTransport(app))
+    yield client
+    client.close()
 
 
 def read(site: Site, *sources: str, **options: object) -> list[ArticleInput | SourceError]:

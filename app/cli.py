@@ -297,6 +297,23 @@ def build_parser() -> Parser:
     )
     add_database(watch)
 
+    imports = command(
+        "import-events",
+        "import GDELT or ICEWS event files",
+        "Import events from GDELT 1.0/2.0 event exports (tab-separated, no header) or "
+        "ICEWS-style CSV/TSV files (with a header row), with their source URLs. They are "
+        "stored marked as imported (origin gdelt or icews), never as extracted here; an "
+        "event already imported is passed over. One-sided events (one actor) are counted, "
+        "not stored.",
+    )
+    imports.add_argument("files", nargs="+", metavar="FILE", help="a GDELT or ICEWS file")
+    imports.add_argument(
+        "--format",
+        choices=("gdelt", "icews"),
+        help="the file format (default: told from the first line)",
+    )
+    add_database(imports)
+
     serve = command("serve", "serve the HTTP API", "Serve the HTTP API (OpenAPI docs at /docs).")
     serve.add_argument(
         "--host",
@@ -319,7 +336,7 @@ def handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
     """Return the function that runs the command ``args`` names."""
     from diplograph.app import commands
 
-    name = "db_upgrade" if args.command == "db" else args.command
+    name = "db_upgrade" if args.command == "db" else args.command.replace("-", "_")
     function: Callable[[argparse.Namespace], int] = getattr(commands, name)
     return function
 

@@ -199,6 +199,41 @@ def reextract(args: argparse.Namespace) -> int:
         return run_reextract(factory, args)
 
 
+def import_events(args: argparse.Namespace) -> int:
+    """Import the events of GDELT or ICEWS files; return 1 if a line or file was bad."""
+    from pathlib import Path
+
+    from diplograph.ingest.event_files import ONE_SIDED, ImportedEvent, read_event_file
+    from diplograph.ingest.import_events import import_events as store
+
+    errors: list[SourceError] = []
+    one_sided = 0
+
+    def items() -> Iterator[ImportedEvent]:
+        nonlocal one_sided
+        for name in args.files:
+            if not Path(name).is_file():
+                errors.append(SourceError(name, None, "no such file"))
+                continue
+            for item in read_event_file(Path(name), args.format):
+                if not isinstance(item, SourceError):
+                    yield item
+                elif item.reason == ONE_SIDED:
+                    one_sided += 1
+                else:
+                    errors.append(item)
+
+    with open_database(args) as factory:
+        summary = store(factory, items())
+    code = report_bad_inputs(errors)
+    say(
+        f"{summary.events_added} events imported from {summary.articles_added} new sources, "
+        f"{summary.already_stored} already stored, {one_sided} one-sided, "
+        f"{summary.unknown_codes} with an unknown CAMEO code, {len(errors)} skipped"
+    )
+    return code
+
+
 def watch(args: argparse.Namespace) -> int:
     """Poll the feeds until stopped (or ``--once`` / ``--max-polls``); return 0."""
     from diplograph.ingest.watch import poll_once

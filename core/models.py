@@ -51,6 +51,8 @@ class ArticleRow(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     extractor_version: Mapped[str | None] = mapped_column(String(64), index=True)
     """The extractor that made the article's current events (None: stored before 0002_sources)."""
+    origin: Mapped[str] = mapped_column(String(16), default="extracted", server_default="extracted")
+    """"extracted" here from the text, or the event file it was imported from ("gdelt", "icews")."""
 
     sentences: Mapped[list["SentenceRow"]] = relationship(
         back_populates="article", lazy="raise", order_by="SentenceRow.index"
@@ -101,6 +103,7 @@ class EventRow(Base):
     __table_args__ = (
         Index("ix_events_source_date", "source_actor_id", "event_date"),
         Index("ix_events_target_date", "target_actor_id", "event_date"),
+        UniqueConstraint("origin", "external_id"),
         {"sqlite_autoincrement": True},
     )
 
@@ -123,6 +126,10 @@ class EventRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     extractor_version: Mapped[str | None] = mapped_column(String(64))
     """The extractor that made this event (None: stored before 0002_sources)."""
+    origin: Mapped[str] = mapped_column(String(16), default="extracted", server_default="extracted")
+    """"extracted" by Diplograph, or imported: "gdelt" or "icews" (then not extracted here)."""
+    external_id: Mapped[str | None] = mapped_column(String(64))
+    """The event's id in the file it was imported from (GLOBALEVENTID, ICEWS Event ID)."""
 
     article: Mapped[ArticleRow] = relationship(lazy="raise")
     sentence: Mapped[SentenceRow] = relationship(lazy="raise")

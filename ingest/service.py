@@ -24,6 +24,10 @@ class RunSummary:
     events_added: int
 
 
+class ImportedArticleError(ValueError):
+    """The article was imported from an event file: it has no text to extract from."""
+
+
 @dataclass(frozen=True)
 class ReextractResult:
     """What re-extracting one stored article did."""
@@ -87,7 +91,15 @@ def stored_input(session: Session, article_id: int) -> ArticleInput | None:
 
 def reextract_one(session: Session, article_id: int) -> ReextractResult | None:
     """Re-extract one stored article in the caller's transaction, replacing its sentences and
-    events; return what changed, or None when there is no such article."""
+    events; return what changed, or None when there is no such article.
+
+    Raises :class:`ImportedArticleError` for an article imported from an event file.
+    """
+    row = articles.get(session, article_id)
+    if row is not None and row.origin != "extracted":
+        raise ImportedArticleError(
+            f"article {article_id} was imported from {row.origin}: it has no text to extract from"
+        )
     article = stored_input(session, article_id)
     if article is None:
         return None

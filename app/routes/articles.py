@@ -15,6 +15,7 @@ from diplograph.app.schemas.articles import (
     IngestResult,
     ReextractResultOut,
 )
+from diplograph.app.schemas.service import ErrorOut
 from diplograph.core.repositories import articles, events
 from diplograph.ingest.types import ArticleInput
 
@@ -118,8 +119,12 @@ def delete_article(
     summary="Re-extract an article (write)",
     description="Runs the current extractor over the stored article and replaces its "
     "sentences and events in one transaction (all or nothing); each new event records the "
-    "extractor version. An unknown id answers 404.",
-    responses=not_found("article"),
+    "extractor version. An unknown id answers 404; an article imported from an event file "
+    "(GDELT, ICEWS) has no text to extract from and answers 409.",
+    responses={
+        **not_found("article"),
+        409: {"model": ErrorOut, "description": "The article was imported from an event file."},
+    },
 )
 def reextract_article(
     article_id: int,
@@ -129,7 +134,12 @@ def reextract_article(
     after: BackgroundTasks,
 ) -> ReextractResultOut:
     """Return the article's new events and how many it had before."""
-    result = reextract(session, article_id)
+    from diplograph.ingest.service import ImportedArticleError
+
+    try:
+        result = reextract(session, article_id)
+    except ImportedArticleError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
     if result is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no article with id {article_id}")
     cache.invalidate()

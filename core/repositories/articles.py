@@ -39,6 +39,7 @@ def add(
     title: str | None = None,
     url: str | None = None,
     external_id: str | None = None,
+    origin: str = "extracted",
 ) -> ArticleRow:
     """Add an article row and return it (with its id); raise if its text is already stored.
 
@@ -57,6 +58,7 @@ def add(
         "title": title,
         "url": url,
         "external_id": external_id,
+        "origin": origin,
     }
     if session.get_bind().dialect.name != "sqlite":
         row = ArticleRow(**values)
@@ -194,6 +196,8 @@ class ArticleSelection:
     url_contains: str | None = None
     version: str | None = None
     not_version: str | None = None
+    origin: str | None = "extracted"
+    """Imported articles have no text to extract from: left out unless asked for."""
 
 
 def select_ids(session: Session, sel: ArticleSelection) -> list[int]:
@@ -201,6 +205,8 @@ def select_ids(session: Session, sel: ArticleSelection) -> list[int]:
     stmt = select(ArticleRow.id).order_by(ArticleRow.id)
     if sel.ids is not None:
         stmt = stmt.where(ArticleRow.id.in_(sel.ids))
+    if sel.origin is not None:
+        stmt = stmt.where(ArticleRow.origin == sel.origin)
     if sel.since is not None:
         stmt = stmt.where(ArticleRow.published >= sel.since)
     if sel.until is not None:
@@ -219,3 +225,9 @@ def select_ids(session: Session, sel: ArticleSelection) -> list[int]:
             )
         )
     return list(session.scalars(stmt))
+
+
+def sentence_count(session: Session, article_id: int) -> int:
+    """Return the number of sentences an article has (the index its next one takes)."""
+    stmt = select(func.count()).select_from(SentenceRow).where(SentenceRow.article_id == article_id)
+    return int(session.scalar(stmt) or 0)

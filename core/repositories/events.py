@@ -136,3 +136,15 @@ def graph_rows(session: Session, *, batch: int = 10_000) -> Iterator[GraphRow]:
     )
     for row in session.execute(stmt):
         yield cast(GraphRow, tuple(row))
+
+
+def existing_external_ids(session: Session, origin: str, external_ids: Sequence[str]) -> set[str]:
+    """Return which of ``external_ids`` are already stored as events imported from ``origin``."""
+    found: set[str] = set()
+    for start in range(0, len(external_ids), 500):
+        chunk = list(external_ids[start : start + 500])
+        stmt = select(EventRow.external_id).where(
+            EventRow.origin == origin, EventRow.external_id.in_(chunk)
+        )
+        found |= {value for value in session.scalars(stmt) if value is not None}
+    return found

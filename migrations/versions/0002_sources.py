@@ -1,4 +1,4 @@
-"""sources: extractor version per article and event, seen feed items
+"""sources: extractor version and origin per article and event, seen feed items
 
 Revision ID: 0002_sources
 Revises: 0001
@@ -23,9 +23,13 @@ def upgrade() -> None:
     sqlite_rebuild = dict(recreate='always', table_kwargs={'sqlite_autoincrement': True})
     with op.batch_alter_table('articles', schema=None, **sqlite_rebuild) as batch_op:
         batch_op.add_column(sa.Column('extractor_version', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('origin', sa.String(length=16), server_default='extracted', nullable=False))
         batch_op.create_index(batch_op.f('ix_articles_extractor_version'), ['extractor_version'], unique=False)
     with op.batch_alter_table('events', schema=None, **sqlite_rebuild) as batch_op:
         batch_op.add_column(sa.Column('extractor_version', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('origin', sa.String(length=16), server_default='extracted', nullable=False))
+        batch_op.add_column(sa.Column('external_id', sa.String(length=64), nullable=True))
+        batch_op.create_unique_constraint(batch_op.f('uq_events_origin_external_id'), ['origin', 'external_id'])
     op.create_table('feed_items',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('feed_url', sa.String(length=2000), nullable=False),
@@ -42,7 +46,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table('feed_items')
     with op.batch_alter_table('events', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('uq_events_origin_external_id'), type_='unique')
+        batch_op.drop_column('external_id')
+        batch_op.drop_column('origin')
         batch_op.drop_column('extractor_version')
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_articles_extractor_version'))
+        batch_op.drop_column('origin')
         batch_op.drop_column('extractor_version')

@@ -310,9 +310,32 @@ def build_parser() -> Parser:
     imports.add_argument(
         "--format",
         choices=("gdelt", "icews"),
-        help="the file format (default: told from the first line)",
+        metavar="FORMAT",
+        help="gdelt or icews (default: told from the file's first line)",
     )
     add_database(imports)
+
+    evaluate = command(
+        "eval",
+        "score the extractor against gold articles",
+        "Print precision, recall and F1 per gold article and in total (entity and country "
+        "level); the last line is entity_f1=<x> country_f1=<y>.",
+    )
+    evaluate.add_argument(
+        "gold",
+        nargs="+",
+        metavar="GOLD",
+        help="gold articles: .json or .jsonl files, or folders holding them",
+    )
+    evaluate.add_argument(
+        "--cmd",
+        metavar="COMMAND",
+        help="score this command instead of the built-in extractor: {file} is replaced by a "
+        "file holding the article text, {date} by its publication date; it prints JSON Lines",
+    )
+    evaluate.add_argument(
+        "-v", "--verbose", action="store_true", help="list the missed gold events"
+    )
 
     serve = command("serve", "serve the HTTP API", "Serve the HTTP API (OpenAPI docs at /docs).")
     serve.add_argument(
@@ -336,7 +359,8 @@ def handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
     """Return the function that runs the command ``args`` names."""
     from diplograph.app import commands
 
-    name = "db_upgrade" if args.command == "db" else args.command.replace("-", "_")
+    special = {"db": "db_upgrade", "eval": "score"}
+    name = special.get(args.command, args.command.replace("-", "_"))
     function: Callable[[argparse.Namespace], int] = getattr(commands, name)
     return function
 

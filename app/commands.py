@@ -257,6 +257,13 @@ def watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def score(args: argparse.Namespace) -> int:
+    """Score the extractor (or ``--cmd``) against gold articles; return 0."""
+    from diplograph.app.eval_command import evaluate
+
+    return evaluate(args)
+
+
 def serve(args: argparse.Namespace) -> int:
     """Serve the HTTP API until stopped; return uvicorn's outcome (0)."""
     import os

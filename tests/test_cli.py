@@ -416,3 +416,26 @@ def test_extract_without_paths_is_a_usage_error() -> None:
         "diplograph extract: error: the following arguments are required: SOURCE "
         "(see diplograph extract --help)\n"
     )
+
+
+def test_serve_takes_the_database_url_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from diplograph.core.settings import get_settings
+
+    url = upgraded_database(tmp_path)
+    monkeypatch.setenv("DIPLOGRAPH_DATABASE_URL", "sqlite:///elsewhere.db")
+    calls: list[tuple[str, str, int, str]] = []
+
+    def fake_run(app: str, *, host: str, port: int, **_options: object) -> None:
+        calls.append((app, host, port, get_settings().database_url))
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    try:
+        result = invoke(["serve", "--port", "8123", "--database-url", url])
+    finally:
+        get_settings.cache_clear()
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert calls == [("diplograph.app.asgi:app", "127.0.0.1", 8123, url)]

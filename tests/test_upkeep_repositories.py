@@ -11,6 +11,7 @@ from diplograph.core.migrate import upgrade
 from diplograph.core.models import ArticleRow, EventRow, SentenceRow
 from diplograph.core.repositories import articles
 from diplograph.core.repositories.articles import ArticleSelection
+from diplograph.graph.cache import GraphCache
 from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
 
 
@@ -110,3 +111,18 @@ def test_upgrading_a_0001_database_keeps_its_rows(tmp_path: Path) -> None:
     engine.dispose()
     assert kept == [1, 1, 2, 1]
     assert tuple(versions) == (None, None)
+
+
+def test_the_graph_cache_sees_a_deletion_once_invalidated(
+    session_factory: sessionmaker[Session],
+) -> None:
+    three_articles(session_factory)
+    cache = GraphCache()
+    with session_factory() as session:
+        assert sorted(cache.get(session).edges(keys=True)) == [(1, 2, 1), (1, 3, 3), (2, 1, 2)]
+    with transaction(session_factory) as session:
+        articles.delete(session, 1)  # events 1 and 2: the highest id (3) stays
+    with session_factory() as session:
+        assert cache.get(session).number_of_edges() == 3  # the cheap check cannot tell
+        cache.invalidate()
+        assert sorted(cache.get(session).edges(keys=True)) == [(1, 3, 3)]

@@ -53,23 +53,21 @@ def warn_undated(articles: Sequence[ArticleInput]) -> int:
 
 def read_sources(args: argparse.Namespace) -> tuple[list[ArticleInput], list[SourceError]]:
     """Return the articles of the command's sources and the errors of the bad ones."""
-    from diplograph.ingest.web import Fetcher
-
     articles: list[ArticleInput] = []
     errors: list[SourceError] = []
-    with Fetcher(timeout=args.timeout, max_bytes=args.max_bytes) as fetcher:
-        reader = SourceReader(
-            published=args.date,
-            title=args.title,
-            url=args.url,
-            recursive=args.recursive,
-            fetcher=fetcher,
-        )
-        for item in reader.read(args.sources):
-            if isinstance(item, SourceError):
-                errors.append(item)
-            else:
-                articles.append(item)
+    reader = SourceReader(
+        published=args.date,
+        title=args.title,
+        url=args.url,
+        recursive=args.recursive,
+        timeout=args.timeout,
+        max_bytes=args.max_bytes,
+    )  # its fetcher (httpx) is made only if a source is on the web, and closed at the end
+    for item in reader.read(args.sources):
+        if isinstance(item, SourceError):
+            errors.append(item)
+        else:
+            articles.append(item)
     return articles, errors
 
 

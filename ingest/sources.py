@@ -159,6 +159,8 @@ class SourceReader:
         recursive: bool = True,
         stdin: TextIO | None = None,
         fetcher: "Fetcher | None" = None,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
     ) -> None:
         self.published = published
         self.title = title
@@ -167,13 +169,17 @@ class SourceReader:
         self._stdin = stdin
         self._fetcher = fetcher
         self._own_fetcher = fetcher is None
+        self._timeout = timeout
+        self._max_bytes = max_bytes
 
     def fetcher(self) -> "Fetcher":
-        """Return the fetcher (a default one made on first use)."""
+        """Return the fetcher (made on first use, with the reader's timeout and size limit)."""
         if self._fetcher is None:
-            from diplograph.ingest.web import Fetcher
+            from diplograph.ingest.web import MAX_BYTES, TIMEOUT, Fetcher
 
-            self._fetcher = Fetcher()
+            self._fetcher = Fetcher(
+                timeout=self._timeout or TIMEOUT, max_bytes=self._max_bytes or MAX_BYTES
+            )
         return self._fetcher
 
     def close(self) -> None:

@@ -98,3 +98,13 @@ def test_ingest_reads_a_url_and_a_feed(site: Site, tmp_path: Path) -> None:
     assert [tuple(row) for row in stored] == [
         ("Chile condemns Peru", page, date(2023, 6, 14), page)
     ]
+
+
+def test_the_fetch_limits_of_the_command_line_apply(site: Site) -> None:
+    big, slow = site.url("/big.html"), site.url("/slow.html")
+    result = invoke(["extract", big, slow, "--max-bytes", "3000", "--timeout", "0.5"])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"skipped {big}: too large (5007 bytes; the limit is 3000)\nskipped {slow}: timed out\n",
+    )

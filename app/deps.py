@@ -2,7 +2,7 @@
 the ingest function, and the actor a request names."""
 
 from collections.abc import Callable, Iterator
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, HTTPException, Query, Request, status
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,7 +16,11 @@ from diplograph.graph.cache import GraphCache
 from diplograph.ingest.persist import PersistResult
 from diplograph.ingest.types import ArticleInput
 
+if TYPE_CHECKING:
+    from diplograph.ingest.service import ReextractResult
+
 Ingester = Callable[[Session, ArticleInput], PersistResult]
+Reextractor = Callable[[Session, int], "ReextractResult | None"]
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -50,10 +54,18 @@ def get_ingester() -> Ingester:
     return ingest_one
 
 
+def get_reextractor() -> Reextractor:
+    """Return the function that re-extracts a stored article in the caller's transaction."""
+    from diplograph.ingest.service import reextract_one
+
+    return reextract_one
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
 IngesterDep = Annotated[Ingester, Depends(get_ingester)]
+ReextractorDep = Annotated[Reextractor, Depends(get_reextractor)]
 
 
 def resolve_actor(session: Session, ref: str) -> ActorRow:

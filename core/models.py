@@ -37,6 +37,9 @@ class Base(DeclarativeBase):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
+    # Ids of deleted articles and events are never given again (SQLite reuses the highest
+    # rowid otherwise), so an id always means one thing and the graph cache sees new events.
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -46,6 +49,10 @@ class ArticleRow(Base):
     published: Mapped[date | None] = mapped_column(Date)
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    extractor_version: Mapped[str | None] = mapped_column(String(64), index=True)
+    """The extractor that made the article's current events (None: stored before 0002_sources)."""
+    origin: Mapped[str] = mapped_column(String(16), default="extracted", server_default="extracted")
+    """"extracted" here from the text, or the event file it was imported from ("gdelt", "icews")."""
 
     sentences: Mapped[list["SentenceRow"]] = relationship(
         back_populates="article", lazy="raise", order_by="SentenceRow.index"
@@ -96,6 +103,8 @@ class EventRow(Base):
     __table_args__ = (
         Index("ix_events_source_date", "source_actor_id", "event_date"),
         Index("ix_events_target_date", "target_actor_id", "event_date"),
+        UniqueConstraint("origin", "external_id"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -115,6 +124,12 @@ class EventRow(Base):
     location: Mapped[str | None] = mapped_column(String(255))
     trigger: Mapped[str] = mapped_column(String(255))
     confidence: Mapped[float] = mapped_column(Float)
+    extractor_version: Mapped[str | None] = mapped_column(String(64))
+    """The extractor that made this event (None: stored before 0002_sources)."""
+    origin: Mapped[str] = mapped_column(String(16), default="extracted", server_default="extracted")
+    """"extracted" by Diplograph, or imported: "gdelt" or "icews" (then not extracted here)."""
+    external_id: Mapped[str | None] = mapped_column(String(64))
+    """The event's id in the file it was imported from (GLOBALEVENTID, ICEWS Event ID)."""
 
     article: Mapped[ArticleRow] = relationship(lazy="raise")
     sentence: Mapped[SentenceRow] = relationship(lazy="raise")
@@ -132,3 +147,17 @@ class IngestRunRow(Base):
     articles_skipped: Mapped[int] = mapped_column(Integer, default=0)
     events_added: Mapped[int] = mapped_column(Integer, default=0)
     extractor_version: Mapped[str] = mapped_column(String(64))
+
+
+class FeedItemRow(Base):
+    """An item of a watched feed that was seen (ingested or refused), so it is not read twice."""
+
+    __tablename__ = "feed_items"
+    __table_args__ = (UniqueConstraint("feed_url", "item_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_url: Mapped[str] = mapped_column(String(2000))
+    item_key: Mapped[str] = mapped_column(String(2000))
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    outcome: Mapped[str] = mapped_column(String(500))

@@ -14,7 +14,7 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
     edge goes from the event's source to its target, is keyed by the event id
     and carries ``event_id``, ``cameo``, ``root`` (the first two digits of the
     CAMEO code), ``quad_class``, ``goldstein``, ``date``, ``modality``,
-    ``confidence``, ``negated``, ``article_id``, ``sentence_id``, ``sentence``
+    ``confidence``, ``negated``, ``article_id``, ``sentence_id``, ``sentence_index``, ``sentence``
     and ``trigger``.
 
     Parameters
@@ -62,6 +62,7 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
             negated=ev.negated,
             article_id=ev.article_id,
             sentence_id=ev.sentence_id,
+            sentence_index=ev.sentence_index,
             sentence=ev.sentence,
             trigger=ev.trigger,
         )

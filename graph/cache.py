@@ -133,6 +133,11 @@ class GraphCache:
         """Return how many times the graph was built since the cache was made."""
         return self._builds
 
+    def invalidate(self) -> None:
+        """Make the next request read the full version (id and count) instead of trusting the
+        highest event id: called after the app deleted or replaced events. Returns nothing."""
+        self._recount_at = 0.0
+
     def current(self, session: Session) -> GraphSnapshot | None:
         """Return the cached snapshot if the cheap check finds it current, else None.
 

@@ -31,6 +31,7 @@ def iter_records(session: Session) -> Iterator[EventRecord]:
         sentence_id,
         sentence,
         trigger,
+        sentence_index,
     ) in events.graph_rows(session):
         yield EventRecord(
             id=id_,
@@ -47,6 +48,7 @@ def iter_records(session: Session) -> Iterator[EventRecord]:
             sentence_id=sentence_id,
             sentence=sentence,
             trigger=trigger,
+            sentence_index=sentence_index,
         )
 
 

@@ -52,3 +52,5 @@ class EventRecord:
     sentence_id: int
     sentence: str
     trigger: str
+    sentence_index: int = 0
+    """The sentence's position in its article (0 = the first)."""

@@ -182,6 +182,7 @@ def test_export_graphml_reads_back(client: TestClient) -> None:
         "negated": False,
         "article_id": 2,
         "sentence_id": 10,
+        "sentence_index": 1,
         "sentence": "Putin sent aid to Assad.",
         "trigger": "sent",
     }

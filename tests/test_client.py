@@ -442,6 +442,7 @@ def test_graph_carries_every_attribute(dg: Client) -> None:
         "negated": False,
         "article_id": 1,
         "sentence_id": 1,
+        "sentence_index": 0,
         "sentence": "Putin met Assad in Latakia.",
         "trigger": "met",
     }

@@ -44,6 +44,7 @@ def test_one_edge_per_event_keyed_by_event_id() -> None:
         "negated": False,
         "article_id": 1,
         "sentence_id": 7,
+        "sentence_index": 0,
         "sentence": "Putin visited Syria.",
         "trigger": "visited",
     }

@@ -140,6 +140,7 @@ def test_load_records_maps_stored_events(session_factory: sessionmaker[Session])
             sentence_id=2,
             sentence="Putin will visit Egypt.",
             trigger="will visit",
+            sentence_index=1,
             quad_class=1,
             goldstein=1.0,
             confidence=0.9,

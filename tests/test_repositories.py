@@ -33,8 +33,22 @@ def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
         "actor_aliases",
         "events",
         "ingest_runs",
+        "feed_items",
     }
-    assert current_revision(url) == "0001"
+    assert current_revision(url) == "0002_sources"
+
+
+def test_the_migrated_schema_matches_the_models(migrated_template: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from diplograph.core.models import Base
+
+    engine = make_engine(f"sqlite:///{migrated_template}")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
 
 
 def test_same_text_is_stored_once(session_factory: sessionmaker[Session]) -> None:

@@ -46,7 +46,9 @@ def test_the_wheel_installs_one_top_level_name(wheel: Path) -> None:
     needed = {
         "diplograph/migrations/versions/0001_initial_schema.py",
         "diplograph/migrations/script.py.mako",
+        "diplograph/migrations/versions/0002_sources.py",
         "diplograph/ingest/data/triggers.csv",
+        "diplograph/graph/data/cameo_actor_codes.toml",
         "diplograph/py.typed",
         "diplograph/app/static/explorer.html",
         "diplograph/app/static/js/main.js",

@@ -1,9 +1,11 @@
 """Queries on articles and their sentences."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, selectinload
 
@@ -37,6 +39,7 @@ def add(
     title: str | None = None,
     url: str | None = None,
     external_id: str | None = None,
+    origin: str = "extracted",
 ) -> ArticleRow:
     """Add an article row and return it (with its id); raise if its text is already stored.
 
@@ -55,6 +58,7 @@ def add(
         "title": title,
         "url": url,
         "external_id": external_id,
+        "origin": origin,
     }
     if session.get_bind().dialect.name != "sqlite":
         row = ArticleRow(**values)
@@ -130,3 +134,100 @@ def event_counts(session: Session, article_ids: Sequence[int]) -> dict[int, int]
         .group_by(EventRow.article_id)
     )
     return {article_id: count for article_id, count in session.execute(stmt).all()}
+
+
+def clear_extraction(session: Session, article_id: int) -> int:
+    """Delete the events and sentences of an article (not the article); return the events deleted.
+
+    Everything an extraction wrote for the article goes through here, so a table
+    that hangs off events or sentences is cleared here too, before them.
+    """
+    removed = session.scalar(
+        select(func.count()).select_from(EventRow).where(EventRow.article_id == article_id)
+    )
+    session.execute(
+        sql_delete(EventRow)
+        .where(EventRow.article_id == article_id)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        sql_delete(SentenceRow)
+        .where(SentenceRow.article_id == article_id)
+        .execution_options(synchronize_session=False)
+    )
+    return int(removed or 0)
+
+
+def delete(session: Session, article_id: int) -> int | None:
+    """Delete an article with its sentences and events; return the events deleted (None: no such
+    article). Actors stay, even those left without events (their ids and aliases keep resolving).
+    """
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        return None
+    removed = clear_extraction(session, article_id)
+    session.execute(
+        sql_delete(ArticleRow)
+        .where(ArticleRow.id == article_id)
+        .execution_options(synchronize_session=False)
+    )
+    session.expunge(row)
+    return removed
+
+
+def set_extractor_version(session: Session, article_id: int, version: str) -> None:
+    """Record that the article's current events were made by extractor ``version``."""
+    session.execute(
+        update(ArticleRow)
+        .where(ArticleRow.id == article_id)
+        .values(extractor_version=version)
+        .execution_options(synchronize_session=False)
+    )
+
+
+@dataclass(frozen=True)
+class ArticleSelection:
+    """Which stored articles a maintenance command works on; None fields do not filter."""
+
+    ids: tuple[int, ...] | None = None
+    since: date | None = None
+    until: date | None = None
+    title_contains: str | None = None
+    url_contains: str | None = None
+    version: str | None = None
+    not_version: str | None = None
+    origin: str | None = "extracted"
+    """Imported articles have no text to extract from: left out unless asked for."""
+
+
+def select_ids(session: Session, sel: ArticleSelection) -> list[int]:
+    """Return the ids of the articles ``sel`` selects, in id order (published dates inclusive)."""
+    stmt = select(ArticleRow.id).order_by(ArticleRow.id)
+    if sel.ids is not None:
+        stmt = stmt.where(ArticleRow.id.in_(sel.ids))
+    if sel.origin is not None:
+        stmt = stmt.where(ArticleRow.origin == sel.origin)
+    if sel.since is not None:
+        stmt = stmt.where(ArticleRow.published >= sel.since)
+    if sel.until is not None:
+        stmt = stmt.where(ArticleRow.published <= sel.until)
+    if sel.title_contains:
+        stmt = stmt.where(ArticleRow.title.contains(sel.title_contains, autoescape=True))
+    if sel.url_contains:
+        stmt = stmt.where(ArticleRow.url.contains(sel.url_contains, autoescape=True))
+    if sel.version is not None:
+        stmt = stmt.where(ArticleRow.extractor_version == sel.version)
+    if sel.not_version is not None:
+        stmt = stmt.where(
+            or_(
+                ArticleRow.extractor_version.is_(None),
+                ArticleRow.extractor_version != sel.not_version,
+            )
+        )
+    return list(session.scalars(stmt))
+
+
+def sentence_count(session: Session, article_id: int) -> int:
+    """Return the number of sentences an article has (the index its next one takes)."""
+    stmt = select(func.count()).select_from(SentenceRow).where(SentenceRow.article_id == article_id)
+    return int(session.scalar(stmt) or 0)

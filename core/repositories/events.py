@@ -100,9 +100,11 @@ def latest_id(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(EventRow.id), 0))) or 0)
 
 
-GraphRow = tuple[int, int, int, str, int, float, date | None, str, float, bool, int, int, str, str]
+GraphRow = tuple[
+    int, int, int, str, int, float, date | None, str, float, bool, int, int, str, str, int
+]
 """(id, source actor id, target actor id, CAMEO code, quad class, Goldstein, date, modality,
-confidence, negated, article id, sentence id, sentence text, trigger)."""
+confidence, negated, article id, sentence id, sentence text, trigger, sentence index)."""
 
 
 def graph_rows(session: Session, *, batch: int = 10_000) -> Iterator[GraphRow]:
@@ -126,6 +128,7 @@ def graph_rows(session: Session, *, batch: int = 10_000) -> Iterator[GraphRow]:
             EventRow.sentence_id,
             SentenceRow.text,
             EventRow.trigger,
+            SentenceRow.index,
         )
         .join(SentenceRow, SentenceRow.id == EventRow.sentence_id)
         .order_by(EventRow.id)
@@ -133,3 +136,15 @@ def graph_rows(session: Session, *, batch: int = 10_000) -> Iterator[GraphRow]:
     )
     for row in session.execute(stmt):
         yield cast(GraphRow, tuple(row))
+
+
+def existing_external_ids(session: Session, origin: str, external_ids: Sequence[str]) -> set[str]:
+    """Return which of ``external_ids`` are already stored as events imported from ``origin``."""
+    found: set[str] = set()
+    for start in range(0, len(external_ids), 500):
+        chunk = list(external_ids[start : start + 500])
+        stmt = select(EventRow.external_id).where(
+            EventRow.origin == origin, EventRow.external_id.in_(chunk)
+        )
+        found |= {value for value in session.scalars(stmt) if value is not None}
+    return found

@@ -31,6 +31,8 @@ def iter_records(session: Session) -> Iterator[EventRecord]:
         sentence_id,
         sentence,
         trigger,
+        mentions,
+        articles,
     ) in events.graph_rows(session):
         yield EventRecord(
             id=id_,
@@ -47,6 +49,8 @@ def iter_records(session: Session) -> Iterator[EventRecord]:
             sentence_id=sentence_id,
             sentence=sentence,
             trigger=trigger,
+            mentions=mentions,
+            articles=articles,
         )
 
 

@@ -52,3 +52,7 @@ class EventRecord:
     sentence_id: int
     sentence: str
     trigger: str
+    mentions: int = 1
+    """Sentences that tell this occurrence (in every article)."""
+    articles: int = 1
+    """Articles that tell it."""

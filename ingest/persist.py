@@ -2,12 +2,14 @@
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from diplograph.core.models import ActorRow, EventRow
-from diplograph.core.repositories import actors, articles, events
-from diplograph.ingest.types import ActorRef, ExtractedArticle
+from diplograph.core.models import EventMentionRow, EventRow
+from diplograph.core.repositories import articles, events
+from diplograph.ingest.identity import store_actor
+from diplograph.ingest.types import ActorRef, ExtractedArticle, ExtractedEvent
 
 
 @dataclass(frozen=True)
@@ -24,14 +26,38 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
-def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
-    """Store the article unless its text is already stored; return what was done.
+OCCURRENCE_WINDOW = timedelta(days=2)
+"""How far apart two articles may date one act (same actors, same CAMEO root).
 
+An act without a date expression takes its article's publication date, so a
+follow-up published the next day, or a day later in another time zone, dates the
+same meeting one or two days later; "Monday" and "late November" resolve exactly.
+Two days joins those reports and keeps acts a week apart (weekly talks, a second
+round) separate.
+"""
+
+
+ActKey = tuple[int, int, str, date | None, bool, str]
+"""(source actor id, target actor id, CAMEO root, date, negated, modality): one act."""
+
+
+def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
+    """Store the article unless it is already stored; return what was done.
+
+    An article whose text (up to whitespace, punctuation, case or one edited line)
+    is stored is that article. Events are occurrences: the sentences of the article
+    that tell one act become one event with several mentions, and an act another
+    article already told (``OCCURRENCE_WINDOW``) gets this article's mentions and
+    counts instead of a new event. ``event_ids`` are the events the article tells.
     The caller owns the transaction: nothing here commits.
     """
     art = extracted.article
     digest = content_hash(art.text)
     existing = articles.get_by_hash(session, digest)
+    if existing is None:
+        copy_of = articles.find_near_duplicate(session, art.text, art.published)
+        if copy_of is not None:
+            return PersistResult(article_id=copy_of, created=False, event_ids=())
     if existing is not None:
         return PersistResult(article_id=existing.id, created=False, event_ids=())
     try:
@@ -62,40 +88,75 @@ def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
 
     def actor_id(ref: ActorRef) -> int:
         if ref not in actor_ids:
-            actor_ids[ref] = _store_actor(session, ref).id
+            actor_ids[ref] = store_actor(
+                session,
+                name=ref.name,
+                type=ref.type,
+                country=ref.country,
+                role=ref.role,
+                aliases=ref.aliases,
+                text=art.text,
+                article_id=row.id,
+            ).id
         return actor_ids[ref]
 
-    event_ids = []
+    groups: dict[ActKey, list[ExtractedEvent]] = {}
     for ev in extracted.events:
-        stored = events.add(
-            session,
-            EventRow(
-                article_id=row.id,
-                sentence_id=sentence_ids[ev.sentence_index],
-                source_actor_id=actor_id(ev.source),
-                target_actor_id=actor_id(ev.target),
-                action=ev.action,
-                cameo_code=ev.cameo,
-                goldstein=ev.goldstein,
-                quad_class=ev.quad_class,
-                negated=ev.negated,
-                modality=ev.modality,
-                event_date=ev.date,
-                location=ev.location,
-                trigger=ev.trigger,
-                confidence=ev.confidence,
-            ),
+        key: ActKey = (
+            actor_id(ev.source),
+            actor_id(ev.target),
+            ev.cameo[:2],
+            ev.date,
+            ev.negated,
+            ev.modality,
         )
+        groups.setdefault(key, []).append(ev)
+    event_ids: list[int] = []
+    for (source_id, target_id, root, when, _, _), told in groups.items():
+        first = told[0]
+        stored = events.find_occurrence(
+            session,
+            source_id=source_id,
+            target_id=target_id,
+            root=root,
+            when=when,
+            window=OCCURRENCE_WINDOW,
+            negated=first.negated,
+            modality=first.modality,
+            other_than_article=row.id,
+        )
+        if stored is None:
+            stored = events.add(
+                session,
+                EventRow(
+                    article_id=row.id,
+                    sentence_id=sentence_ids[first.sentence_index],
+                    source_actor_id=source_id,
+                    target_actor_id=target_id,
+                    action=first.action,
+                    cameo_code=first.cameo,
+                    goldstein=first.goldstein,
+                    quad_class=first.quad_class,
+                    negated=first.negated,
+                    modality=first.modality,
+                    event_date=first.date,
+                    location=first.location,
+                    trigger=first.trigger,
+                    confidence=max(ev.confidence for ev in told),
+                ),
+            )
+        for ev in told:
+            events.add_mention(
+                session,
+                EventMentionRow(
+                    event_id=stored.id,
+                    article_id=row.id,
+                    sentence_id=sentence_ids[ev.sentence_index],
+                    trigger=ev.trigger,
+                    event_date=ev.date,
+                    confidence=ev.confidence,
+                ),
+            )
+        events.recount(session, stored.id)
         event_ids.append(stored.id)
     return PersistResult(article_id=row.id, created=True, event_ids=tuple(event_ids))
-
-
-def _store_actor(session: Session, ref: ActorRef) -> ActorRow:
-    return actors.upsert(
-        session,
-        canonical_name=ref.name,
-        type=ref.type,
-        country=ref.country,
-        role=ref.role,
-        aliases=ref.aliases,
-    )

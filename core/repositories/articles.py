@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, selectinload
 
-from diplograph.core.models import ArticleRow, EventRow, SentenceRow
+from diplograph.core.models import ArticleRow, EventMentionRow, SentenceRow
+from diplograph.core.texts import fingerprint, near_duplicate
 
 
 class ArticleExistsError(Exception):
@@ -26,6 +27,36 @@ class ArticleExistsError(Exception):
 def get_by_hash(session: Session, content_hash: str) -> ArticleRow | None:
     """Return the article whose text has ``content_hash``, or None."""
     return session.scalar(select(ArticleRow).where(ArticleRow.content_hash == content_hash))
+
+
+def find_near_duplicate(session: Session, text: str, published: date | None) -> int | None:
+    """Return the id of a stored copy of ``text`` up to whitespace, punctuation, case or one
+    edited line (``core.texts.near_duplicate``), or None.
+
+    The same fingerprint is one indexed lookup; otherwise only articles of the same
+    publication date and a similar length are compared.
+    """
+    same = session.scalar(
+        select(ArticleRow.id).where(ArticleRow.fingerprint == fingerprint(text)).limit(1)
+    )
+    if same is not None:
+        return same
+    slack = max(200, len(text) // 10)
+    length = func.length(ArticleRow.text)
+    stmt = (
+        select(ArticleRow.id, ArticleRow.text)
+        .where(
+            ArticleRow.published.is_(None)
+            if published is None
+            else ArticleRow.published == published,
+            length.between(len(text) - slack, len(text) + slack),
+        )
+        .order_by(ArticleRow.id)
+    )
+    for article_id, stored in session.execute(stmt):
+        if near_duplicate(stored, text):
+            return int(article_id)
+    return None
 
 
 def add(
@@ -50,6 +81,7 @@ def add(
     """
     values = {
         "content_hash": content_hash,
+        "fingerprint": fingerprint(text),
         "text": text,
         "published": published,
         "title": title,
@@ -123,10 +155,10 @@ def list_page(session: Session, *, limit: int, offset: int) -> tuple[Sequence[Ar
 
 
 def event_counts(session: Session, article_ids: Sequence[int]) -> dict[int, int]:
-    """Return the number of events of each article in ``article_ids``."""
+    """Return the number of events (occurrences) each article in ``article_ids`` tells."""
     stmt = (
-        select(EventRow.article_id, func.count())
-        .where(EventRow.article_id.in_(article_ids))
-        .group_by(EventRow.article_id)
+        select(EventMentionRow.article_id, func.count(func.distinct(EventMentionRow.event_id)))
+        .where(EventMentionRow.article_id.in_(article_ids))
+        .group_by(EventMentionRow.article_id)
     )
     return {article_id: count for article_id, count in session.execute(stmt).all()}

@@ -15,7 +15,7 @@ from diplograph.ingest.types import ActorRef
 from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
 
 KIM_JONG_UN = ActorRef("Kim Jong Un", "person", "PRK", "leader", ("Kim",))
-KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", None, ("Kim",))
+KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", "spokesperson", ("Kim",))
 
 
 def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
@@ -32,9 +32,11 @@ def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
         "actors",
         "actor_aliases",
         "events",
+        "event_mentions",
+        "actor_claims",
         "ingest_runs",
     }
-    assert current_revision(url) == "0001"
+    assert current_revision(url) == "0002_identity"
 
 
 def test_same_text_is_stored_once(session_factory: sessionmaker[Session]) -> None:

@@ -1,5 +1,6 @@
 """Events as the API shows them: with their sentence, and with their article."""
 
+import datetime as dt
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -72,7 +73,7 @@ class MentionOut(BaseModel):
     sentence_index: int
     sentence: str
     trigger: str
-    date: date | None = Field(description="The date this sentence gives the act.")
+    date: dt.date | None = Field(description="The date this sentence gives the act.")
     confidence: float
 
 

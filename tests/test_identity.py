@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from diplograph.app.client import Client
 from diplograph.core.db import transaction
 from diplograph.core.identity import NAME_MATCH_THRESHOLD, name_similarity, same_person_name
 from diplograph.core.models import ActorClaimRow, ActorRow
@@ -262,3 +263,20 @@ def test_acts_a_week_apart_stay_two_events(
     )
     body = client.get("/events", params={"actor": "Sissi"}).json()
     assert [(e["id"], e["num_mentions"]) for e in body["items"]] == [(1, 1), (2, 1)]
+
+
+def test_the_client_asks_about_a_state_or_the_node_alone(
+    database_url: str, session_factory: sessionmaker[Session]
+) -> None:
+    _india_world(session_factory)
+    with Client.local(database_url, migrate=False) as dg:
+        state = dg.dyad("Canada", "India")
+        alone = dg.dyad("Canada", "India", exact=True)
+        events = dg.events("India")
+        indian = dg.events(country="IND", exact=True)
+        met = dg.who_met_whom("India")
+    assert (state.summary["events"], alone.summary["events"]) == (5, 1)
+    assert (len(events), len(indian)) == (5, 6)
+    assert met[["a_name", "b_name", "events", "mentions"]].values.tolist() == [
+        ["India", "Justin Trudeau", 1, 1]
+    ]

@@ -4,7 +4,8 @@ Every stored event becomes one occurrence with one mention (its article, sentenc
 trigger, date and confidence), so no article and no evidence sentence is lost;
 occurrence counts start at 1; each article gets the fingerprint that recognises
 near-duplicate copies. Downgrade drops the new tables and columns (an event then
-keeps its first mention, as before the upgrade).
+keeps its first mention, as before the upgrade; merged mentions' sentences stay
+stored with their articles).
 
 Revision ID: 0002_identity
 Revises: 0001
@@ -112,12 +113,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("articles", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_articles_fingerprint"))
-        batch_op.drop_column("fingerprint")
-    with op.batch_alter_table("events", schema=None) as batch_op:
-        for column in ("num_sources", "num_articles", "num_mentions"):
-            batch_op.drop_column(column)
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+), never a batch copy: with foreign
+    # keys on, dropping the old copy of ``articles`` or ``events`` would cascade-delete
+    # their sentences and events.
+    op.drop_index(op.f("ix_articles_fingerprint"), table_name="articles")
+    op.execute("ALTER TABLE articles DROP COLUMN fingerprint")
+    for column in ("num_sources", "num_articles", "num_mentions"):
+        op.execute(f"ALTER TABLE events DROP COLUMN {column}")
     with op.batch_alter_table("actor_claims", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_actor_claims_article_id"))
         batch_op.drop_index(batch_op.f("ix_actor_claims_actor_id"))

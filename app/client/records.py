@@ -34,13 +34,6 @@ class RecordQuestions(ApiCaller):
         ----------
         limit : int, optional
             At most this many (default: all, fetched page by page).
-        country : str, optional
-            Only events with an actor of this state at either end: an ISO
-            alpha-3 code ("IND") or a country name.
-        exact : bool, default False
-            False: a state named as ``actor`` stands for itself and every actor
-            acting for it (government, ministries, military, diplomats, office
-            holders). True: the actor alone.
 
         Returns
         -------
@@ -162,13 +155,6 @@ class RecordQuestions(ApiCaller):
             actors without it.
         limit : int, optional
             At most this many (default: all, fetched page by page).
-        country : str, optional
-            Only events with an actor of this state at either end: an ISO
-            alpha-3 code ("IND") or a country name.
-        exact : bool, default False
-            False: a state named as ``actor`` stands for itself and every actor
-            acting for it (government, ministries, military, diplomats, office
-            holders). True: the actor alone.
 
         Returns
         -------

@@ -82,5 +82,5 @@ def test_the_wheel_runs_alone(wheel: Path, tmp_path: Path) -> None:
         met = httpx.get(f"{url}/graph/who-met-whom", params={"actor": "Putin"}).json()
         docs = httpx.get(f"{url}/docs")
     assert health["events"] > 0
-    assert "Bashar al Assad" in {pair["b"]["name"] for pair in met["pairs"]}
+    assert "Bashar al-Assad" in {pair["b"]["name"] for pair in met["pairs"]}
     assert docs.status_code == 200

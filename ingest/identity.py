@@ -120,8 +120,8 @@ def canonical(
     if known is None:
         return Canonical(full, (*aliases, name), country, role)
     gaz = gazetteer()
-    table_aliases = tuple(_names_of(gaz, known))
-    surname = known.name.split()[-1]
+    table_aliases = tuple(key for key, person in gaz.people.items() if person == known)
+    surname = name_words(known.name)[-1]
     conflict = country if country and known.country and country != known.country else None
     return Canonical(
         known.name,

@@ -14,11 +14,13 @@ from diplograph.ingest.types import ActorRef, ExtractedArticle, ExtractedEvent
 
 @dataclass(frozen=True)
 class PersistResult:
-    """What storing one article did: its id, whether it was new, and its event ids."""
+    """What storing one article did: its id, whether it was new, the ids of the events it
+    tells (new or already stored) and how many of them are new."""
 
     article_id: int
     created: bool
     event_ids: tuple[int, ...]
+    new_events: int = 0
 
 
 def content_hash(text: str) -> str:
@@ -112,6 +114,7 @@ def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
         )
         groups.setdefault(key, []).append(ev)
     event_ids: list[int] = []
+    new_events = 0
     for (source_id, target_id, root, when, _, _), told in groups.items():
         first = told[0]
         stored = events.find_occurrence(
@@ -126,6 +129,7 @@ def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
             other_than_article=row.id,
         )
         if stored is None:
+            new_events += 1
             stored = events.add(
                 session,
                 EventRow(
@@ -159,4 +163,6 @@ def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
             )
         events.recount(session, stored.id)
         event_ids.append(stored.id)
-    return PersistResult(article_id=row.id, created=True, event_ids=tuple(event_ids))
+    return PersistResult(
+        article_id=row.id, created=True, event_ids=tuple(event_ids), new_events=new_events
+    )

@@ -15,7 +15,7 @@ PUTIN_DETAIL = {
 }
 ASSAD_DETAIL = {
     **actor_json(2, ASSAD),
-    "aliases": ["al assad", "assad", "bashar al assad", "bashar assad"],
+    "aliases": ["assad", "bashar al assad", "bashar assad"],
     "events_as_source": 2,
     "events_as_target": 2,
     "claims": [],

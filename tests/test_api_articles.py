@@ -55,7 +55,7 @@ EVENT = {
     "num_sources": 1,
 }
 
-ONE_MEETING = {"articles": 1, "sentences": 1, "actors": 2, "aliases": 6, "events": 1}
+ONE_MEETING = {"articles": 1, "sentences": 1, "actors": 2, "aliases": 5, "events": 1}
 """What the store holds after BODY is ingested with the ``met`` fixture."""
 
 

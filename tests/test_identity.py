@@ -12,6 +12,7 @@ from diplograph.app.client import Client
 from diplograph.core.db import transaction
 from diplograph.core.identity import NAME_MATCH_THRESHOLD, name_similarity, same_person_name
 from diplograph.core.models import ActorClaimRow, ActorRow
+from diplograph.core.repositories import actors
 from diplograph.core.texts import near_duplicate
 from diplograph.ingest.identity import completed_name, known_person
 from diplograph.ingest.types import ActorRef
@@ -112,6 +113,11 @@ def test_particles_are_one_actor(session_factory: sessionmaker[Session]) -> None
     with session_factory() as session:
         names = sorted(session.scalars(select(ActorRow.canonical_name)))
     assert names == ["Abdel Fattah al-Sisi", "Vladimir Putin"]
+    with session_factory() as session:
+        found = [
+            [a.canonical_name for a in actors.lookup(session, n)] for n in ("el Sissi", "Sisi")
+        ]
+    assert found == [["Abdel Fattah al-Sisi"]] * 2
 
 
 def test_a_conflicting_claim_is_recorded_not_merged(
@@ -233,7 +239,11 @@ def test_repeated_reports_of_one_meeting_count_once(
         [make_event(PUTIN, SISSI)],
     )
     results = store(session_factory, two_sentences, next_day, copy)
-    assert [(r.created, r.event_ids) for r in results] == [(True, (1,)), (True, (1,)), (False, ())]
+    assert [(r.created, r.event_ids, r.new_events) for r in results] == [
+        (True, (1,), 1),
+        (True, (1,), 0),
+        (False, (), 0),
+    ]
     event = client.get("/events/1").json()
     assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (3, 2, 2)
     assert [(m["article_id"], m["trigger"]) for m in event["mentions"]] == [

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from diplograph.core.identity import acts_for_state, best_match
+from diplograph.core.identity import acts_for_state, best_match, name_words
 from diplograph.core.models import ActorAliasRow, ActorClaimRow, ActorRow, EventRow
 from diplograph.core.names import normalize_name
 
@@ -258,6 +258,11 @@ def lookup(session: Session, ref: str) -> Sequence[ActorRow]:
     found = find_by_alias(session, ref)
     if found:
         return found
+    bare = " ".join(name_words(ref))  # "el Sissi" is "Sissi"
+    if bare and bare != normalize_name(ref):
+        found = find_by_alias(session, bare)
+        if found:
+            return found
     spelled = best_match(ref, all_person_names(session))
     row = session.get(ActorRow, spelled) if spelled is not None else None
     return [row] if row is not None else []

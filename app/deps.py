@@ -93,3 +93,19 @@ def get_actor_filter(
 
 
 ActorFilterDep = Annotated[ActorRow | None, Depends(get_actor_filter)]
+
+
+def resolve_country(ref: str) -> str:
+    """Return the ISO alpha-3 code ``ref`` names (a code or a country name); 422 if none."""
+    from diplograph.ingest.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    code = ref.strip().upper()
+    if code in gaz.by_iso3:
+        return code
+    found = gaz.country(ref)
+    if found is None:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"unknown country {ref[:100]!r}"
+        )
+    return found.iso3

@@ -43,6 +43,8 @@ class ArticleRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    fingerprint: Mapped[str | None] = mapped_column(String(64), index=True)
+    """SHA-256 of the text without case, whitespace or punctuation (near-duplicate copies)."""
     external_id: Mapped[str | None] = mapped_column(String(255))
     title: Mapped[str | None] = mapped_column(String(500))
     url: Mapped[str | None] = mapped_column(String(2000))
@@ -130,11 +132,57 @@ class EventRow(Base):
     """"extracted" by Diplograph, or imported: "gdelt" or "icews" (then not extracted here)."""
     external_id: Mapped[str | None] = mapped_column(String(64))
     """The event's id in the file it was imported from (GLOBALEVENTID, ICEWS Event ID)."""
+    num_mentions: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Sentences (in all articles) that tell this occurrence: GDELT's NumMentions."""
+    num_articles: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Distinct articles that tell it: GDELT's NumArticles."""
+    num_sources: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Distinct sources (URL host; an article without URL is its own source): NumSources."""
 
     article: Mapped[ArticleRow] = relationship(lazy="raise")
     sentence: Mapped[SentenceRow] = relationship(lazy="raise")
     source: Mapped[ActorRow] = relationship(foreign_keys=[source_actor_id], lazy="raise")
     target: Mapped[ActorRow] = relationship(foreign_keys=[target_actor_id], lazy="raise")
+
+
+class EventMentionRow(Base):
+    """One piece of evidence of an event: the sentence of an article that tells it."""
+
+    __tablename__ = "event_mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    trigger: Mapped[str] = mapped_column(String(255))
+    event_date: Mapped[date | None] = mapped_column(Date)
+    confidence: Mapped[float] = mapped_column(Float)
+
+    sentence: Mapped[SentenceRow] = relationship(lazy="raise")
+    article: Mapped[ArticleRow] = relationship(lazy="raise")
+
+
+class ActorClaimRow(Base):
+    """What an article said about an actor that conflicts with what the store holds.
+
+    Recorded for review and never applied to the lookup: a second country for a
+    known person ("Chinese President Putin"), or a name another actor already owns.
+    """
+
+    __tablename__ = "actor_claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    """``country`` (another state for this actor) or ``alias`` (a name another actor owns)."""
+    value: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(16), default="review")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class IngestRunRow(Base):

@@ -14,8 +14,9 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
     edge goes from the event's source to its target, is keyed by the event id
     and carries ``event_id``, ``cameo``, ``root`` (the first two digits of the
     CAMEO code), ``quad_class``, ``goldstein``, ``date``, ``modality``,
-    ``confidence``, ``negated``, ``article_id``, ``sentence_id``, ``sentence_index``, ``sentence``
-    and ``trigger``.
+    ``confidence``, ``negated``, ``article_id``, ``sentence_id``, ``sentence_index``,
+    ``sentence``, ``trigger``, ``mentions`` and ``articles`` (how many sentences and articles
+    tell the occurrence; the sentence is its first mention).
 
     Parameters
     ----------
@@ -65,6 +66,8 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
             sentence_index=ev.sentence_index,
             sentence=ev.sentence,
             trigger=ev.trigger,
+            mentions=ev.mentions,
+            articles=ev.articles,
         )
     return G
 

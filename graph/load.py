@@ -32,6 +32,8 @@ def iter_records(session: Session) -> Iterator[EventRecord]:
         sentence,
         trigger,
         sentence_index,
+        mentions,
+        articles,
     ) in events.graph_rows(session):
         yield EventRecord(
             id=id_,
@@ -49,6 +51,8 @@ def iter_records(session: Session) -> Iterator[EventRecord]:
             sentence=sentence,
             trigger=trigger,
             sentence_index=sentence_index,
+            mentions=mentions,
+            articles=articles,
         )
 
 

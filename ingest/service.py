@@ -61,7 +61,7 @@ def ingest_many(
             result = persist(session, extracted)
         if result.created:
             added += 1
-            n_events += len(result.event_ids)
+            n_events += result.new_events
         else:
             unchanged += 1
         if on_article is not None:

@@ -109,7 +109,12 @@ def test_load_records_maps_stored_events(session_factory: sessionmaker[Session])
         1, "Vladimir Putin", "person", "RUS", "president", ("putin", "vladimir putin")
     )
     assad = ActorNode(
-        2, "Bashar al-Assad", "person", "SYR", "president", ("assad", "bashar al assad")
+        2,
+        "Bashar al-Assad",
+        "person",
+        "SYR",
+        "president",
+        ("assad", "bashar al assad", "bashar assad"),
     )
     egypt = ActorNode(3, "Egypt", "country", "EGY", None, ("cairo", "egypt"))
     assert records == [

@@ -15,7 +15,7 @@ from diplograph.ingest.types import ActorRef
 from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
 
 KIM_JONG_UN = ActorRef("Kim Jong Un", "person", "PRK", "leader", ("Kim",))
-KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", None, ("Kim",))
+KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", "spokesperson", ("Kim",))
 
 
 def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
@@ -32,10 +32,12 @@ def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
         "actors",
         "actor_aliases",
         "events",
+        "event_mentions",
+        "actor_claims",
         "ingest_runs",
         "feed_items",
     }
-    assert current_revision(url) == "0002_sources"
+    assert current_revision(url) == "0003_identity"
 
 
 def test_the_migrated_schema_matches_the_models(migrated_template: Path) -> None:

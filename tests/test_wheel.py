@@ -95,7 +95,7 @@ def test_the_wheel_runs_alone(wheel: Path, tmp_path: Path) -> None:
             for path in ("vendor/swagger-ui-dist/swagger-ui-bundle.js", "js/network.js")
         ]
     assert health["events"] > 0
-    assert "Bashar al Assad" in {pair["b"]["name"] for pair in met["pairs"]}
+    assert "Bashar al-Assad" in {pair["b"]["name"] for pair in met["pairs"]}
     assert docs.status_code == 200
     assert (page.status_code, "<title>Diplograph Explorer</title>" in page.text) == (200, True)
     assert shipped == [200, 200]

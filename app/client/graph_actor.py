@@ -30,6 +30,7 @@ class ActorQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        exact: bool = False,
     ) -> pd.DataFrame:
         """Return who met whom: pairs linked by consult events (CAMEO 04x), most events first.
 
@@ -42,6 +43,10 @@ class ActorQuestions(ApiCaller):
             Only the pairs around this actor (an id, name or alias, any case),
             who is then ``a`` of every pair.
         {filters}
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -69,6 +74,8 @@ class ActorQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         if actor is not None:
             params["actor"] = str(actor)
         return tables.who_met_whom_table(self._get("/graph/who-met-whom", params))
@@ -86,6 +93,7 @@ class ActorQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        exact: bool = False,
     ) -> pd.DataFrame:
         """Return an actor's neighbourhood: who it has events with, and how they went.
 
@@ -96,6 +104,10 @@ class ActorQuestions(ApiCaller):
         radius : {1, 2}, default 1
             1: the actor's counterparts; 2: theirs too.
         {filters}
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -119,6 +131,8 @@ class ActorQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         params["radius"] = radius
         answer = self._get(f"/graph/actors/{_segment(actor)}/ego", params)
         df = tables.ego_table(answer)
@@ -137,6 +151,7 @@ class ActorQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        exact: bool = False,
     ) -> pd.DataFrame:
         """Return cooperation against conflict between ``actor`` and each of its counterparts.
 
@@ -145,6 +160,10 @@ class ActorQuestions(ApiCaller):
         actor : str or int
             An id, canonical name or alias, any case.
         {filters}
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -165,6 +184,8 @@ class ActorQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         params["actor"] = str(actor)
         answer = self._get("/graph/balance", params)
         df = tables.balance_table(answer)

@@ -69,6 +69,7 @@ class PairQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        exact: bool = False,
     ) -> Dyad:
         """Return the timeline between two actors (or countries): per interval, and every event.
 
@@ -80,6 +81,10 @@ class PairQuestions(ApiCaller):
         interval : {"day", "week", "month", "year"}, default "month"
             Width of the timeline's intervals (weeks start on Monday).
         {filters}
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -101,6 +106,8 @@ class PairQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         params.update(a=str(a), b=str(b), interval=interval)
         answer = self._get("/graph/dyad", params)
         return Dyad(
@@ -129,6 +136,7 @@ class PairQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        exact: bool = False,
     ) -> pd.DataFrame:
         """Return the shortest chains of events linking ``source`` to ``target``, hop by hop.
 
@@ -143,6 +151,10 @@ class PairQuestions(ApiCaller):
         limit : int, default 10
             Most paths (equally short ones, ordered by the names along them).
         {filters}
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -164,6 +176,8 @@ class PairQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         params.update({"from": str(source), "to": str(target), "max_len": max_len, "limit": limit})
         answer = self._get("/graph/path", params)
         df = tables.path_table(answer)

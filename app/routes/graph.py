@@ -13,10 +13,13 @@ from diplograph.app.deps import SessionDep
 from diplograph.app.graph_params import (
     ActorQuery,
     EdgeFilterDep,
+    ExactQuery,
     LevelQuery,
     OptionalActorQuery,
     SnapshotDep,
     resolve_node,
+    view,
+    view_key,
 )
 from diplograph.app.routes.responses import ACTOR_ERRORS, json_answer
 from diplograph.app.schemas.graph import WhoMetWhom
@@ -32,7 +35,8 @@ FILTERS = (
     "then drop out), `codes` (CAMEO prefixes), `quad_class`, `min_confidence`, `modality` "
     "(asserted only by default; negated events never count); `level=country` collapses "
     "actors onto their countries. Actors are named by id, canonical name or alias (404 "
-    "unknown, 409 ambiguous with the candidates)."
+    "unknown, 409 ambiguous with the candidates); a state (country actor) stands for "
+    "itself and every actor acting for it unless `exact=true`."
 )
 
 
@@ -52,11 +56,13 @@ def get_who_met_whom(
     where: EdgeFilterDep,
     actor: OptionalActorQuery = None,
     level: LevelQuery = "actor",
+    exact: ExactQuery = False,
 ) -> Response:
     """Return the meeting pairs with their evidence."""
-    G = graph.level(level)
-    node = resolve_node(session, graph, actor, level) if actor is not None else None
-    index = graph.memo(("meetings", level), lambda: meeting_index(G)) if node else None
+    node = resolve_node(session, graph, actor, level, exact=exact) if actor is not None else None
+    G = view(graph, level, node)
+    key = ("meetings", *view_key(level, node))
+    index = graph.memo(key, lambda: meeting_index(G)) if node else None
     pairs = who_met_whom(G, actor=node.id if node else None, where=where, index=index)
     return json_answer(
         WhoMetWhom(
@@ -88,10 +94,11 @@ def get_ego(
     ],
     radius: Annotated[int, Query(ge=1, le=2, description="1 or 2 steps.")] = 1,
     level: LevelQuery = "actor",
+    exact: ExactQuery = False,
 ) -> Response:
     """Return the actor's neighbours with their tie summaries."""
-    node = resolve_node(session, graph, actor, level)
-    neighbours = ego(graph.level(level), node.id, radius=radius, where=where)
+    node = resolve_node(session, graph, actor, level, exact=exact)
+    neighbours = ego(view(graph, level, node), node.id, radius=radius, where=where)
     return json_answer(
         EgoOut(
             level=level,
@@ -118,10 +125,11 @@ def get_balance(
     where: EdgeFilterDep,
     actor: ActorQuery,
     level: LevelQuery = "actor",
+    exact: ExactQuery = False,
 ) -> Response:
     """Return the actor's counterparts with their Goldstein balance."""
-    node = resolve_node(session, graph, actor, level)
-    result = balance(graph.level(level), node.id, where=where)
+    node = resolve_node(session, graph, actor, level, exact=exact)
+    result = balance(view(graph, level, node), node.id, where=where)
     return json_answer(
         BalanceOut.model_validate(
             {

@@ -88,6 +88,11 @@ class DyadOut(BaseModel):
     buckets: list[BucketOut] = Field(description="Intervals with events, oldest first.")
     undated: int = Field(description="Events without a date (in `events`, in no bucket).")
     events: list[EventRefOut] = Field(description="By date (undated last), then id.")
+    hint: str | None = Field(
+        default=None,
+        description="When there are no events: what would find some (`level=country`, "
+        "`exact=false`) and how many.",
+    )
 
 
 class HopOut(BaseModel):

@@ -9,7 +9,8 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, selectinload
 
-from diplograph.core.models import ArticleRow, EventRow, SentenceRow
+from diplograph.core.models import ArticleRow, EventMentionRow, EventRow, SentenceRow
+from diplograph.core.texts import fingerprint, near_duplicate
 
 
 class ArticleExistsError(Exception):
@@ -28,6 +29,36 @@ class ArticleExistsError(Exception):
 def get_by_hash(session: Session, content_hash: str) -> ArticleRow | None:
     """Return the article whose text has ``content_hash``, or None."""
     return session.scalar(select(ArticleRow).where(ArticleRow.content_hash == content_hash))
+
+
+def find_near_duplicate(session: Session, text: str, published: date | None) -> int | None:
+    """Return the id of a stored copy of ``text`` up to whitespace, punctuation, case or one
+    edited line (``core.texts.near_duplicate``), or None.
+
+    The same fingerprint is one indexed lookup; otherwise only articles of the same
+    publication date and a similar length are compared.
+    """
+    same = session.scalar(
+        select(ArticleRow.id).where(ArticleRow.fingerprint == fingerprint(text)).limit(1)
+    )
+    if same is not None:
+        return same
+    slack = max(200, len(text) // 10)
+    length = func.length(ArticleRow.text)
+    stmt = (
+        select(ArticleRow.id, ArticleRow.text)
+        .where(
+            ArticleRow.published.is_(None)
+            if published is None
+            else ArticleRow.published == published,
+            length.between(len(text) - slack, len(text) + slack),
+        )
+        .order_by(ArticleRow.id)
+    )
+    for article_id, stored in session.execute(stmt):
+        if near_duplicate(stored, text):
+            return int(article_id)
+    return None
 
 
 def add(
@@ -53,6 +84,7 @@ def add(
     """
     values = {
         "content_hash": content_hash,
+        "fingerprint": fingerprint(text),
         "text": text,
         "published": published,
         "title": title,
@@ -127,35 +159,69 @@ def list_page(session: Session, *, limit: int, offset: int) -> tuple[Sequence[Ar
 
 
 def event_counts(session: Session, article_ids: Sequence[int]) -> dict[int, int]:
-    """Return the number of events of each article in ``article_ids``."""
+    """Return the number of events (occurrences) each article in ``article_ids`` tells."""
     stmt = (
-        select(EventRow.article_id, func.count())
-        .where(EventRow.article_id.in_(article_ids))
-        .group_by(EventRow.article_id)
+        select(EventMentionRow.article_id, func.count(func.distinct(EventMentionRow.event_id)))
+        .where(EventMentionRow.article_id.in_(article_ids))
+        .group_by(EventMentionRow.article_id)
     )
     return {article_id: count for article_id, count in session.execute(stmt).all()}
 
 
 def clear_extraction(session: Session, article_id: int) -> int:
-    """Delete the events and sentences of an article (not the article); return the events deleted.
+    """Delete what an extraction wrote for an article (not the article); return the events
+    deleted.
 
-    Everything an extraction wrote for the article goes through here, so a table
-    that hangs off events or sentences is cleared here too, before them.
+    The article's mentions go first. An event no other article tells is deleted; an
+    event other articles tell too stays, re-anchored on its earliest remaining mention
+    and recounted. Then the article's sentences go. Everything an extraction wrote goes
+    through here, so a table that hangs off events or sentences is cleared here too.
     """
-    removed = session.scalar(
-        select(func.count()).select_from(EventRow).where(EventRow.article_id == article_id)
-    )
+    from diplograph.core.repositories import events as event_repo
+
+    touched = set(
+        session.scalars(
+            select(EventMentionRow.event_id).where(EventMentionRow.article_id == article_id)
+        )
+    ) | set(session.scalars(select(EventRow.id).where(EventRow.article_id == article_id)))
     session.execute(
-        sql_delete(EventRow)
-        .where(EventRow.article_id == article_id)
+        sql_delete(EventMentionRow)
+        .where(EventMentionRow.article_id == article_id)
         .execution_options(synchronize_session=False)
     )
+    anchors = {
+        event_id: (mention_article, sentence_id, trigger)
+        for event_id, mention_article, sentence_id, trigger in session.execute(
+            select(
+                EventMentionRow.event_id,
+                EventMentionRow.article_id,
+                EventMentionRow.sentence_id,
+                EventMentionRow.trigger,
+            )
+            .where(EventMentionRow.event_id.in_(touched))
+            .order_by(EventMentionRow.id.desc())
+        )
+    }
+    orphaned = touched - anchors.keys()
+    session.execute(
+        sql_delete(EventRow)
+        .where(EventRow.id.in_(orphaned))
+        .execution_options(synchronize_session=False)
+    )
+    for event_id, (mention_article, sentence_id, trigger) in anchors.items():
+        session.execute(
+            update(EventRow)
+            .where(EventRow.id == event_id, EventRow.article_id == article_id)
+            .values(article_id=mention_article, sentence_id=sentence_id, trigger=trigger)
+            .execution_options(synchronize_session=False)
+        )
+        event_repo.recount(session, event_id)
     session.execute(
         sql_delete(SentenceRow)
         .where(SentenceRow.article_id == article_id)
         .execution_options(synchronize_session=False)
     )
-    return int(removed or 0)
+    return len(orphaned)
 
 
 def delete(session: Session, article_id: int) -> int | None:

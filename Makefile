@@ -5,10 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 HOST ?= 127.0.0.1
+NPM ?= npm
+VENDOR := app/static/vendor
 
-.PHONY: install migrate seed run test lint typecheck pytest bench bench-graph clean
+.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph clean
 
-install: $(STAMP)
+install: $(STAMP) $(VENDOR)/.copied chromium
 
 # Re-installs only when the project's dependencies change.
 $(STAMP): pyproject.toml
@@ -16,6 +18,35 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# Front-end libraries come from the npm registry (package.json, package-lock.json); the files
+# the server ships are copied into the package's static folder (git-ignored, built here).
+VENDOR_FILES := \
+	swagger-ui-dist/swagger-ui-bundle.js swagger-ui-dist/swagger-ui.css \
+	swagger-ui-dist/LICENSE \
+	redoc/bundles/redoc.standalone.js redoc/LICENSE \
+	cytoscape/dist/cytoscape.min.js cytoscape/LICENSE \
+	chart.js/dist/chart.umd.min.js chart.js/LICENSE.md
+
+node_modules/.installed: package.json package-lock.json
+	$(NPM) ci
+	touch $@
+
+$(VENDOR)/.copied: node_modules/.installed Makefile
+	rm -rf $(VENDOR)
+	for f in $(VENDOR_FILES); do \
+		mkdir -p $(VENDOR)/$$(dirname $$f) && cp node_modules/$$f $(VENDOR)/$$f || exit 1; \
+	done
+	touch $@
+
+# The browser tests drive Debian's Chromium (never a browser download of Playwright's own).
+chromium:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "the browser tests need /usr/bin/chromium: sudo apt-get install chromium" >&2; \
+		fi; }
 
 migrate: install
 	$(BIN)/diplograph db upgrade
@@ -48,4 +79,4 @@ bench-graph: install
 	$(BIN)/python -m bench.graph --sizes $(SIZES)
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules $(VENDOR) .mypy_cache .pytest_cache .ruff_cache

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 
 from diplograph.app.schemas.actors import ActorDetail, ActorOut
 from diplograph.app.schemas.articles import ArticleDetail, ArticleSummary, SentenceOut
-from diplograph.app.schemas.events import ArticleRef, EventEvidence, EventOut
+from diplograph.app.schemas.events import ArticleRef, EventEvidence, EventOut, MentionOut
 from diplograph.app.schemas.graph import MeetingPairOut, NodeOut
-from diplograph.core.models import ActorRow, ArticleRow, EventRow
+from diplograph.core.models import ActorRow, ArticleRow, EventMentionRow, EventRow
 from diplograph.graph.queries import MeetingPair, pair_events
 from diplograph.graph.records import EventGraph
 
@@ -53,15 +53,32 @@ def event_out(row: EventRow) -> EventOut:
         sentence=row.sentence.text,
         sentence_index=row.sentence.index,
         confidence=row.confidence,
+        num_mentions=row.num_mentions,
+        num_articles=row.num_articles,
+        num_sources=row.num_sources,
     )
 
 
-def event_evidence(row: EventRow) -> EventEvidence:
-    """Return an event with its article (actors, sentence and article must be loaded)."""
+def event_evidence(row: EventRow, mentions: Sequence[EventMentionRow] = ()) -> EventEvidence:
+    """Return an event with its article and every mention (actors, sentence, article and the
+    mentions' sentences and articles must be loaded)."""
     art = row.article
     return EventEvidence(
         **event_out(row).model_dump(),
         article=ArticleRef(id=art.id, title=art.title, url=art.url, published=art.published),
+        mentions=[
+            MentionOut(
+                article_id=m.article_id,
+                article_title=m.article.title,
+                published=m.article.published,
+                sentence_index=m.sentence.index,
+                sentence=m.sentence.text,
+                trigger=m.trigger,
+                date=m.event_date,
+                confidence=m.confidence,
+            )
+            for m in mentions
+        ],
     )
 
 
@@ -109,13 +126,15 @@ def node_out(row: ActorRow) -> NodeOut:
 
 def meeting_pair_out(G: EventGraph, pair: MeetingPair) -> MeetingPairOut:
     """Return a who-met-whom pair with the evidence of each of its events, read from ``G``."""
+    evidence = pair_events(G, pair)
     return MeetingPairOut.model_validate(
         {
             "a": pair.a,
             "b": pair.b,
             "count": pair.count,
+            "mentions": sum(e.get("mentions", 1) for e in evidence),
             "first_date": pair.first_date,
             "last_date": pair.last_date,
-            "evidence": pair_events(G, pair),
+            "evidence": evidence,
         }
     )

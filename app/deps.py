@@ -3,7 +3,7 @@ the ingest function, and the actor a request names."""
 
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, HTTPException, Query, Request, status
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,7 +17,11 @@ from diplograph.graph.cache import GraphCache
 from diplograph.ingest.persist import PersistResult, persist
 from diplograph.ingest.types import ArticleInput
 
+if TYPE_CHECKING:
+    from diplograph.ingest.service import ReextractResult
+
 Ingester = Callable[[Session, ArticleInput], PersistResult]
+Reextractor = Callable[[Session, int], "ReextractResult | None"]
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -61,10 +65,18 @@ def get_ingester(request: Request) -> Ingester:
     return ingest
 
 
+def get_reextractor() -> Reextractor:
+    """Return the function that re-extracts a stored article in the caller's transaction."""
+    from diplograph.ingest.service import reextract_one
+
+    return reextract_one
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
 IngesterDep = Annotated[Ingester, Depends(get_ingester)]
+ReextractorDep = Annotated[Reextractor, Depends(get_reextractor)]
 
 
 def resolve_actor(session: Session, ref: str) -> ActorRow:
@@ -92,3 +104,19 @@ def get_actor_filter(
 
 
 ActorFilterDep = Annotated[ActorRow | None, Depends(get_actor_filter)]
+
+
+def resolve_country(ref: str) -> str:
+    """Return the ISO alpha-3 code ``ref`` names (a code or a country name); 422 if none."""
+    from diplograph.ingest.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    code = ref.strip().upper()
+    if code in gaz.by_iso3:
+        return code
+    found = gaz.country(ref)
+    if found is None:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"unknown country {ref[:100]!r}"
+        )
+    return found.iso3

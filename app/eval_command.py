@@ -1,15 +1,16 @@
 """``diplograph eval``: score the extractor (or any command) against gold articles."""
 
+import argparse
 import json
 import shlex
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-
+from diplograph.app.cli import CliError
 from diplograph.ingest.scoring import (
     Counts,
     GoldArticle,
@@ -18,20 +19,6 @@ from diplograph.ingest.scoring import (
     prf,
     score_article,
 )
-
-GoldArg = Annotated[
-    list[Path],
-    typer.Argument(help="Gold articles: .json or .jsonl files, or folders holding them."),
-]
-CmdOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--cmd",
-        help="Score this command instead of the built-in extractor: {file} is replaced by a"
-        " file holding the article text, {date} by its publication date; it prints JSON Lines.",
-    ),
-]
-VerboseOpt = Annotated[bool, typer.Option("-v", "--verbose", help="List the missed gold events.")]
 
 
 def gold_files(paths: list[Path]) -> list[Path]:
@@ -43,8 +30,7 @@ def gold_files(paths: list[Path]) -> list[Path]:
         elif path.is_file():
             files.append(path)
         else:
-            typer.echo(f"error: {path}: no such file or folder", err=True)
-            raise typer.Exit(code=2)
+            raise CliError(f"{path}: no such file or folder")
     return files
 
 
@@ -57,7 +43,9 @@ def _command_events(command: str, article: GoldArticle) -> list[Mapping[str, Any
         )
         run = subprocess.run(line, shell=True, capture_output=True, text=True, check=False)
     if run.returncode != 0:
-        typer.echo(f"# {article.id}: exit {run.returncode}: {run.stderr.strip()[-300:]}", err=True)
+        print(
+            f"# {article.id}: exit {run.returncode}: {run.stderr.strip()[-300:]}", file=sys.stderr
+        )
     return [json.loads(x) for x in run.stdout.splitlines() if x.strip().startswith("{")]
 
 
@@ -75,12 +63,15 @@ def _extractor_events(articles: list[GoldArticle]) -> Iterator[list[Mapping[str,
         yield [event_record(e, extracted.article.id) for e in extracted.events]
 
 
-def evaluate(gold: GoldArg, cmd: CmdOpt = None, verbose: VerboseOpt = False) -> None:
-    """Print precision, recall and F1 per gold article and in total (entity and country level).
+def evaluate(args: argparse.Namespace) -> int:
+    """Print precision, recall and F1 per gold article and in total (entity and country level);
+    return 0.
 
     The last line is ``entity_f1=<x> country_f1=<y>``, as the shared scorer prints it.
     """
-    articles = load_gold(gold_files(gold))
+    cmd: str | None = args.cmd
+    verbose: bool = args.verbose
+    articles = load_gold(gold_files([Path(p) for p in args.gold]))
     if cmd is None:
         predictions: Iterator[list[Mapping[str, Any]]] = _extractor_events(articles)
     else:
@@ -91,16 +82,17 @@ def evaluate(gold: GoldArg, cmd: CmdOpt = None, verbose: VerboseOpt = False) -> 
         total.add(score.counts)
         c = score.counts
         p, r, f = prf(c.tp, c.fp, c.fn)
-        typer.echo(
+        print(
             f"{article.id:40s} pred={score.predicted:3d} tp={c.tp:3d} fp={c.fp:3d} fn={c.fn:3d}"
             f"  P={p:.2f} R={r:.2f} F1={f:.2f}"
         )
         if verbose:
             for note in missed_notes(article, score):
-                typer.echo(f"    missed: {note}")
+                print(f"    missed: {note}")
     p, r, f = prf(total.tp, total.fp, total.fn)
     cp, cr, cf = prf(total.ctp, total.cfp, total.cfn)
-    typer.echo(
+    print(
         f"TOTAL entity P={p:.3f} R={r:.3f} F1={f:.3f} | country P={cp:.3f} R={cr:.3f} F1={cf:.3f}"
     )
-    typer.echo(f"entity_f1={f:.3f} country_f1={cf:.3f}")
+    print(f"entity_f1={f:.3f} country_f1={cf:.3f}")
+    return 0

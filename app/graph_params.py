@@ -1,6 +1,7 @@
 """What every graph route shares: the event filters, the level, the graph snapshot, and
 turning an actor (or country) parameter into a node of the graph."""
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
@@ -15,8 +16,13 @@ from diplograph.app.schemas.graph import NodeOut
 from diplograph.graph.build import node_record
 from diplograph.graph.cache import GraphSnapshot
 from diplograph.graph.country import Level
-from diplograph.graph.filters import MODALITIES, EdgeFilter
-from diplograph.graph.records import NodeId
+from diplograph.graph.filters import MODALITIES, EdgeFilter, edges_between
+from diplograph.graph.queries import extend_meeting_index
+from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
+from diplograph.graph.states import add_state_edges, fold_edges, state_graph
+
+MeetingIndex = dict[NodeId, list[Edge]]
+"""A meeting index (:func:`graph.queries.meeting_index`)."""
 
 _MODALITY = "(?:asserted|intended|requested|reported|hypothetical)"
 
@@ -183,24 +189,46 @@ WindowFilterDep = Annotated[EdgeFilter, Depends(get_window_filter)]
 SnapshotDep = Annotated[GraphSnapshot, Depends(get_snapshot)]
 
 
+ExactQuery = Annotated[
+    bool,
+    Query(
+        description="`false` (default): a state (a country actor) stands for itself and every "
+        "actor acting for it (its government, ministries, military, diplomats and office "
+        "holders). `true`: the node alone."
+    ),
+]
+
+
 @dataclass(frozen=True)
 class NodeRef:
-    """The graph node a request parameter names, and how the answer shows it."""
+    """The graph node a request parameter names, and how the answer shows it.
+
+    ``state`` is the ISO alpha-3 code whose members fold onto the node (a country
+    actor asked for without ``exact``), else None.
+    """
 
     id: NodeId
     out: NodeOut
+    state: str | None = None
+    node: ActorNode | None = None
 
 
-def resolve_node(session: Session, snapshot: GraphSnapshot, ref: str, level: Level) -> NodeRef:
+def resolve_node(
+    session: Session, snapshot: GraphSnapshot, ref: str, level: Level, *, exact: bool = True
+) -> NodeRef:
     """Return the node ``ref`` names at ``level``.
 
     At level ``actor`` it is the actor ``ref`` names (id, canonical name or
-    alias; 404 unknown, 409 ambiguous). At level ``country`` it is the country
-    whose ISO alpha-3 code ``ref`` is, else the country of the actor ``ref``
-    names (404 when that actor has none).
+    alias; 404 unknown, 409 ambiguous); a country actor stands for its members
+    too unless ``exact``. At level ``country`` it is the country whose ISO
+    alpha-3 code ``ref`` is, else the country of the actor ``ref`` names (404
+    when that actor has none).
     """
     if level == "actor":
         row = resolve_actor(session, ref)
+        if not exact and row.type == "country" and row.country:
+            node = ActorNode(row.id, row.canonical_name, row.type, row.country, row.role)
+            return NodeRef(row.id, node_out(row), row.country, node)
         return NodeRef(row.id, node_out(row))
     countries = snapshot.level("country")
     code = ref.strip().upper()
@@ -213,3 +241,69 @@ def resolve_node(session: Session, snapshot: GraphSnapshot, ref: str, level: Lev
         return NodeRef(row.country, NodeOut.model_validate(node_record(countries, row.country)))
     out = NodeOut(id=row.country, name=row.country, type="country", country=row.country, role=None)
     return NodeRef(row.country, out)
+
+
+def view(snapshot: GraphSnapshot, level: Level, *nodes: NodeRef | None) -> EventGraph:
+    """Return the graph a question about ``nodes`` reads: the level's graph, with the members
+    of every state among ``nodes`` folded onto it (memoized per set of states)."""
+    states = {n.state: n.node for n in nodes if n is not None and n.state and n.node}
+    if level != "actor" or not states:
+        return snapshot.level(level)
+    return state_view(snapshot, states)
+
+
+def state_view(snapshot: GraphSnapshot, states: Mapping[str, ActorNode]) -> EventGraph:
+    """Return the actor graph with the members of ``states`` folded onto them, memoized per
+    set of states and kept up to date with the live graph's new events."""
+    G = snapshot.graph
+
+    def update(H: EventGraph, edges: list[Edge]) -> EventGraph:
+        add_state_edges(H, G, edges, states)
+        return H
+
+    key = ("states", frozenset(states))
+    return snapshot.memo(key, lambda: state_graph(G, states), update)
+
+
+def meeting_updater(
+    snapshot: GraphSnapshot, level: Level, *nodes: NodeRef | None
+) -> Callable[[MeetingIndex, list[Edge]], MeetingIndex]:
+    """Return what brings a meeting index of :func:`view`'s graph up to date with the new
+    edges of ``level`` (an actor edge folded onto its state as the view folds it)."""
+    states = {n.state: n.node for n in nodes if n is not None and n.state and n.node}
+
+    def update(index: MeetingIndex, edges: list[Edge]) -> MeetingIndex:
+        if level == "actor" and states:
+            edges = fold_edges(snapshot.graph, edges, states)
+        return extend_meeting_index(index, edges)
+
+    return update
+
+
+def view_key(level: Level, *nodes: NodeRef | None) -> tuple[str, ...]:
+    """Return what tells apart the graphs :func:`view` returns (for memo keys)."""
+    return (level, *sorted(n.state for n in nodes if n is not None and n.state))
+
+
+def dyad_hint(
+    snapshot: GraphSnapshot, a: NodeOut, b: NodeOut, *, where: EdgeFilter, exact: bool
+) -> str | None:
+    """Return what would find events between two actors that have none, or None.
+
+    Their states' events (``level=country``) when both have a country; for two
+    states asked with ``exact=true``, the events of their members.
+    """
+    names = f"no events between the nodes {a.name} and {b.name}"
+    if exact and a.type == "country" and b.type == "country" and a.country and b.country:
+        states = {
+            str(n.country): ActorNode(n.id, n.name, n.type, n.country, n.role) for n in (a, b)
+        }
+        G = state_view(snapshot, states)
+        found = len(edges_between(G, a.id, b.id, where))
+        if found:
+            return f"{names}; {found} with their members: exact=false"
+    if a.country and b.country:
+        found = len(edges_between(snapshot.level("country"), a.country, b.country, where))
+        if found:
+            return f"{names}; {found} between their states: level=country"
+    return None

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from diplograph.app.access_log import AccessLogMiddleware
 from diplograph.app.errors import install_error_handlers
@@ -14,12 +15,15 @@ from diplograph.app.graph_headers import GraphHeadersMiddleware
 from diplograph.app.routes import (
     actors,
     articles,
+    docs,
     events,
+    explorer,
     graph,
     graph_network,
     graph_pairs,
     health,
 )
+from diplograph.app.static_files import STATIC_DIR, STATIC_URL
 from diplograph.core.db import make_engine, make_session_factory
 from diplograph.core.settings import Settings, get_settings
 from diplograph.graph.cache import GraphCache
@@ -76,6 +80,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
+        # Served by routes.docs with the files the package ships (no CDN).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -85,6 +92,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(GraphHeadersMiddleware, cache=cache)
     app.add_middleware(AccessLogMiddleware)
     install_error_handlers(app)
-    for module in (health, articles, events, actors, graph, graph_pairs, graph_network):
+    routers = (health, articles, events, actors, graph, graph_pairs, graph_network, docs, explorer)
+    for module in routers:
         app.include_router(module.router)
+    app.mount(STATIC_URL, StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -35,3 +35,40 @@ def current_revision(database_url: str) -> str | None:
             return MigrationContext.configure(conn).get_current_revision()
     finally:
         engine.dispose()
+
+
+def head_revisions() -> tuple[str, ...]:
+    """Return the head revision(s) of the project's migrations."""
+    from alembic.script import ScriptDirectory
+
+    return tuple(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+def sqlite_path(database_url: str) -> Path | None:
+    """Return the file of a SQLite URL (None for other databases and in-memory SQLite).
+
+    >>> sqlite_path("sqlite:///data/x.db"), sqlite_path("sqlite://"), sqlite_path("postgresql://h/d")
+    (PosixPath('data/x.db'), None, None)
+    """
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def schema_problem(database_url: str) -> str | None:
+    """Return why the database cannot be used as it is (missing, never migrated, at an older
+    revision), or None when it is at the head revision. A missing SQLite file is not created.
+    """
+    path = sqlite_path(database_url)
+    if path is not None and not path.exists():
+        return f"no database at {path}"
+    current = current_revision(database_url)
+    if current is None:
+        return "the database has no schema"
+    heads = head_revisions()
+    if current not in heads:
+        return f"the database is at revision {current}, not {' or '.join(heads)}"
+    return None

@@ -17,7 +17,6 @@ use, so ``import diplograph`` stays light.
 """
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -36,11 +35,6 @@ __all__ = [
     "extract",
 ]
 
-try:
-    __version__ = version("diplograph")
-except PackageNotFoundError:  # pragma: no cover - running from a tree that was never installed
-    __version__ = "0.0.0"
-
 _LAZY = {
     "Client": "diplograph.app.client",
     "DiplographError": "diplograph.app.client",
@@ -53,7 +47,17 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    """Return a public name, importing its module on first use."""
+    """Return a public name, importing its module on first use (``__version__`` is read from
+    the installed package's metadata then, which keeps ``import diplograph`` quick)."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("diplograph")
+        except PackageNotFoundError:  # pragma: no cover - a tree that was never installed
+            found = "0.0.0"
+        globals()["__version__"] = found
+        return found
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'diplograph' has no attribute {name!r}")

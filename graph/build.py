@@ -18,7 +18,9 @@ def build_graph(events: Iterable[EventRecord]) -> EventGraph:
     the graph's :func:`edge_columns`), ``event_id``,
     ``cameo``, ``root`` (the first two digits of the CAMEO code), ``quad_class``,
     ``goldstein``, ``date``, ``modality``, ``confidence``, ``negated``,
-    ``article_id``, ``sentence_id``, ``sentence`` and ``trigger``.
+    ``article_id``, ``sentence_id``, ``sentence_index``, ``sentence``, ``trigger``,
+    ``mentions`` and ``articles`` (how many sentences and articles tell the occurrence;
+    the sentence is its first mention).
 
     Parameters
     ----------
@@ -98,6 +100,9 @@ def edge_attrs(ev: EventRecord, cols: EdgeColumns) -> EdgeData:
         ev.sentence_id,
         ev.sentence,
         ev.trigger,
+        ev.sentence_index,
+        ev.mentions,
+        ev.articles,
     )
 
 

@@ -1,11 +1,13 @@
 """The live event graph: new events applied as they arrive, full builds in the background.
 
 :class:`GraphCache` holds one :class:`~graph.snapshot.GraphSnapshot`. On every request
-it reads a marker (highest event id, generation: two primary-key lookups); events
-with a higher id are read and added to the graph in place (copy-on-write, see
-:mod:`graph.live`), in time proportional to what was added. A change that cannot be
+it reads a marker (highest event id, highest mention id, generation: three primary-key
+lookups); events with a higher id are read and added to the graph in place
+(copy-on-write, see :mod:`graph.live`), in time proportional to what was added, and
+events already in the graph that new mentions tell (a later article told them) have
+their ``mentions`` and ``articles`` counts re-read and set in place. A change that cannot be
 applied so (a deletion, a rewritten event, a renamed or merged actor) bumps the
-generation (SQLite triggers, migration ``0002_graph_generation``) or changes the event
+generation (SQLite triggers, migration ``0004_graph_generation``) or changes the event
 count (checked every ``recount_after`` seconds); then a new graph is built in a
 background thread while requests keep being served from the current snapshot, which
 reports since when it is stale. Only the very first build (at start-up, see
@@ -88,6 +90,7 @@ class GraphCache:
         self._loaded = 0
         self._total = 0
         self._last_id = 0
+        self._invalid = False
 
     @property
     def builds(self) -> int:
@@ -98,6 +101,16 @@ class GraphCache:
     def served(self) -> GraphSnapshot | None:
         """Return the snapshot being served (None before the first build ends)."""
         return self._built
+
+    def invalidate(self) -> None:
+        """Make the next request wait for a full build: called by the app after it deleted or
+        replaced events (the API promises the next request sees that). Returns nothing.
+
+        Cheap, never blocks: the request that next asks for a snapshot rebuilds. The routes
+        call it before and after their commit, so a request in between does not consume it.
+        """
+        self._invalid = True
+        self._recount_at = 0.0
 
     def status(self) -> BuildStatus:
         """Return the readiness, build progress and staleness of the graph."""
@@ -134,10 +147,14 @@ class GraphCache:
         call :meth:`snapshot` elsewhere when it answers None.
         """
         built = self._built
-        if built is None or time.monotonic() >= self._recount_at:
+        if built is None or self._invalid or time.monotonic() >= self._recount_at:
             return None
-        through, generation = graph_state.marker(session)
-        if through == built.through and generation == built.generation:
+        mark = graph_state.marker(session)
+        if (mark.through, mark.mentions, mark.generation) == (
+            built.through,
+            built.mentions,
+            built.generation,
+        ):
             return built
         return None
 
@@ -151,14 +168,23 @@ class GraphCache:
         built = self._built
         if built is None:
             return self._first(session)
-        through, generation = graph_state.marker(session)
-        if generation != built.generation or through < built.through:
+        if self._invalid:
+            return self._rebuilt(session, built)
+        mark = graph_state.marker(session)
+        if (
+            mark.generation != built.generation
+            or mark.through < built.through
+            or mark.mentions < built.mentions
+        ):
             self._rebuild(session, built)
-        elif through > built.through:
-            if through - built.through >= self._bulk_after:
-                self._rebuild(session, built)
-            else:
-                self._catch_up(session, built)
+        else:
+            if mark.through > built.through:
+                if mark.through - built.through >= self._bulk_after:
+                    self._rebuild(session, built)
+                else:
+                    self._catch_up(session, built)
+            if mark.mentions > built.mentions and self._built is built:
+                self._recount(session, built, mark.mentions)
         if time.monotonic() >= self._recount_at:
             self._recount_at = time.monotonic() + self._recount_after
             if self._built is built and events.version(session)[1] != built.events:
@@ -180,6 +206,24 @@ class GraphCache:
             raise RuntimeError("the graph could not be built") from self._build_error
         return self.snapshot(session)
 
+    def _rebuilt(self, session: Session, built: GraphSnapshot) -> GraphSnapshot:
+        """Return a snapshot built after :meth:`invalidate` was called (waits for it)."""
+        self._invalid = False
+        built.mark_stale()
+        with self._build_lock:
+            running = self._builder if self._building() else None
+        if running is not None:
+            running.join()  # it may have started before the change: build once more
+        with self._build_lock:
+            if not self._building():
+                self._spawn(session.get_bind())
+            builder = self._builder
+        if builder is not None:
+            builder.join()
+        if self._built is built:
+            raise RuntimeError("the graph could not be rebuilt") from self._build_error
+        return self.snapshot(session)
+
     def _catch_up(self, session: Session, built: GraphSnapshot) -> None:
         """Apply the events stored after ``built.through`` (one thread at a time; the others
         go on with the snapshot as it is)."""
@@ -188,6 +232,22 @@ class GraphCache:
         try:
             if self._built is built:
                 built.apply(iter_records(session, after=built.through))
+        finally:
+            self._apply_lock.release()
+
+    def _recount(self, session: Session, built: GraphSnapshot, mentions: int) -> None:
+        """Re-read the counts of the events in the graph that the mentions stored after
+        ``built.mentions`` (up to ``mentions``) tell: a later article told them (one thread
+        at a time, like :meth:`_catch_up`)."""
+        if not self._apply_lock.acquire(blocking=False):
+            return
+        try:
+            if self._built is built and mentions > built.mentions:
+                rows = graph_state.recounted(
+                    session, after=built.mentions, upto=mentions, through=built.through
+                )
+                built.recount(rows)
+                built.mentions = mentions
         finally:
             self._apply_lock.release()
 
@@ -214,7 +274,7 @@ class GraphCache:
         """Build a new snapshot from scratch, catch it up, and swap it in."""
         try:
             with Session(engine) as session:
-                through, generation = graph_state.marker(session)
+                through, mentions, generation = graph_state.marker(session)
                 self._loaded, self._last_id = 0, 0
                 self._total = events.version(session)[1]
                 if gc.get_freeze_count():
@@ -225,6 +285,7 @@ class GraphCache:
                     graph = build_graph(self._counted(self._loader(session)))
                 built = GraphSnapshot(graph, generation, self._memo_size)
                 built.through, built.events = max(through, self._last_id), self._loaded
+                built.mentions = mentions  # the counts read are at least this fresh
                 with self._apply_lock:
                     built.apply(iter_records(session, after=built.through))
                     self._built = built

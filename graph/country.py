@@ -7,6 +7,7 @@ from typing import Any, Literal
 import networkx as nx
 import pycountry
 
+from diplograph.graph.edges import FoldedEdgeData
 from diplograph.graph.live import add_edge, add_nodes
 from diplograph.graph.records import Edge, EventGraph, NodeId
 
@@ -79,7 +80,8 @@ def country_graph(G: EventGraph, namers: dict[str, NodeId] | None = None) -> Eve
                     role=None,
                     aliases=(),
                 )
-        C.add_edge(cu, cv, key=key, **data, source_actor=u, target_actor=v)
+        C.add_edge(cu, cv, key=key)
+        C._succ[cu][cv][key] = FoldedEdgeData(data, u, v)  # type: ignore[attr-defined]
     return C
 
 
@@ -120,7 +122,7 @@ def add_country_edges(
             add_nodes(C, fresh)
         if not cu or not cv:
             continue
-        edge = {**data, "source_actor": u, "target_actor": v}
+        edge = FoldedEdgeData(data, u, v)
         add_edge(C, cu, cv, key, edge)
         added.append((cu, cv, key, edge))
     return added

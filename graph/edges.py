@@ -3,7 +3,7 @@
 A million events as networkx edges with a dict of attributes each take about a
 gigabyte; most of it is the dicts (464 bytes for 13 keys) and the sentence strings.
 The graph's :class:`EdgeColumns` holds the attributes of all its edges in typed arrays
-(about 55 bytes an edge, sentences packed as UTF-8 in one buffer) and each edge's
+(about 67 bytes an edge, sentences packed as UTF-8 in one buffer) and each edge's
 :class:`EdgeData` (48 bytes) reads its row when an answer needs it. It is a read-only
 mapping, so graph code reads it like the dict it replaces (``data["date"]``,
 ``data.get("cameo")``, ``dict(data)``, ``**data``).
@@ -28,6 +28,9 @@ KEYS = (
     "sentence_id",
     "sentence",
     "trigger",
+    "sentence_index",
+    "mentions",
+    "articles",
 )
 """The attributes of an event edge, in the order :class:`EdgeData` lists them."""
 _KEYSET = frozenset(KEYS)
@@ -82,7 +85,7 @@ class EdgeColumns:
     """The attributes of every edge of a graph in typed arrays, one row per edge.
 
     Codes, modalities and triggers are numbers into one table of strings, dates
-    their ordinals (0: undated), sentences in a :class:`SentenceTexts`: about 55
+    their ordinals (0: undated), sentences in a :class:`SentenceTexts`: about 67
     bytes a row. Rows are only ever appended, so readers in other threads are
     never disturbed.
     """
@@ -99,6 +102,9 @@ class EdgeColumns:
         self.article_id: array[int] = array("q")
         self.sentence_id: array[int] = array("q")
         self.trigger: array[int] = array("I")
+        self.sentence_index: array[int] = array("i")
+        self.mentions: array[int] = array("i")
+        self.articles: array[int] = array("i")
         self.strings: list[str] = []
         self.dates: dict[int, date] = {}
         self.texts = SentenceTexts()
@@ -118,6 +124,9 @@ class EdgeColumns:
         sentence_id: int,
         sentence: str,
         trigger: str,
+        sentence_index: int = 0,
+        mentions: int = 1,
+        articles: int = 1,
     ) -> "EdgeData":
         """Add one edge's attributes and return them as an :class:`EdgeData`."""
         row = len(self.event_id)
@@ -139,18 +148,22 @@ class EdgeColumns:
         self.article_id.append(article_id)
         self.sentence_id.append(sentence_id)
         self.trigger.append(numbers.get(trigger) or number(trigger))
+        self.sentence_index.append(sentence_index)
+        self.mentions.append(mentions)
+        self.articles.append(articles)
         self.texts.add(sentence_id, sentence)
         self.event_id.append(event_id)  # last: the row is complete once it has an id
         return EdgeData(row, self)
 
     def extend(self, rows: list[tuple[Any, ...]]) -> range:
-        """Add many edges' attributes at once, each row the arguments of :meth:`append`;
+        """Add many edges' attributes at once, each row the arguments of :meth:`append` (all 15);
         return the rows they take (a chunk's columns are written whole, at C speed)."""
         if not rows:
             return range(len(self.event_id), len(self.event_id))
-        ids, cameos, quads, golds, dates, modalities, confs, negs, arts, sids, texts, triggers = (
-            zip(*rows, strict=True)
+        (ids, cameos, quads, golds, dates, modalities, confs, negs, arts, sids, texts, triggers) = (
+            zip(*(row[:12] for row in rows), strict=True)
         )
+        extra = [row[12:15] for row in rows]
         numbers, number, known = self._numbers, self._number, self.dates
         for when in set(dates):
             if when is not None:
@@ -166,11 +179,20 @@ class EdgeColumns:
         self.article_id.extend(arts)
         self.sentence_id.extend(sids)
         self.trigger.extend([numbers.get(t) or number(t) for t in triggers])
+        self.sentence_index.extend([e[0] for e in extra])
+        self.mentions.extend([e[1] for e in extra])
+        self.articles.extend([e[2] for e in extra])
         add = self.texts.add
         for sid, text in zip(sids, texts, strict=True):
             add(sid, text)
         self.event_id.extend(ids)  # last: rows are complete once they have ids
         return range(first, len(self.event_id))
+
+    def recount(self, data: "EdgeData", mentions: int, articles: int) -> None:
+        """Set the counts of the edge ``data`` (a later article told its event): the one
+        change made in place, two integers, so readers see the old or the new count."""
+        self.mentions[data.row] = mentions
+        self.articles[data.row] = articles
 
     def _number(self, text: str) -> int:
         number = self._numbers.get(text)
@@ -190,7 +212,9 @@ class EdgeData(Mapping[str, Any]):
     >>> d = cols.append(7, "040", 1, 1.0, date(2017, 12, 11), "asserted", 0.9, False, 1, 3,
     ...                 "Putin met Assad.", "met")
     >>> d["root"], d["sentence"], d.get("nothing"), len(d), "trigger" in d
-    ('04', 'Putin met Assad.', None, 13, True)
+    ('04', 'Putin met Assad.', None, 16, True)
+    >>> d["sentence_index"], d["mentions"], d["articles"]
+    (0, 1, 1)
     >>> dict(d)["date"], d["negated"], d["goldstein"]
     (datetime.date(2017, 12, 11), False, 1.0)
     """
@@ -200,6 +224,11 @@ class EdgeData(Mapping[str, Any]):
     def __init__(self, row: int, cols: EdgeColumns) -> None:
         self._row = row
         self._cols = cols
+
+    @property
+    def row(self) -> int:
+        """Return the edge's row in its :class:`EdgeColumns`."""
+        return self._row
 
     @property
     def event_id(self) -> int:
@@ -268,6 +297,21 @@ class EdgeData(Mapping[str, Any]):
         """Return the trigger words."""
         return self._cols.strings[self._cols.trigger[self._row]]
 
+    @property
+    def sentence_index(self) -> int:
+        """Return the sentence's position in its article (0: the first)."""
+        return self._cols.sentence_index[self._row]
+
+    @property
+    def mentions(self) -> int:
+        """Return how many sentences (in every article) tell the occurrence."""
+        return self._cols.mentions[self._row]
+
+    @property
+    def articles(self) -> int:
+        """Return how many articles tell the occurrence."""
+        return self._cols.articles[self._row]
+
     def __getitem__(self, key: str) -> Any:
         if key in _KEYSET:
             return getattr(self, key)
@@ -281,6 +325,49 @@ class EdgeData(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(KEYS)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+class FoldedEdgeData(Mapping[str, Any]):
+    """The attributes of an event edge in a derived view (the country view, a state view):
+    those of the actor graph's edge plus ``source_actor`` and ``target_actor``, the actors
+    it links. Reads through to the actor graph's edge (no copy), so counts re-read there
+    show here too.
+
+    Examples
+    --------
+    >>> d = FoldedEdgeData({"cameo": "040", "mentions": 2}, 1, 3)
+    >>> d["mentions"], d["target_actor"], len(d), d == {
+    ...     "cameo": "040", "mentions": 2, "source_actor": 1, "target_actor": 3}
+    (2, 3, 4, True)
+    """
+
+    __slots__ = ("_data", "source_actor", "target_actor")
+
+    def __init__(self, data: Mapping[str, Any], source_actor: Any, target_actor: Any) -> None:
+        self._data = data
+        self.source_actor = source_actor
+        self.target_actor = target_actor
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "source_actor":
+            return self.source_actor
+        if key == "target_actor":
+            return self.target_actor
+        return self._data[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in ("source_actor", "target_actor") or key in self._data
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._data
+        yield "source_actor"
+        yield "target_actor"
+
+    def __len__(self) -> int:
+        return len(self._data) + 2
 
     def __repr__(self) -> str:
         return repr(dict(self))

@@ -3,8 +3,11 @@
 import csv
 import io
 import json
+import tomllib
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any, Literal
 
 import networkx as nx
@@ -25,24 +28,57 @@ CSV_COLUMNS = (
     "Actor1Code",
     "Actor1Name",
     "Actor1CountryCode",
-    "Actor1Type",
+    "Actor1Type1Code",
     "Actor2Code",
     "Actor2Name",
     "Actor2CountryCode",
-    "Actor2Type",
+    "Actor2Type1Code",
     "EventCode",
     "EventBaseCode",
     "EventRootCode",
     "QuadClass",
     "GoldsteinScale",
+    "SentenceID",
+    "Actor1ID",
+    "Actor1Type",
+    "Actor2ID",
+    "Actor2Type",
     "Modality",
     "Confidence",
     "ArticleID",
-    "SentenceID",
     "Trigger",
     "Sentence",
 )
-"""The CSV columns: GDELT's names where GDELT has the field, one event per row."""
+"""The CSV columns, one event per row: GDELT's names with GDELT's meaning first (through
+``SentenceID``), then Diplograph's own (its actor ids and types, modality, evidence)."""
+
+
+@lru_cache(maxsize=1)
+def cameo_type_codes() -> tuple[dict[str, str], dict[str, str]]:
+    """Return the CAMEO type code of each actor type and of each role title (data file)."""
+    text = files("diplograph.graph").joinpath("data/cameo_actor_codes.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    return dict(table["types"]), dict(table["roles"])
+
+
+def cameo_actor_code(node: dict[str, Any]) -> tuple[str, str]:
+    """Return a node's GDELT ``ActorCode`` (country code + CAMEO type code) and type code.
+
+    A person takes the code of their role ("president" -> GOV); without one, only the country.
+
+    >>> cameo_actor_code({"type": "person", "country": "RUS", "role": "president"})
+    ('RUSGOV', 'GOV')
+    >>> cameo_actor_code({"type": "country", "country": "EGY", "role": None})
+    ('EGY', '')
+    >>> cameo_actor_code({"type": "group", "country": None, "role": None})
+    ('REB', 'REB')
+    """
+    types, roles = cameo_type_codes()
+    kind = node.get("type") or ""
+    role = node.get("role") or ""
+    type_code = roles.get(role.lower(), "") if kind == "person" else types.get(kind, "")
+    return (node.get("country") or "") + type_code, type_code
+
 
 CHUNK_ROWS = 2_000
 """Rows (CSV) or items (JSON) per piece of a streamed export."""
@@ -176,24 +212,29 @@ def to_node_link(G: EventGraph) -> dict[str, Any]:
 
 
 def to_csv(G: EventGraph) -> str:
-    """Return the events of ``G`` as CSV, one row per event (in id order), GDELT-like columns.
+    """Return the events of ``G`` as CSV, one row per event (in id order), GDELT columns first.
 
-    ``SQLDATE`` is YYYYMMDD (empty when undated); ``ActorNCode`` is the node id
-    (an actor id, or a country code in the country view); ``EventBaseCode`` and
-    ``EventRootCode`` are the first three and two digits of the CAMEO code.
+    As in GDELT: ``SQLDATE`` is YYYYMMDD (empty when undated); ``ActorNCode`` is the CAMEO
+    actor code, country code and type code ("RUSGOV"; see :func:`cameo_actor_code`),
+    ``ActorNCountryCode`` the ISO/CAMEO country code and ``ActorNType1Code`` the type code;
+    ``EventBaseCode`` and ``EventRootCode`` are the first three and two digits of the CAMEO
+    code; ``SentenceID`` is the sentence's number in its article, the first being 1.
+    Diplograph's own columns follow: ``ActorNID`` (the node: an actor id, or a country
+    code in the country view), ``ActorNType``, ``Modality``, ``Confidence``, ``ArticleID``,
+    ``Trigger`` and ``Sentence``.
 
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node(1, name="Putin", country="RUS", type="person")
-    >>> G.add_node(2, name="Assad", country="SYR", type="person")
+    >>> G.add_node(1, name="Putin", country="RUS", type="person", role="president")
+    >>> G.add_node(2, name="Syria", country="SYR", type="country", role=None)
     >>> G.add_edge(1, 2, key=7, date=date(2017, 12, 11), cameo="0431", quad_class=1,
     ...            goldstein=2.8, modality="asserted", confidence=0.9, article_id=1,
-    ...            sentence_id=3, trigger="met", sentence="Putin met Assad.")
+    ...            sentence_id=3, sentence_index=2, trigger="met", sentence="Putin met Assad.")
     7
     >>> print(to_csv(G).splitlines()[1])
-    7,20171211,1,Putin,RUS,person,2,Assad,SYR,person,0431,043,04,1,2.8,asserted,0.9,1,3,met,\
-Putin met Assad.
+    7,20171211,RUSGOV,Putin,RUS,GOV,SYR,Syria,SYR,,0431,043,04,1,2.8,3,1,person,2,country,\
+asserted,0.9,1,met,Putin met Assad.
     """
     return "".join(iter_csv(G))
 
@@ -208,27 +249,33 @@ def iter_csv(G: EventGraph, rows: int = CHUNK_ROWS) -> Iterator[str]:
     ):
         when: date | None = data["date"]
         source, target = G.nodes[u], G.nodes[v]
+        source_code, source_type = cameo_actor_code(source)
+        target_code, target_type = cameo_actor_code(target)
         writer.writerow(
             [
                 key,
                 when.strftime("%Y%m%d") if when else "",
-                u,
+                source_code,
                 source["name"],
                 source["country"] or "",
-                source["type"],
-                v,
+                source_type,
+                target_code,
                 target["name"],
                 target["country"] or "",
-                target["type"],
+                target_type,
                 data["cameo"],
                 data["cameo"][:3],
                 data["cameo"][:2],
                 data["quad_class"],
                 data["goldstein"],
+                data.get("sentence_index", 0) + 1,
+                u,
+                source["type"],
+                v,
+                target["type"],
                 data["modality"],
                 data["confidence"],
                 data["article_id"],
-                data["sentence_id"],
                 data["trigger"],
                 data["sentence"],
             ]

@@ -60,6 +60,9 @@ def iter_records(
             sentence_id,
             sentence,
             trigger,
+            sentence_index,
+            mentions,
+            articles,
         ) in rows:
             yield EventRecord(
                 id=id_,
@@ -76,6 +79,9 @@ def iter_records(
                 sentence_id=sentence_id,
                 sentence=sentence,
                 trigger=trigger,
+                sentence_index=sentence_index,
+                mentions=mentions,
+                articles=articles,
             )
         last = upper
 

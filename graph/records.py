@@ -53,3 +53,9 @@ class EventRecord:
     sentence_id: int
     sentence: str
     trigger: str
+    sentence_index: int = 0
+    """The sentence's position in its article (0 = the first)."""
+    mentions: int = 1
+    """Sentences that tell this occurrence (in every article)."""
+    articles: int = 1
+    """Articles that tell it."""

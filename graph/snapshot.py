@@ -8,7 +8,9 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
+from diplograph.graph.build import edge_columns
 from diplograph.graph.country import Level, add_country_edges, country_graph
+from diplograph.graph.edges import EdgeData
 from diplograph.graph.live import add_events
 from diplograph.graph.records import Edge, EventGraph, EventRecord, NodeId
 
@@ -101,6 +103,8 @@ class GraphSnapshot:
         """Highest event id in the graph."""
         self.events = 0
         """Events in the graph."""
+        self.mentions = 0
+        """Highest mention id whose counts the graph reflects."""
         self.built_at = time.time()
         self.stale_since: float | None = None
         """When a change the graph does not reflect was noticed (monotonic clock), if ever."""
@@ -144,6 +148,23 @@ class GraphSnapshot:
             self.events += len(added)
             self.through = max(self.through, max(edge[2] for edge in added))
         return len(added)
+
+    def recount(self, rows: Iterable[tuple[int, NodeId, NodeId, int, int]]) -> int:
+        """Set the counts of events in the graph from ``rows`` (event id, source, target,
+        mentions, articles); return how many were found. Derived views read the same edge
+        rows (:class:`graph.edges.FoldedEdgeData`), so they show the new counts too.
+
+        Call from one thread at a time (the cache's apply lock).
+        """
+        succ: dict[NodeId, dict[NodeId, dict[int, Any]]] = self.graph._succ  # type: ignore[attr-defined]
+        cols = edge_columns(self.graph)
+        found = 0
+        for event_id, u, v, mentions, articles in rows:
+            data = succ.get(u, {}).get(v, {}).get(event_id)
+            if isinstance(data, EdgeData):
+                cols.recount(data, mentions, articles)
+                found += 1
+        return found
 
     def memo(
         self,

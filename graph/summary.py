@@ -49,6 +49,8 @@ class TieSummary:
     first_date: date | None
     last_date: date | None
     event_ids: tuple[int, ...]
+    mentions: int = 0
+    """Sentences behind the events (each event counts once, however often it was told)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ class EventRef:
     sentence: str
     trigger: str
     article_id: int
+    mentions: int = 1
+    articles: int = 1
 
 
 def summarize(edges: Iterable[Edge], *, origin: Container[NodeId]) -> TieSummary:
@@ -103,8 +107,10 @@ def summarize(edges: Iterable[Edge], *, origin: Container[NodeId]) -> TieSummary
     outgoing = 0
     first: date | None = None
     last: date | None = None
+    mentions = 0
     for u, _v, key, data in edges:
         ids.append(key)
+        mentions += data.get("mentions", 1)
         quad = data["quad_class"]
         if 1 <= quad <= 4:
             quads[quad] += 1
@@ -129,6 +135,7 @@ def summarize(edges: Iterable[Edge], *, origin: Container[NodeId]) -> TieSummary
         first_date=first,
         last_date=last,
         event_ids=tuple(ids),
+        mentions=mentions,
     )
 
 
@@ -148,6 +155,8 @@ def event_ref(edge: Edge) -> EventRef:
         sentence=data["sentence"],
         trigger=data["trigger"],
         article_id=data["article_id"],
+        mentions=data.get("mentions", 1),
+        articles=data.get("articles", 1),
     )
 
 

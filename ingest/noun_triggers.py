@@ -58,6 +58,11 @@ def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
     )
     if light or context:
         verb = head if light else head.head
+        nearer = _nearer_clause(verb, head) if context else None
+        if nearer is not None:
+            # "an agreement signed by Shoigu, during a late November visit": the visit (and
+            # its date) belongs to the clause just before it, not to the main verb's subject.
+            return [Argument(a.mention, "inherited") for a in actors_of(nearer, gaz)], verb
         subj, inherited = subject_tokens(verb)
         args = actors_of(subj, gaz)
         return [Argument(a.mention, "inherited" if inherited else a.via) for a in args], verb
@@ -65,6 +70,34 @@ def _noun_sources(noun: Token, gaz: Gazetteer) -> tuple[list[Argument], Token]:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
             return direct_actors(conjuncts(child), gaz, "direct"), noun
     return [], noun
+
+
+def _nearer_clause(verb: Token, prep: Token) -> list[Token] | None:
+    """Return the agents of a clause that ends right before ``prep`` inside ``verb``'s clause,
+    or None when there is none.
+
+    The parser hangs a trailing "during ..." or "after ..." on the main verb; when a
+    relative or participle clause with an agent of its own ends just before it
+    ("an agreement that had been signed by Shoigu, during a visit"), the phrase is that
+    clause's. The agent is its ``by`` phrase, else its subject (not a relative pronoun).
+    """
+    for token in reversed(verb.doc[verb.i + 1 : prep.i]):
+        if token.pos_ != "VERB" or token.dep_ not in ("relcl", "acl", "advcl"):
+            continue
+        between = verb.doc[token.right_edge.i + 1 : prep.i]
+        if not all(t.is_punct for t in between) or verb not in token.ancestors:
+            return None
+        for child in token.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                return pobjs(child)
+        subjects = [
+            c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
+        ]
+        return [t for c in subjects for t in conjuncts(c)] or None
+    return None
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 
 
 def _clause_subjects(noun: Token) -> list[Token]:

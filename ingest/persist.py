@@ -2,21 +2,26 @@
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from diplograph.core.models import ActorRow, EventRow
-from diplograph.core.repositories import actors, articles, events
-from diplograph.ingest.types import ActorRef, ExtractedArticle
+from diplograph.core.models import EventMentionRow, EventRow
+from diplograph.core.repositories import articles, events
+from diplograph.ingest import version as ingest_version
+from diplograph.ingest.identity import store_actor
+from diplograph.ingest.types import ActorRef, ExtractedArticle, ExtractedEvent
 
 
 @dataclass(frozen=True)
 class PersistResult:
-    """What storing one article did: its id, whether it was new, and its event ids."""
+    """What storing one article did: its id, whether it was new, the ids of the events it
+    tells (new or already stored) and how many of them are new."""
 
     article_id: int
     created: bool
     event_ids: tuple[int, ...]
+    new_events: int = 0
 
 
 def content_hash(text: str) -> str:
@@ -24,14 +29,41 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
 
 
-def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
-    """Store the article unless its text is already stored; return what was done.
+OCCURRENCE_WINDOW = timedelta(days=2)
+"""How far apart two articles may date one act (same actors, same CAMEO root).
 
+An act without a date expression takes its article's publication date, so a
+follow-up published the next day, or a day later in another time zone, dates the
+same meeting one or two days later; "Monday" and "late November" resolve exactly.
+Two days joins those reports and keeps acts a week apart (weekly talks, a second
+round) separate.
+"""
+
+
+ActKey = tuple[int, int, str, date | None, bool, str]
+"""(source actor id, target actor id, CAMEO root, date, negated, modality): one act."""
+
+
+def persist(
+    session: Session, extracted: ExtractedArticle, *, version: str | None = None
+) -> PersistResult:
+    """Store the article unless it is already stored; return what was done.
+
+    An article whose text (up to whitespace, punctuation, case or one edited line)
+    is stored is that article. Events are occurrences: the sentences of the article
+    that tell one act become one event with several mentions, and an act another
+    article already told (``OCCURRENCE_WINDOW``) gets this article's mentions and
+    counts instead of a new event. ``event_ids`` are the events the article tells.
+    ``version`` is the extractor that made ``extracted`` (default: the current one).
     The caller owns the transaction: nothing here commits.
     """
     art = extracted.article
     digest = content_hash(art.text)
     existing = articles.get_by_hash(session, digest)
+    if existing is None:
+        copy_of = articles.find_near_duplicate(session, art.text, art.published)
+        if copy_of is not None:
+            return PersistResult(article_id=copy_of, created=False, event_ids=())
     if existing is not None:
         return PersistResult(article_id=existing.id, created=False, event_ids=())
     try:
@@ -47,11 +79,28 @@ def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
     except articles.ArticleExistsError as exc:
         # Another writer stored the same text since the lookup above; nothing was written.
         return PersistResult(article_id=exc.article_id, created=False, event_ids=())
+    event_ids, new_events = store_extraction(session, row.id, extracted, version=version)
+    return PersistResult(
+        article_id=row.id, created=True, event_ids=event_ids, new_events=new_events
+    )
+
+
+def store_extraction(
+    session: Session, article_id: int, extracted: ExtractedArticle, *, version: str | None = None
+) -> tuple[tuple[int, ...], int]:
+    """Store the sentences and events of a stored article; return the ids of the events it
+    tells and how many of them are new.
+
+    Each new event and the article record ``version``, the extractor that made them
+    (default: the current one).
+    """
+    version = version or ingest_version.extractor_version()
+    text = extracted.article.text
     sentence_ids: dict[int, int] = {}
     for s in extracted.sentences:
         sentence_ids[s.index] = articles.add_sentence(
             session,
-            article_id=row.id,
+            article_id=article_id,
             index=s.index,
             paragraph=s.paragraph,
             text=s.text,
@@ -62,40 +111,90 @@ def persist(session: Session, extracted: ExtractedArticle) -> PersistResult:
 
     def actor_id(ref: ActorRef) -> int:
         if ref not in actor_ids:
-            actor_ids[ref] = _store_actor(session, ref).id
+            actor_ids[ref] = store_actor(
+                session,
+                name=ref.name,
+                type=ref.type,
+                country=ref.country,
+                role=ref.role,
+                aliases=ref.aliases,
+                text=text,
+                article_id=article_id,
+            ).id
         return actor_ids[ref]
 
-    event_ids = []
+    groups: dict[ActKey, list[ExtractedEvent]] = {}
     for ev in extracted.events:
-        stored = events.add(
-            session,
-            EventRow(
-                article_id=row.id,
-                sentence_id=sentence_ids[ev.sentence_index],
-                source_actor_id=actor_id(ev.source),
-                target_actor_id=actor_id(ev.target),
-                action=ev.action,
-                cameo_code=ev.cameo,
-                goldstein=ev.goldstein,
-                quad_class=ev.quad_class,
-                negated=ev.negated,
-                modality=ev.modality,
-                event_date=ev.date,
-                location=ev.location,
-                trigger=ev.trigger,
-                confidence=ev.confidence,
-            ),
+        key: ActKey = (
+            actor_id(ev.source),
+            actor_id(ev.target),
+            ev.cameo[:2],
+            ev.date,
+            ev.negated,
+            ev.modality,
         )
+        groups.setdefault(key, []).append(ev)
+    event_ids: list[int] = []
+    new_events = 0
+    for (source_id, target_id, root, when, _, _), told in groups.items():
+        first = told[0]
+        stored = events.find_occurrence(
+            session,
+            source_id=source_id,
+            target_id=target_id,
+            root=root,
+            when=when,
+            window=OCCURRENCE_WINDOW,
+            negated=first.negated,
+            modality=first.modality,
+            other_than_article=article_id,
+        )
+        if stored is None:
+            new_events += 1
+            stored = events.add(
+                session,
+                EventRow(
+                    article_id=article_id,
+                    sentence_id=sentence_ids[first.sentence_index],
+                    source_actor_id=source_id,
+                    target_actor_id=target_id,
+                    action=first.action,
+                    cameo_code=first.cameo,
+                    goldstein=first.goldstein,
+                    quad_class=first.quad_class,
+                    negated=first.negated,
+                    modality=first.modality,
+                    event_date=first.date,
+                    location=first.location,
+                    trigger=first.trigger,
+                    confidence=max(ev.confidence for ev in told),
+                    extractor_version=version,
+                ),
+            )
+        for ev in told:
+            events.add_mention(
+                session,
+                EventMentionRow(
+                    event_id=stored.id,
+                    article_id=article_id,
+                    sentence_id=sentence_ids[ev.sentence_index],
+                    trigger=ev.trigger,
+                    event_date=ev.date,
+                    confidence=ev.confidence,
+                ),
+            )
+        events.recount(session, stored.id)
         event_ids.append(stored.id)
-    return PersistResult(article_id=row.id, created=True, event_ids=tuple(event_ids))
+    articles.set_extractor_version(session, article_id, version)
+    return tuple(event_ids), new_events
 
 
-def _store_actor(session: Session, ref: ActorRef) -> ActorRow:
-    return actors.upsert(
-        session,
-        canonical_name=ref.name,
-        type=ref.type,
-        country=ref.country,
-        role=ref.role,
-        aliases=ref.aliases,
-    )
+def replace_extraction(
+    session: Session, article_id: int, extracted: ExtractedArticle, *, version: str | None = None
+) -> tuple[int, tuple[int, ...]]:
+    """Replace a stored article's sentences and events with ``extracted``; return (events
+    removed, the ids of the events it now tells). Nothing commits: in one transaction, it is
+    all or nothing."""
+    removed = articles.clear_extraction(session, article_id)
+    event_ids, _ = store_extraction(session, article_id, extracted, version=version)
+    return removed, event_ids

@@ -225,7 +225,7 @@ def actor_json(id_: int, ref: ActorRef) -> dict[str, object]:
     return {"id": id_, "name": ref.name, "type": ref.type, "country": ref.country, "role": ref.role}
 
 
-SISSI = ActorRef("Abdel Fattah el-Sissi", "person", "EGY", "president", ("Sissi",))
+SISSI = ActorRef("Abdel Fattah al-Sisi", "person", "EGY", "president", ("Sissi",))
 TRUMP = ActorRef("Donald Trump", "person", "USA", "president", ("Trump",))
 HAMAS = ActorRef("Hamas", "group", None, None, ())
 GRAPH_TEXT = (

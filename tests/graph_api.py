@@ -63,6 +63,7 @@ def summary(
         "first_date": first,
         "last_date": last,
         "event_ids": ids,
+        "mentions": len(ids),
     }
 
 
@@ -94,6 +95,8 @@ def event(
         "sentence": sentence,
         "trigger": sentence.split()[1],
         "article_id": article_id,
+        "mentions": 1,
+        "articles": 1,
     }
 
 

@@ -11,24 +11,28 @@ PUTIN_DETAIL = {
     "aliases": ["putin", "vladimir putin"],
     "events_as_source": 2,
     "events_as_target": 2,
+    "claims": [],
 }
 ASSAD_DETAIL = {
     **actor_json(2, ASSAD),
-    "aliases": ["assad", "bashar al assad"],
+    "aliases": ["assad", "bashar al assad", "bashar assad"],
     "events_as_source": 2,
     "events_as_target": 2,
+    "claims": [],
 }
 EGYPT_DETAIL = {
     **actor_json(3, EGYPT),
     "aliases": ["cairo", "egypt"],
     "events_as_source": 0,
     "events_as_target": 1,
+    "claims": [],
 }
 ERDOGAN_DETAIL = {
     **actor_json(4, ERDOGAN),
-    "aliases": ["erdogan", "recep tayyip erdogan"],
+    "aliases": ["erdogan", "recep tayyip erdogan", "tayyip erdogan"],
     "events_as_source": 2,
     "events_as_target": 1,
+    "claims": [],
 }
 
 

@@ -18,6 +18,8 @@ OPERATIONS = [
     ("post", "/articles"),
     ("get", "/articles"),
     ("get", "/articles/{article_id}"),
+    ("delete", "/articles/{article_id}"),
+    ("post", "/articles/{article_id}/reextract"),
     ("get", "/events"),
     ("get", "/events/{event_id}"),
     ("get", "/actors"),
@@ -47,7 +49,7 @@ def test_openapi_lists_every_route_documented(client: TestClient) -> None:
     assert sorted(documented) == sorted([*OPERATIONS, ("get", "/graph/export")])
     for method, path in OPERATIONS:
         op = spec["paths"][path][method]
-        success = op["responses"]["201" if method == "post" else "200"]
+        success = op["responses"]["201" if (method, path) == ("post", "/articles") else "200"]
         schema = schema_of(spec, success["content"]["application/json"]["schema"]["$ref"])
         assert (bool(op["summary"]), bool(op["description"]), bool(schema["examples"])) == (
             True,
@@ -68,6 +70,8 @@ def test_openapi_documents_the_error_answers(client: TestClient) -> None:
         ("post", "/articles"): ["422"],
         ("get", "/articles"): ["422"],
         ("get", "/articles/{article_id}"): ["404", "422"],
+        ("delete", "/articles/{article_id}"): ["404", "422"],
+        ("post", "/articles/{article_id}/reextract"): ["404", "409", "422"],
         ("get", "/events"): ["404", "409", "422"],
         ("get", "/events/{event_id}"): ["404", "422"],
         ("get", "/actors"): ["422"],
@@ -99,9 +103,38 @@ def test_openapi_documents_the_export_formats(client: TestClient) -> None:
     assert fmt["schema"]["enum"] == ["graphml", "gexf", "json", "csv"]
 
 
-def test_docs_page_is_served(client: TestClient) -> None:
-    response = client.get("/docs")
+def page_assets(html: str) -> list[str]:
+    """Return the URLs a page loads (``src`` and ``href`` attributes), sorted."""
+    return sorted(re.findall(r'(?:src|href)="([^"]+)"', html))
+
+
+@pytest.mark.parametrize(
+    ("path", "assets"),
+    [
+        (
+            "/docs",
+            [
+                "/static/favicon.svg",
+                "/static/vendor/swagger-ui-dist/swagger-ui-bundle.js",
+                "/static/vendor/swagger-ui-dist/swagger-ui.css",
+            ],
+        ),
+        ("/redoc", ["/static/favicon.svg", "/static/vendor/redoc/bundles/redoc.standalone.js"]),
+    ],
+)
+def test_docs_pages_load_only_files_this_server_ships(
+    client: TestClient, path: str, assets: list[str]
+) -> None:
+    response = client.get(path)
     assert (response.status_code, "Diplograph" in response.text) == (200, True)
+    assert re.findall(r"(?:https?:)?//[\w.-]+", response.text) == []
+    assert page_assets(response.text) == assets
+    assert [client.get(url).status_code for url in assets] == [200] * len(assets)
+    assert "/openapi.json" in response.text
+
+
+def test_swagger_ui_asks_no_validator_service(client: TestClient) -> None:
+    assert '"validatorUrl": null' in client.get("/docs").text
 
 
 def test_unknown_route_is_json_404(client: TestClient) -> None:

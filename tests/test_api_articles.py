@@ -50,9 +50,12 @@ EVENT = {
     "sentence": "Putin met Assad.",
     "sentence_index": 0,
     "confidence": 0.9,
+    "num_mentions": 1,
+    "num_articles": 1,
+    "num_sources": 1,
 }
 
-ONE_MEETING = {"articles": 1, "sentences": 1, "actors": 2, "aliases": 4, "events": 1}
+ONE_MEETING = {"articles": 1, "sentences": 1, "actors": 2, "aliases": 5, "events": 1}
 """What the store holds after BODY is ingested with the ``met`` fixture."""
 
 
@@ -317,6 +320,7 @@ def test_real_article_shows_up_in_who_met_whom(client: TestClient) -> None:
             {
                 "a": actor_json(1, PUTIN),
                 "count": 1,
+                "mentions": 1,
                 "first_date": "2017-12-11",
                 "last_date": "2017-12-11",
                 "evidence": [
@@ -326,6 +330,8 @@ def test_real_article_shows_up_in_who_met_whom(client: TestClient) -> None:
                         "sentence": text,
                         "trigger": "met with",
                         "article_id": 1,
+                        "mentions": 1,
+                        "articles": 1,
                     }
                 ],
             }

@@ -17,7 +17,7 @@ from tests.factories import (
 )
 
 KIM_JONG_UN = ActorRef("Kim Jong Un", "person", "PRK", "supreme leader", ("Kim",))
-KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", None, ("Kim",))
+KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", "spokesperson", ("Kim",))
 
 
 @pytest.fixture
@@ -56,8 +56,14 @@ def test_one_page_of_events_in_full(client: TestClient) -> None:
                 "sentence": "Putin criticized Egypt.",
                 "sentence_index": 1,
                 "confidence": 0.9,
+                "num_mentions": 1,
+                "num_articles": 1,
+                "num_sources": 1,
             }
         ],
+        "mentions": 1,
+        "actor_ids": None,
+        "hint": None,
     }
 
 
@@ -177,12 +183,27 @@ def test_one_event_with_its_evidence(client: TestClient) -> None:
         "sentence": "Putin met Assad in Latakia.",
         "sentence_index": 0,
         "confidence": 0.9,
+        "num_mentions": 1,
+        "num_articles": 1,
+        "num_sources": 1,
         "article": {
             "id": 1,
             "title": "Putin in Syria",
             "url": "https://example.org/putin-syria",
             "published": "2017-12-11",
         },
+        "mentions": [
+            {
+                "article_id": 1,
+                "article_title": "Putin in Syria",
+                "published": "2017-12-11",
+                "sentence_index": 0,
+                "sentence": "Putin met Assad in Latakia.",
+                "trigger": "met",
+                "date": "2017-12-11",
+                "confidence": 0.9,
+            }
+        ],
     }
 
 

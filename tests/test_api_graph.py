@@ -26,6 +26,8 @@ MET = {
     "sentence": "Putin met Assad in Latakia.",
     "trigger": "met",
     "article_id": 1,
+    "mentions": 1,
+    "articles": 1,
 }
 HOSTED = {
     "event_id": 3,
@@ -33,6 +35,8 @@ HOSTED = {
     "sentence": "Erdogan hosted Putin in Ankara.",
     "trigger": "hosted",
     "article_id": 1,
+    "mentions": 1,
+    "articles": 1,
 }
 VISITED = {
     "event_id": 6,
@@ -40,6 +44,8 @@ VISITED = {
     "sentence": "Assad visited Putin in Sochi.",
     "trigger": "visited",
     "article_id": 2,
+    "mentions": 1,
+    "articles": 1,
 }
 
 NO_PAIRS = {"level": "actor", "actor": None, "pairs": [], "total": 0, "limit": 100, "offset": 0}
@@ -61,6 +67,7 @@ def test_every_pair_most_meetings_first(client: TestClient) -> None:
                 "a": actor_json(2, ASSAD),
                 "b": actor_json(1, PUTIN),
                 "count": 2,
+                "mentions": 2,
                 "first_date": "2017-12-11",
                 "last_date": "2018-05-17",
                 "evidence": [MET, VISITED],
@@ -69,6 +76,7 @@ def test_every_pair_most_meetings_first(client: TestClient) -> None:
                 "a": actor_json(4, ERDOGAN),
                 "b": actor_json(1, PUTIN),
                 "count": 1,
+                "mentions": 1,
                 "first_date": "2017-12-12",
                 "last_date": "2017-12-12",
                 "evidence": [HOSTED],
@@ -90,6 +98,7 @@ def test_pairs_around_an_actor_named_by_alias(client: TestClient) -> None:
                 "a": actor_json(1, PUTIN),
                 "b": actor_json(2, ASSAD),
                 "count": 2,
+                "mentions": 2,
                 "first_date": "2017-12-11",
                 "last_date": "2018-05-17",
                 "evidence": [MET, VISITED],
@@ -98,6 +107,7 @@ def test_pairs_around_an_actor_named_by_alias(client: TestClient) -> None:
                 "a": actor_json(1, PUTIN),
                 "b": actor_json(4, ERDOGAN),
                 "count": 1,
+                "mentions": 1,
                 "first_date": "2017-12-12",
                 "last_date": "2017-12-12",
                 "evidence": [HOSTED],
@@ -124,6 +134,7 @@ def test_date_range(client: TestClient) -> None:
             "a": actor_json(2, ASSAD),
             "b": actor_json(1, PUTIN),
             "count": 1,
+            "mentions": 1,
             "first_date": "2018-05-17",
             "last_date": "2018-05-17",
             "evidence": [VISITED],
@@ -134,6 +145,7 @@ def test_date_range(client: TestClient) -> None:
             "a": actor_json(1, PUTIN),
             "b": actor_json(2, ASSAD),
             "count": 1,
+            "mentions": 1,
             "first_date": "2017-12-11",
             "last_date": "2017-12-11",
             "evidence": [MET],
@@ -165,7 +177,9 @@ def test_unknown_actor_is_404(client: TestClient) -> None:
 
 def test_ambiguous_actor_is_409(client: TestClient, session_factory: sessionmaker[Session]) -> None:
     hamad = ActorRef("Hamad bin Jassim", "person", "QAT", None, ("Sheikh Hamad",))
-    hamad_bahrain = ActorRef("Hamad bin Isa", "person", "BHR", "king", ("Sheikh Hamad",))
+    hamad_bahrain = ActorRef(
+        "King Hamad bin Isa Al Khalifa", "person", "BHR", "king", ("Sheikh Hamad",)
+    )
     store(session_factory, make_article("They met.", [make_event(hamad, hamad_bahrain)]))
     response = client.get("/graph/who-met-whom", params={"actor": "sheikh hamad"})
     assert (response.status_code, response.json()) == (

@@ -166,7 +166,9 @@ def test_unknown_actor_or_country_is_404(
 
 def test_ambiguous_actor_is_409(client: TestClient, session_factory: sessionmaker[Session]) -> None:
     hamad = ActorRef("Hamad bin Jassim", "person", "QAT", None, ("Sheikh Hamad",))
-    hamad_bahrain = ActorRef("Hamad bin Isa", "person", "BHR", "king", ("Sheikh Hamad",))
+    hamad_bahrain = ActorRef(
+        "King Hamad bin Isa Al Khalifa", "person", "BHR", "king", ("Sheikh Hamad",)
+    )
     store(session_factory, make_article("They met.", [make_event(hamad, hamad_bahrain)]))
     for path, params in [
         ("/graph/actors/sheikh hamad/ego", {}),

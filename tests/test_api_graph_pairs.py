@@ -68,6 +68,7 @@ def test_dyad_by_month(client: TestClient) -> None:
         "total": 3,
         "limit": 100,
         "offset": 0,
+        "hint": None,
     }
 
 
@@ -101,7 +102,9 @@ def test_dyad_between_countries_with_undated_events(client: TestClient) -> None:
 
 @pytest.mark.usefixtures("filled")
 def test_path_with_hop_directions_and_evidence(client: TestClient) -> None:
-    assert client.get("/graph/path", params={"from": "Trump", "to": "Egypt"}).json() == {
+    assert client.get(
+        "/graph/path", params={"from": "Trump", "to": "Egypt", "exact": "true"}
+    ).json() == {
         "level": "actor",
         "source": TR,
         "target": EG,
@@ -140,12 +143,17 @@ def test_path_with_hop_directions_and_evidence(client: TestClient) -> None:
 @pytest.mark.usefixtures("filled")
 def test_path_filters_and_limits(client: TestClient) -> None:
     every = client.get(
-        "/graph/path", params={"from": "Trump", "to": "Egypt", "modality": "all"}
+        "/graph/path", params={"from": "Trump", "to": "Egypt", "modality": "all", "exact": "true"}
     ).json()
     assert [[n["id"] for n in p["nodes"]] for p in every["paths"]] == [[6, 1, 4]]
     assert every["paths"][0]["hops"][1]["evidence"] == WILL_VISIT
-    short = client.get("/graph/path", params={"from": "Trump", "to": "Egypt", "max_len": 2})
+    short = client.get(
+        "/graph/path", params={"from": "Trump", "to": "Egypt", "max_len": 2, "exact": "true"}
+    )
     assert short.json()["paths"] == []
+    # Without exact, Egypt stands for its president too: Sissi threatened Trump (event 5).
+    state = client.get("/graph/path", params={"from": "Trump", "to": "Egypt"}).json()
+    assert [[h["event_ids"] for h in p["hops"]] for p in state["paths"]] == [[[5]]]
     countries = client.get(
         "/graph/path", params={"from": "USA", "to": "SYR", "level": "country"}
     ).json()

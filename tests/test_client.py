@@ -82,7 +82,7 @@ def test_events_of_an_actor(dg: Client) -> None:
             "id": col([5], "int64"),
             "date": dates("2018-03-01"),
             "source_id": col([5], "int64"),
-            "source_name": col(["Abdel Fattah el-Sissi"], "str"),
+            "source_name": col(["Abdel Fattah al-Sisi"], "str"),
             "source_country": col(["EGY"], "str"),
             "target_id": col([6], "int64"),
             "target_name": col(["Donald Trump"], "str"),
@@ -135,7 +135,7 @@ def test_actors_and_articles(dg: Client) -> None:
             }
         ),
     )
-    assert dg.actors()["name"].tolist()[:2] == ["Abdel Fattah el-Sissi", "Bashar al-Assad"]
+    assert dg.actors()["name"].tolist()[:2] == ["Abdel Fattah al-Sisi", "Bashar al-Assad"]
     articles = dg.articles()
     assert articles.drop(columns=["url", "ingested_at"]).to_dict("list") == {
         "id": [2, 1],
@@ -173,6 +173,7 @@ def test_who_met_whom(dg: Client) -> None:
             "b_type": col(["person"] * 2, "str"),
             "b_country": col(["SYR", "TUR"], "str"),
             "events": col([2, 1], "int64"),
+            "mentions": col([2, 1], "int64"),
             "first_date": dates("2017-12-11", "2018-01-15"),
             "last_date": dates("2018-05-17", "2018-01-15"),
             "event_ids": lists([1, 9], [3]),
@@ -204,6 +205,7 @@ def test_an_empty_answer_keeps_the_columns_and_dtypes(dg: Client) -> None:
         "b_type": "str",
         "b_country": "str",
         "events": "int64",
+        "mentions": "int64",
         "first_date": "datetime64[ns]",
         "last_date": "datetime64[ns]",
         "event_ids": "object",
@@ -370,7 +372,7 @@ def test_centrality_communities_balance_new_dyads(dg: Client) -> None:
         "member_ids": [[2, 3, 1], [5, 6], [4, 7]],
         "members": [
             ["Bashar al-Assad", "Recep Tayyip Erdogan", "Vladimir Putin"],
-            ["Abdel Fattah el-Sissi", "Donald Trump"],
+            ["Abdel Fattah al-Sisi", "Donald Trump"],
             ["Egypt", "Hamas"],
         ],
         "internal_events": [5, 1, 1],
@@ -394,7 +396,7 @@ def test_centrality_communities_balance_new_dyads(dg: Client) -> None:
     assert new[["a_name", "b_name", "first_date", "first_event_id", "first_cameo"]].to_dict(
         "list"
     ) == {
-        "a_name": ["Abdel Fattah el-Sissi", "Egypt", "Donald Trump"],
+        "a_name": ["Abdel Fattah al-Sisi", "Egypt", "Donald Trump"],
         "b_name": ["Donald Trump", "Hamas", "Vladimir Putin"],
         "first_date": [
             pd.Timestamp("2018-03-01"),
@@ -443,8 +445,11 @@ def test_graph_carries_every_attribute(dg: Client) -> None:
         "negated": False,
         "article_id": 1,
         "sentence_id": 1,
+        "sentence_index": 0,
         "sentence": "Putin met Assad in Latakia.",
         "trigger": "met",
+        "mentions": 1,
+        "articles": 1,
     }
     undated = dg.graph(modality="all")
     assert undated.edges[1, 4, 6]["date"] is None
@@ -469,7 +474,7 @@ def test_export_writes_files_other_tools_read(dg: Client, tmp_path: Path) -> Non
     assert isinstance(csv, bytes)
     table = pd.read_csv(io.BytesIO(csv), dtype=str)
     assert table[["GLOBALEVENTID", "SQLDATE", "Actor1Name", "EventCode"]].values.tolist() == [
-        ["5", "20180301", "Abdel Fattah el-Sissi", "138"]
+        ["5", "20180301", "Abdel Fattah al-Sisi", "138"]
     ]
 
 
@@ -492,14 +497,14 @@ def test_ambiguous_actor_is_409_naming_the_candidates(
     dg: Client, session_factory: sessionmaker[Session]
 ) -> None:
     qatar = ActorRef("Hamad bin Jassim", "person", "QAT", None, ("Sheikh Hamad",))
-    bahrain = ActorRef("Hamad bin Isa", "person", "BHR", "king", ("Sheikh Hamad",))
+    bahrain = ActorRef("King Hamad bin Isa Al Khalifa", "person", "BHR", "king", ("Sheikh Hamad",))
     store(session_factory, make_article("They met.", [make_event(qatar, bahrain)]))
     with pytest.raises(DiplographError) as info:
         dg.balance("sheikh hamad")
     assert (info.value.status_code, info.value.detail) == (
         409,
         "actor 'sheikh hamad' is ambiguous: use one of the candidates' ids "
-        "(candidates: 8 Hamad bin Jassim, 9 Hamad bin Isa)",
+        "(candidates: 8 Hamad bin Jassim, 9 King Hamad bin Isa Al Khalifa)",
     )
     assert [c["id"] for c in info.value.body["candidates"]] == [8, 9]
 

@@ -43,6 +43,7 @@ def tie(
         DAY,
         DAY,
         ids,
+        mentions=events,
     )
 
 

@@ -44,8 +44,11 @@ def test_one_edge_per_event_keyed_by_event_id() -> None:
         "negated": False,
         "article_id": 1,
         "sentence_id": 7,
+        "sentence_index": 0,
         "sentence": "Putin visited Syria.",
         "trigger": "visited",
+        "mentions": 1,
+        "articles": 1,
     }
     assert (G.edges[1, 2, 9]["root"], G.edges[1, 2, 9]["date"]) == ("11", None)
 

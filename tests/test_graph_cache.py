@@ -110,7 +110,12 @@ def test_load_records_maps_stored_events(session_factory: sessionmaker[Session])
         1, "Vladimir Putin", "person", "RUS", "president", ("putin", "vladimir putin")
     )
     assad = ActorNode(
-        2, "Bashar al-Assad", "person", "SYR", "president", ("assad", "bashar al assad")
+        2,
+        "Bashar al-Assad",
+        "person",
+        "SYR",
+        "president",
+        ("assad", "bashar al assad", "bashar assad"),
     )
     egypt = ActorNode(3, "Egypt", "country", "EGY", None, ("cairo", "egypt"))
     assert records == [
@@ -141,6 +146,7 @@ def test_load_records_maps_stored_events(session_factory: sessionmaker[Session])
             sentence_id=2,
             sentence="Putin will visit Egypt.",
             trigger="will visit",
+            sentence_index=1,
             quad_class=1,
             goldstein=1.0,
             confidence=0.9,
@@ -219,6 +225,7 @@ def test_deleted_events_are_noticed_at_the_next_recount_without_triggers(
         eager.snapshot(session)
     with session_factory() as session, session.begin():
         session.execute(text("DROP TRIGGER graph_events_deleted"))  # as on other databases
+        session.execute(text("DROP TRIGGER graph_mentions_deleted"))
         session.execute(delete(EventRow).where(EventRow.id == 1))  # the highest id stays 2
     with session_factory() as session:
         stale = patient.snapshot(session).graph

@@ -43,7 +43,16 @@ def summary(
     ids: tuple[int, ...],
 ) -> TieSummary:
     return TieSummary(
-        events, outgoing, events - outgoing, QuadCounts(*quads), total, mean, first, last, ids
+        events,
+        outgoing,
+        events - outgoing,
+        QuadCounts(*quads),
+        total,
+        mean,
+        first,
+        last,
+        ids,
+        mentions=events,
     )
 
 

@@ -103,28 +103,38 @@ def test_csv_is_one_event_per_row_in_id_order() -> None:
     rows = list(csv.reader(io.StringIO(to_csv(G))))
     assert rows[0] == list(CSV_COLUMNS)
     assert [r[0] for r in rows[1:]] == ["7", "8", "9", "10"]
-    assert rows[1] == [
-        "7",
-        "20171211",
-        "1",
-        "Vladimir Putin",
-        "RUS",
-        "person",
-        "2",
-        "Bashar al-Assad",
-        "SYR",
-        "person",
-        "040",
-        "040",
-        "04",
-        "1",
-        "1.0",
-        "asserted",
-        "0.9",
-        "1",
-        "7",
-        "met",
-        'Putin met "Assad".',
+    assert dict(zip(CSV_COLUMNS, rows[1], strict=True)) == {
+        "GLOBALEVENTID": "7",
+        "SQLDATE": "20171211",
+        "Actor1Code": "RUSGOV",
+        "Actor1Name": "Vladimir Putin",
+        "Actor1CountryCode": "RUS",
+        "Actor1Type1Code": "GOV",
+        "Actor2Code": "SYRGOV",
+        "Actor2Name": "Bashar al-Assad",
+        "Actor2CountryCode": "SYR",
+        "Actor2Type1Code": "GOV",
+        "EventCode": "040",
+        "EventBaseCode": "040",
+        "EventRootCode": "04",
+        "QuadClass": "1",
+        "GoldsteinScale": "1.0",
+        "SentenceID": "1",
+        "Actor1ID": "1",
+        "Actor1Type": "person",
+        "Actor2ID": "2",
+        "Actor2Type": "person",
+        "Modality": "asserted",
+        "Confidence": "0.9",
+        "ArticleID": "1",
+        "Trigger": "met",
+        "Sentence": 'Putin met "Assad".',
+    }
+    hamas = dict(zip(CSV_COLUMNS, rows[4], strict=True))
+    assert [hamas[c] for c in ("Actor1Code", "Actor1CountryCode", "Actor1Type1Code")] == [
+        "REB",
+        "",
+        "REB",
     ]
     assert (rows[2][1], rows[4][4]) == ("", "")
 

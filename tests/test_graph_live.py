@@ -130,8 +130,9 @@ def test_a_reextracted_article_is_rebuilt_in_the_background(
     stale = served.stale_since is not None or served is not old
     new = settled(cache, session_factory)
     assert (stale, new is not old, cache.builds) == (True, True, 2)
-    # SQLite gives the new event the freed id 1: only the generation tells the change.
-    assert (new.version, new.generation, new.stale_s()) == ((1, 1), 2, 0.0)
+    # AUTOINCREMENT (0002_sources) gives the new event a fresh id, 3; the triggers bump the
+    # generation once per event deleted and once per mention deleted with it (cascade).
+    assert (new.version, new.generation, new.stale_s()) == ((3, 1), 4, 0.0)
     assert contents(new.graph) == contents(fresh(session_factory))
 
 
@@ -169,8 +170,9 @@ def test_a_deletion_is_rebuilt_and_the_generation_bumped(
     with session_factory() as session:
         after = graph_state.marker(session)
     new = settled(cache, session_factory)
-    assert (before, after) == ((2, 0), (2, 1))
-    assert (cache.builds, list(new.graph.edges(keys=True)), new.generation) == (2, [(1, 3, 2)], 1)
+    # (highest event id, highest mention id, generation): the event and its mention bump it.
+    assert (before, after) == ((2, 2, 0), (2, 2, 2))
+    assert (cache.builds, list(new.graph.edges(keys=True)), new.generation) == (2, [(1, 3, 2)], 2)
     assert contents(new.graph) == contents(fresh(session_factory))
 
 
@@ -195,9 +197,14 @@ def test_readers_are_never_disturbed_by_new_events(session_factory: sessionmaker
     readers = [threading.Thread(target=read) for _ in range(2)]
     for t in readers:
         t.start()
-    people = [ActorRef(f"Envoy {i}", "person", "FRA", None, (f"Envoy {i}",)) for i in range(40)]
+    # Organizations: identity would take "Envoy 1" for a near-spelling of "Envoy 0".
+    people = [
+        ActorRef(f"Mission {i}", "organization", "FRA", None, (f"Mission {i}",)) for i in range(40)
+    ]
     for i, envoy in enumerate(people):
-        store(session_factory, make_article(f"Envoy {i} met Putin.", [make_event(envoy, PUTIN)]))
+        # The reference keeps the texts apart (one character's difference is a typo's copy).
+        text = f"Mission {i} met Putin (ref {i}{i}{i}{i})."
+        store(session_factory, make_article(text, [make_event(envoy, PUTIN)]))
         with session_factory() as session:
             cache.snapshot(session)
     done.set()
@@ -218,3 +225,26 @@ def test_the_fast_load_builds_the_same_graph(session_factory: sessionmaker[Sessi
         [1, 2, 3, 4],
         [(3, 3)],
     )
+
+
+def test_a_later_article_telling_a_stored_event_updates_its_counts_in_place(
+    session_factory: sessionmaker[Session],
+) -> None:
+    first_two(session_factory)
+    cache = GraphCache()
+    with session_factory() as session:
+        snap = cache.snapshot(session)
+        country = snap.level("country")
+        index = snap.memo(("meetings", "actor"), lambda: meeting_index(snap.graph))
+    # Another outlet tells the same meeting (same actors, root and day): a mention, no event.
+    again = make_article("Putin and Assad met in Sochi.", [make_event(PUTIN, ASSAD)])
+    (result,) = store(session_factory, again)
+    with session_factory() as session:
+        same = cache.snapshot(session)
+        mark = graph_state.marker(session)
+    assert (result.event_ids, result.new_events, mark) == ((1,), 0, (2, 3, 0))
+    assert (same is snap, cache.builds, same.mentions, same.version) == (True, 1, 3, (2, 2))
+    edge = same.graph.edges[1, 2, 1]
+    assert (edge["mentions"], edge["articles"], edge["sentence_index"]) == (2, 2, 0)
+    assert (country.edges["RUS", "SYR", 1]["mentions"], index[1][0][3]["mentions"]) == (2, 2)
+    assert contents(same.graph) == contents(fresh(session_factory))

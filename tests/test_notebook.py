@@ -91,7 +91,7 @@ def check_outputs(nb: Any) -> None:
     """Check what the notebook's key cells showed."""
     assert nb.cells[-1].outputs[0].text == f"{sys.executable}\n"
     assert SEED in shown(nb, "ingest")
-    assert "Bashar al Assad" in shown(nb, "who-met-whom")
+    assert "Bashar al-Assad" in shown(nb, "who-met-whom")
     assert "2017-12-01" in shown(nb, "dyad")
     assert "Vladimir Putin" in shown(nb, "centrality")
     assert re.fullmatch(r"diplograph\.gexf: \d+ actors, \d+ events\n", shown(nb, "export"))

@@ -15,7 +15,7 @@ from diplograph.ingest.types import ActorRef
 from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
 
 KIM_JONG_UN = ActorRef("Kim Jong Un", "person", "PRK", "leader", ("Kim",))
-KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", None, ("Kim",))
+KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", "spokesperson", ("Kim",))
 
 
 def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
@@ -33,9 +33,25 @@ def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
         "actors",
         "actor_aliases",
         "events",
+        "event_mentions",
+        "actor_claims",
         "ingest_runs",
+        "feed_items",
     }
-    assert current_revision(url) == "0002_graph_generation"
+    assert current_revision(url) == "0004_graph_generation"
+
+
+def test_the_migrated_schema_matches_the_models(migrated_template: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from diplograph.core.models import Base
+
+    engine = make_engine(f"sqlite:///{migrated_template}")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    assert diff == []
 
 
 def test_same_text_is_stored_once(session_factory: sessionmaker[Session]) -> None:

@@ -5,9 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from diplograph.app.cli import cli
 from diplograph.ingest.scoring import (
     Counts,
     GoldActor,
@@ -20,6 +18,7 @@ from diplograph.ingest.scoring import (
     predicted_triples,
     score_article,
 )
+from tests.test_cli import invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,7 +114,7 @@ def test_every_gold_set_in_the_repository_loads() -> None:
 
 @pytest.mark.slow
 def test_eval_command_scores_a_gold_folder_with_the_extractor() -> None:
-    result = CliRunner().invoke(cli, ["eval", str(ROOT / "eval" / "seed")])
+    result = invoke(["eval", str(ROOT / "eval" / "seed")])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == "entity_f1=0.970 country_f1=0.960"
 
@@ -139,9 +138,7 @@ def test_eval_command_scores_an_external_command(tmp_path: Path) -> None:
     }
     (tmp_path / "g.json").write_text(json.dumps(gold))
     line = json.dumps(_event("Putin", "RUS", "Assad", "SYR", "040"))
-    result = CliRunner().invoke(
-        cli, ["eval", str(tmp_path), "--cmd", f"echo '{line}' # {{file}} {{date}}"]
-    )
+    result = invoke(["eval", str(tmp_path), "--cmd", f"echo '{line}' # {{file}} {{date}}"])
     assert result.output.splitlines()[-2:] == [
         "TOTAL entity P=1.000 R=1.000 F1=1.000 | country P=1.000 R=1.000 F1=1.000",
         "entity_f1=1.000 country_f1=1.000",
@@ -149,7 +146,7 @@ def test_eval_command_scores_an_external_command(tmp_path: Path) -> None:
 
 
 def test_eval_command_names_a_missing_gold_path(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["eval", str(tmp_path / "nope")])
+    result = invoke(["eval", str(tmp_path / "nope")])
     assert (result.exit_code, result.stderr) == (
         2,
         f"error: {tmp_path / 'nope'}: no such file or folder\n",

@@ -46,8 +46,16 @@ def test_the_wheel_installs_one_top_level_name(wheel: Path) -> None:
     needed = {
         "diplograph/migrations/versions/0001_initial_schema.py",
         "diplograph/migrations/script.py.mako",
+        "diplograph/migrations/versions/0002_sources.py",
         "diplograph/ingest/data/triggers.csv",
+        "diplograph/graph/data/cameo_actor_codes.toml",
         "diplograph/py.typed",
+        "diplograph/app/static/explorer.html",
+        "diplograph/app/static/js/main.js",
+        "diplograph/app/static/vendor/swagger-ui-dist/swagger-ui-bundle.js",
+        "diplograph/app/static/vendor/redoc/bundles/redoc.standalone.js",
+        "diplograph/app/static/vendor/cytoscape/dist/cytoscape.min.js",
+        "diplograph/app/static/vendor/chart.js/dist/chart.umd.min.js",
     }
     assert needed - set(names) == set()
 
@@ -81,6 +89,13 @@ def test_the_wheel_runs_alone(wheel: Path, tmp_path: Path) -> None:
         health = httpx.get(f"{url}/health").json()
         met = httpx.get(f"{url}/graph/who-met-whom", params={"actor": "Putin"}).json()
         docs = httpx.get(f"{url}/docs")
+        page = httpx.get(f"{url}/explore/actor/Putin")
+        shipped = [
+            httpx.get(f"{url}/static/{path}").status_code
+            for path in ("vendor/swagger-ui-dist/swagger-ui-bundle.js", "js/network.js")
+        ]
     assert health["events"] > 0
-    assert "Bashar al Assad" in {pair["b"]["name"] for pair in met["pairs"]}
+    assert "Bashar al-Assad" in {pair["b"]["name"] for pair in met["pairs"]}
     assert docs.status_code == 200
+    assert (page.status_code, "<title>Diplograph Explorer</title>" in page.text) == (200, True)
+    assert shipped == [200, 200]

@@ -3,7 +3,6 @@
 import os
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
@@ -191,8 +190,10 @@ class Client(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestions):
         Give either ``text`` (one article) or ``path``: ``.txt`` files (one
         article each, metadata from a ``<name>.meta.json`` beside them),
         ``.jsonl`` files (one article per line: ``text``, ``published``,
-        ``title``, ``url``) or folders of them, read as ``diplograph ingest``
-        reads them. Every file is read before anything is sent; an unreadable
+        ``title``, ``url``), HTML pages, RSS/Atom feeds, ``.urls`` lists,
+        http(s) URLs of pages or feeds, or folders of them, read as
+        ``diplograph ingest`` reads them (web sources need the server extras).
+        Everything is read before anything is sent; an unreadable
         article raises ``ValueError`` naming all of them and nothing is stored.
         Each article is then posted on its own (``POST /articles``); a text
         already stored is left as it is (``created`` False).
@@ -201,8 +202,8 @@ class Client(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestions):
         ----------
         text : str, optional
             The text of one article, one paragraph per line.
-        path : path or sequence of paths, optional
-            Files or folders to read instead of ``text``.
+        path : path, URL or a sequence of them, optional
+            Files, folders or URLs to read instead of ``text``.
         published : date or str, optional
             Publication date: required with ``text``; for ``.txt`` files it
             overrides their ``.meta.json`` (every article needs one, since
@@ -254,7 +255,7 @@ def _read_articles(
 ) -> list[ArticleInput]:
     paths = [path] if isinstance(path, str | os.PathLike) else list(path)
     when = date.fromisoformat(published) if published else None
-    items = list(read_paths([Path(p) for p in paths], published=when, title=title, url=url))
+    items = list(read_paths([os.fspath(p) for p in paths], published=when, title=title, url=url))
     problems = [str(i) for i in items if isinstance(i, SourceError)]
     articles = [i for i in items if isinstance(i, ArticleInput)]
     problems += [

@@ -38,6 +38,7 @@ class ActorQuestions(ApiCaller):
         level: Level = "actor",
         limit: int | None = None,
         offset: int = 0,
+        exact: bool = False,
     ) -> pd.DataFrame:
         """Return who met whom: pairs linked by consult events (CAMEO 04x), most events first.
 
@@ -54,6 +55,10 @@ class ActorQuestions(ApiCaller):
             Most rows (the server's default is 100, at most 10,000).
         offset : int, default 0
             Rows skipped first, in the order described (next page: ``offset + limit``).
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -82,6 +87,8 @@ class ActorQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         if actor is not None:
             params["actor"] = str(actor)
         params.update(page_params(limit, offset))
@@ -105,6 +112,7 @@ class ActorQuestions(ApiCaller):
         level: Level = "actor",
         limit: int | None = None,
         offset: int = 0,
+        exact: bool = False,
     ) -> pd.DataFrame:
         """Return an actor's neighbourhood: who it has events with, and how they went.
 
@@ -119,6 +127,10 @@ class ActorQuestions(ApiCaller):
             Most rows (the server's default is 100, at most 10,000).
         offset : int, default 0
             Rows skipped first, in the order described (next page: ``offset + limit``).
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -143,6 +155,8 @@ class ActorQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         params["radius"] = radius
         params.update(page_params(limit, offset))
         answer = self._get(f"/graph/actors/{_segment(actor)}/ego", params)
@@ -167,6 +181,7 @@ class ActorQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        exact: bool = False,
     ) -> pd.DataFrame:
         """Return cooperation against conflict between ``actor`` and each of its counterparts.
 
@@ -175,6 +190,10 @@ class ActorQuestions(ApiCaller):
         actor : str or int
             An id, canonical name or alias, any case.
         {filters}
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -195,6 +214,8 @@ class ActorQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         params["actor"] = str(actor)
         answer = self._get("/graph/balance", params)
         df = tables.balance_table(answer)

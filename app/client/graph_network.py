@@ -197,7 +197,7 @@ class NetworkQuestions(ApiCaller):
         Each event is one edge from its source to its target, keyed by the
         event id, with ``event_id``, ``cameo``, ``root``, ``quad_class``,
         ``goldstein``, ``date`` (``datetime.date`` or None), ``modality``,
-        ``confidence``, ``negated``, ``article_id``, ``sentence_id``,
+        ``confidence``, ``negated``, ``article_id``, ``sentence_id``, ``sentence_index``,
         ``sentence`` and ``trigger`` (and ``source_actor``, ``target_actor``
         at level "country"): the graph the server's queries run on.
 

@@ -77,6 +77,7 @@ class PairQuestions(ApiCaller):
         level: Level = "actor",
         limit: int | None = None,
         offset: int = 0,
+        exact: bool = False,
     ) -> Dyad:
         """Return the timeline between two actors (or countries): per interval, and every event.
 
@@ -92,6 +93,10 @@ class PairQuestions(ApiCaller):
             Most rows of ``.events`` (the server's default is 100, at most 10,000).
         offset : int, default 0
             Rows skipped first, in the order described (next page: ``offset + limit``).
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -113,6 +118,8 @@ class PairQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         params.update(a=str(a), b=str(b), interval=interval)
         params.update(page_params(limit, offset))
         answer = self._get("/graph/dyad", params)
@@ -142,6 +149,7 @@ class PairQuestions(ApiCaller):
         min_confidence: float = 0.0,
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
+        exact: bool = False,
     ) -> pd.DataFrame:
         """Return the shortest chains of events linking ``source`` to ``target``, hop by hop.
 
@@ -156,6 +164,10 @@ class PairQuestions(ApiCaller):
         limit : int, default 10
             Most paths (equally short ones, ordered by the names along them).
         {filters}
+        exact : bool, default False
+            False: a state (a country actor) stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the node alone.
 
         Returns
         -------
@@ -177,6 +189,8 @@ class PairQuestions(ApiCaller):
             modality=modality,
             level=level,
         )
+        if exact:
+            params["exact"] = "true"
         params.update({"from": str(source), "to": str(target), "max_len": max_len, "limit": limit})
         answer = self._get("/graph/path", params)
         df = tables.path_table(answer)

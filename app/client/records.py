@@ -74,8 +74,10 @@ class RecordQuestions(ApiCaller):
         since: Day | None = None,
         until: Day | None = None,
         limit: int | None = None,
+        country: str | None = None,
+        exact: bool = False,
     ) -> pd.DataFrame:
-        """Return stored events, ordered by date then id.
+        """Return stored events (occurrences), ordered by date then id.
 
         Parameters
         ----------
@@ -88,6 +90,13 @@ class RecordQuestions(ApiCaller):
             First and last day (inclusive); undated events then drop out.
         limit : int, optional
             At most this many (default: all, fetched page by page).
+        country : str, optional
+            Only events with an actor of this state at either end: an ISO
+            alpha-3 code ("IND") or a country name.
+        exact : bool, default False
+            False: a state named as ``actor`` stands for itself and every actor
+            acting for it (government, ministries, military, diplomats, office
+            holders). True: the actor alone.
 
         Returns
         -------
@@ -105,6 +114,8 @@ class RecordQuestions(ApiCaller):
             "code": code,
             "since": day(since),
             "until": day(until),
+            "country": country,
+            "exact": "true" if exact else None,
         }
         filters: Params = {k: v for k, v in params.items() if v is not None}
         return tables.events_table(self._pages("/events", filters, limit))

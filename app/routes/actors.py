@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 from diplograph.app.convert import actor_detail
 from diplograph.app.deps import SessionDep
 from diplograph.app.routes.responses import not_found
-from diplograph.app.schemas.actors import ActorDetail, ActorPage
+from diplograph.app.schemas.actors import ActorDetail, ActorPage, ClaimOut
 from diplograph.core.repositories import actors
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -41,8 +41,9 @@ def search_actors(
     "/{actor_id}",
     response_model=ActorDetail,
     summary="One actor",
-    description="The actor with its aliases and how many events it is the source and the "
-    "target of.",
+    description="The actor with its aliases, how many events it is the source and the "
+    "target of, and the claims articles made about it that conflict with the store (another "
+    "country, a name another actor owns): kept for review, never applied to the lookup.",
     responses=not_found("actor"),
 )
 def get_actor(actor_id: int, session: SessionDep) -> ActorDetail:
@@ -50,4 +51,9 @@ def get_actor(actor_id: int, session: SessionDep) -> ActorDetail:
     row = actors.get(session, actor_id)
     if row is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no actor with id {actor_id}")
-    return actor_detail(row, actors.event_counts(session, row.id))
+    detail = actor_detail(row, actors.event_counts(session, row.id))
+    detail.claims = [
+        ClaimOut(kind=c.kind, value=c.value, article_id=c.article_id, status=c.status)
+        for c in actors.claims(session, row.id)
+    ]
+    return detail

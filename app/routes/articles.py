@@ -2,12 +2,20 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Response, status
 
 from diplograph.app.convert import article_detail, article_summary, event_out
-from diplograph.app.deps import IngesterDep, SessionDep
+from diplograph.app.deps import GraphCacheDep, IngesterDep, ReextractorDep, SessionDep
 from diplograph.app.routes.responses import not_found
-from diplograph.app.schemas.articles import ArticleDetail, ArticleIn, ArticlePage, IngestResult
+from diplograph.app.schemas.articles import (
+    ArticleDeleted,
+    ArticleDetail,
+    ArticleIn,
+    ArticlePage,
+    IngestResult,
+    ReextractResultOut,
+)
+from diplograph.app.schemas.service import ErrorOut
 from diplograph.core.repositories import articles, events
 from diplograph.ingest.types import ArticleInput
 
@@ -82,3 +90,64 @@ def get_article(article_id: int, session: SessionDep) -> ArticleDetail:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no article with id {article_id}")
     rows = events.all_matching(session, events.EventFilter(article_id=article_id))
     return article_detail(row, rows)
+
+
+@router.delete(
+    "/{article_id}",
+    response_model=ArticleDeleted,
+    summary="Delete an article (write)",
+    description="Removes the article with its sentences and events; the graph routes stop "
+    "counting them from the next request. Actors stay, even those left without events. "
+    "An unknown id answers 404.",
+    responses=not_found("article"),
+)
+def delete_article(
+    article_id: int, session: SessionDep, cache: GraphCacheDep, after: BackgroundTasks
+) -> ArticleDeleted:
+    """Return how many events went with the deleted article."""
+    removed = articles.delete(session, article_id)
+    if removed is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no article with id {article_id}")
+    cache.invalidate()
+    after.add_task(cache.invalidate)  # again once committed, for a request that came between
+    return ArticleDeleted(article_id=article_id, deleted=True, events_removed=removed)
+
+
+@router.post(
+    "/{article_id}/reextract",
+    response_model=ReextractResultOut,
+    summary="Re-extract an article (write)",
+    description="Runs the current extractor over the stored article and replaces its "
+    "sentences and events in one transaction (all or nothing); each new event records the "
+    "extractor version. An unknown id answers 404; an article imported from an event file "
+    "(GDELT, ICEWS) has no text to extract from and answers 409.",
+    responses={
+        **not_found("article"),
+        409: {"model": ErrorOut, "description": "The article was imported from an event file."},
+    },
+)
+def reextract_article(
+    article_id: int,
+    session: SessionDep,
+    reextract: ReextractorDep,
+    cache: GraphCacheDep,
+    after: BackgroundTasks,
+) -> ReextractResultOut:
+    """Return the article's new events and how many it had before."""
+    from diplograph.ingest.service import ImportedArticleError
+
+    try:
+        result = reextract(session, article_id)
+    except ImportedArticleError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
+    if result is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no article with id {article_id}")
+    cache.invalidate()
+    after.add_task(cache.invalidate)
+    rows = events.all_matching(session, events.EventFilter(article_id=article_id))
+    return ReextractResultOut(
+        article_id=article_id,
+        extractor_version=result.version,
+        events_removed=result.events_removed,
+        events=[event_out(r) for r in rows],
+    )

@@ -14,19 +14,23 @@ from diplograph.app.graph_params import (
     DEFAULT_LIMIT,
     ActorQuery,
     EdgeFilterDep,
+    ExactQuery,
     LevelQuery,
     LimitQuery,
     OffsetQuery,
     OptionalActorQuery,
     SnapshotDep,
+    meeting_updater,
     resolve_node,
+    view,
+    view_key,
 )
 from diplograph.app.routes.responses import ACTOR_ERRORS, json_answer
 from diplograph.app.schemas.graph import WhoMetWhom
 from diplograph.app.schemas.graph_actor import BalanceOut, EgoOut, NeighbourOut
 from diplograph.graph.balance import balance
 from diplograph.graph.ego import ego
-from diplograph.graph.queries import extend_meeting_index, meeting_index, who_met_whom
+from diplograph.graph.queries import meeting_index, who_met_whom
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -35,7 +39,8 @@ FILTERS = (
     "then drop out), `codes` (CAMEO prefixes), `quad_class`, `min_confidence`, `modality` "
     "(asserted only by default; negated events never count); `level=country` collapses "
     "actors onto their countries. Actors are named by id, canonical name or alias (404 "
-    "unknown, 409 ambiguous with the candidates)."
+    "unknown, 409 ambiguous with the candidates); a state (country actor) stands for "
+    "itself and every actor acting for it unless `exact=true`."
 )
 
 
@@ -61,15 +66,17 @@ def get_who_met_whom(
     where: EdgeFilterDep,
     actor: OptionalActorQuery = None,
     level: LevelQuery = "actor",
+    exact: ExactQuery = False,
     limit: LimitQuery = DEFAULT_LIMIT,
     offset: OffsetQuery = 0,
 ) -> Response:
     """Return one page of the meeting pairs with their evidence."""
-    G = graph.level(level)
-    node = resolve_node(session, graph, actor, level) if actor is not None else None
+    node = resolve_node(session, graph, actor, level, exact=exact) if actor is not None else None
+    G = view(graph, level, node)
+    key = ("meetings", *view_key(level, node))
     index = (
         graph.memo(
-            ("meetings", level), lambda: meeting_index(G), update=extend_meeting_index, level=level
+            key, lambda: meeting_index(G), update=meeting_updater(graph, level, node), level=level
         )
         if node
         else None
@@ -108,12 +115,13 @@ def get_ego(
     ],
     radius: Annotated[int, Query(ge=1, le=2, description="1 or 2 steps.")] = 1,
     level: LevelQuery = "actor",
+    exact: ExactQuery = False,
     limit: LimitQuery = DEFAULT_LIMIT,
     offset: OffsetQuery = 0,
 ) -> Response:
     """Return the actor's neighbours with their tie summaries."""
-    node = resolve_node(session, graph, actor, level)
-    neighbours = ego(graph.level(level), node.id, radius=radius, where=where)
+    node = resolve_node(session, graph, actor, level, exact=exact)
+    neighbours = ego(view(graph, level, node), node.id, radius=radius, where=where)
     return json_answer(
         EgoOut(
             level=level,
@@ -145,10 +153,11 @@ def get_balance(
     where: EdgeFilterDep,
     actor: ActorQuery,
     level: LevelQuery = "actor",
+    exact: ExactQuery = False,
 ) -> Response:
     """Return the actor's counterparts with their Goldstein balance."""
-    node = resolve_node(session, graph, actor, level)
-    result = balance(graph.level(level), node.id, where=where)
+    node = resolve_node(session, graph, actor, level, exact=exact)
+    result = balance(view(graph, level, node), node.id, where=where)
     return json_answer(
         BalanceOut.model_validate(
             {

@@ -9,12 +9,15 @@ from diplograph.app.graph_params import (
     DEFAULT_LIMIT,
     ActorQuery,
     EdgeFilterDep,
+    ExactQuery,
     LevelQuery,
     LimitQuery,
     OffsetQuery,
     SnapshotDep,
     WindowFilterDep,
+    dyad_hint,
     resolve_node,
+    view,
 )
 from diplograph.app.routes.graph import FILTERS, PAGED
 from diplograph.app.routes.responses import ACTOR_ERRORS, json_answer
@@ -53,13 +56,18 @@ def get_dyad(
     ],
     interval: Annotated[Interval, Query(description="Width of the timeline's buckets.")] = "month",
     level: LevelQuery = "actor",
+    exact: ExactQuery = False,
     limit: LimitQuery = DEFAULT_LIMIT,
     offset: OffsetQuery = 0,
 ) -> Response:
-    """Return the dyad's summary, buckets and events."""
-    node_a = resolve_node(session, graph, a, level)
-    node_b = resolve_node(session, graph, b, level)
-    dyad = dyad_timeline(graph.level(level), node_a.id, node_b.id, interval=interval, where=where)
+    """Return the dyad's summary, buckets and events, and a hint when there are none."""
+    node_a = resolve_node(session, graph, a, level, exact=exact)
+    node_b = resolve_node(session, graph, b, level, exact=exact)
+    G = view(graph, level, node_a, node_b)
+    dyad = dyad_timeline(G, node_a.id, node_b.id, interval=interval, where=where)
+    hint = None
+    if not dyad.events and level == "actor":
+        hint = dyad_hint(graph, node_a.out, node_b.out, where=where, exact=exact)
     return json_answer(
         DyadOut.model_validate(
             {
@@ -74,6 +82,7 @@ def get_dyad(
                 "total": len(dyad.events),
                 "limit": limit,
                 "offset": offset,
+                "hint": hint,
             }
         )
     )
@@ -114,13 +123,13 @@ def get_path(
     max_len: Annotated[int, Query(ge=1, le=6, description="Most hops.")] = 4,
     limit: Annotated[int, Query(ge=1, le=100, description="Most paths.")] = 10,
     level: LevelQuery = "actor",
+    exact: ExactQuery = False,
 ) -> Response:
     """Return the shortest paths with the evidence of every hop."""
-    start = resolve_node(session, graph, source, level)
-    end = resolve_node(session, graph, target, level)
-    paths = shortest_paths(
-        graph.level(level), start.id, end.id, max_len=max_len, limit=limit, where=where
-    )
+    start = resolve_node(session, graph, source, level, exact=exact)
+    end = resolve_node(session, graph, target, level, exact=exact)
+    G = view(graph, level, start, end)
+    paths = shortest_paths(G, start.id, end.id, max_len=max_len, limit=limit, where=where)
     return json_answer(
         PathsOut(
             level=level,

@@ -39,6 +39,17 @@ class ActorOut(BaseModel):
     role: str | None = Field(description="Title of a person (president, foreign minister...).")
 
 
+class ClaimOut(BaseModel):
+    """What an article said about an actor against the store, kept for review."""
+
+    kind: str = Field(
+        description="`country` (another state) or `alias` (a name another actor owns)."
+    )
+    value: str
+    article_id: int | None
+    status: str = Field(description="`review` until someone decides.")
+
+
 class ActorDetail(ActorOut):
     """An actor with its aliases and how many events it takes part in."""
 
@@ -47,6 +58,9 @@ class ActorDetail(ActorOut):
     aliases: list[str] = Field(description="Normalized names the actor is found by, sorted.")
     events_as_source: int
     events_as_target: int
+    claims: list[ClaimOut] = Field(
+        default_factory=list, description="Conflicting claims kept for review (GET /actors/{id})."
+    )
 
 
 class ActorPage(BaseModel):

@@ -137,3 +137,37 @@ class ArticleDetail(BaseModel):
     text: str
     sentences: list[SentenceOut]
     events: list[EventOut]
+
+
+class ArticleDeleted(BaseModel):
+    """What deleting an article removed."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"article_id": 3, "deleted": True, "events_removed": 14}]}
+    )
+
+    article_id: int
+    deleted: bool = Field(description="Always true: an unknown id answers 404.")
+    events_removed: int = Field(description="Events removed with the article and its sentences.")
+
+
+class ReextractResultOut(BaseModel):
+    """What re-extracting a stored article did: the events it has now and how many it lost."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "article_id": 1,
+                    "extractor_version": "rules-0.1+3f2a9c01de",
+                    "events_removed": 14,
+                    "events": [EVENT_EXAMPLE],
+                }
+            ]
+        }
+    )
+
+    article_id: int
+    extractor_version: str = Field(description="The extractor that made the events now stored.")
+    events_removed: int = Field(description="Events the previous extraction had made.")
+    events: list[EventOut]

@@ -1,5 +1,6 @@
 """Events as the API shows them: with their sentence, and with their article."""
 
+import datetime as dt
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,8 +52,28 @@ class EventOut(BaseModel):
     date: date | None
     location: str | None
     trigger: str = Field(description="The words the event was found by.")
-    sentence: str
+    sentence: str = Field(description="The first sentence that tells it (see `mentions`).")
     sentence_index: int
+    confidence: float
+    num_mentions: int = Field(
+        default=1, description="Sentences (in every article) that tell this occurrence."
+    )
+    num_articles: int = Field(default=1, description="Articles that tell it.")
+    num_sources: int = Field(
+        default=1, description="Sources (URL hosts; an article without URL is its own)."
+    )
+
+
+class MentionOut(BaseModel):
+    """One piece of evidence of an event: a sentence of an article that tells it."""
+
+    article_id: int
+    article_title: str | None
+    published: date | None
+    sentence_index: int
+    sentence: str
+    trigger: str
+    date: dt.date | None = Field(description="The date this sentence gives the act.")
     confidence: float
 
 
@@ -75,6 +96,9 @@ class EventEvidence(EventOut):
     )
 
     article: ArticleRef
+    mentions: list[MentionOut] = Field(
+        default_factory=list, description="Every sentence that tells it, in every article."
+    )
 
 
 class EventPage(BaseModel):
@@ -86,7 +110,14 @@ class EventPage(BaseModel):
         }
     )
 
-    total: int
+    total: int = Field(description="Matching occurrences.")
     limit: int
     offset: int
     items: list[EventOut]
+    mentions: int = Field(default=0, description="Sentences behind the matching occurrences.")
+    actor_ids: list[int] | None = Field(
+        default=None,
+        description="With `actor`: the actors asked about (a state and its members, "
+        "unless `exact=true`).",
+    )
+    hint: str | None = Field(default=None, description="When nothing matches: what would.")

@@ -94,6 +94,9 @@ class TieSummaryOut(BaseModel):
     quad_classes: QuadCountsOut
     goldstein_sum: float
     mean_goldstein: float = Field(description="0.0 when there are no events.")
+    mentions: int = Field(
+        default=0, description="Sentences (in every article) behind these events."
+    )
     first_date: date | None
     last_date: date | None
     event_ids: list[int] = Field(description="The events, each at /events/{id}.")
@@ -118,6 +121,8 @@ class EventRefOut(BaseModel):
     sentence: str
     trigger: str
     article_id: int
+    mentions: int = Field(default=1, description="Sentences that tell this occurrence.")
+    articles: int = Field(default=1, description="Articles that tell it.")
 
 
 class Evidence(BaseModel):
@@ -130,6 +135,10 @@ class Evidence(BaseModel):
     sentence: str
     trigger: str
     article_id: int
+    mentions: int = Field(
+        default=1, description="Sentences that tell this occurrence (the one shown is the first)."
+    )
+    articles: int = Field(default=1, description="Articles that tell it.")
 
 
 class MeetingPairOut(BaseModel):
@@ -139,7 +148,8 @@ class MeetingPairOut(BaseModel):
 
     a: NodeOut
     b: NodeOut
-    count: int
+    count: int = Field(description="Occurrences: one meeting told in many sentences is one.")
+    mentions: int = Field(default=0, description="Sentences behind those occurrences.")
     first_date: date | None
     last_date: date | None
     evidence: list[Evidence]

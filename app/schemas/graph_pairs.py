@@ -94,6 +94,11 @@ class DyadOut(BaseModel):
     total: int = Field(description="How many events there are in all (before limit and offset).")
     limit: int = Field(description="Most events this answer lists.")
     offset: int = Field(description="Events skipped before the first one listed.")
+    hint: str | None = Field(
+        default=None,
+        description="When there are no events: what would find some (`level=country`, "
+        "`exact=false`) and how many.",
+    )
 
 
 class HopOut(BaseModel):

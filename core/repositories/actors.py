@@ -5,7 +5,8 @@ from collections.abc import Collection, Iterable, Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from diplograph.core.models import ActorAliasRow, ActorRow, EventRow
+from diplograph.core.identity import acts_for_state, best_match, name_words
+from diplograph.core.models import ActorAliasRow, ActorClaimRow, ActorRow, EventRow
 from diplograph.core.names import normalize_name
 
 
@@ -36,13 +37,17 @@ def resolve(
     canonical_name: str,
     country: str | None,
     aliases: Iterable[str],
+    type: str = "person",
 ) -> ActorRow | None:
     """Return the stored actor a new mention denotes, or None if it is new.
 
     Same canonical name and country wins; otherwise the one actor of the same
-    country that already has the name or a multi-word alias as an alias. A lone
-    surname only matches when it is all the mention has ("Putin" finds "Vladimir
-    Putin", but "Kim Yo Jong" with alias "Kim" does not find "Kim Jong Un").
+    country that already has the name or a multi-word alias as an alias; for a
+    person, then the one person of that country whose name is a near-spelling
+    of it (``core.identity``: "Zelenskyy" finds "Zelenskiy", "Tayyip Erdogan"
+    finds "Recep Tayyip Erdogan"). A lone surname only matches when it is all
+    the mention has ("Putin" finds "Vladimir Putin", but "Kim Yo Jong" with
+    alias "Kim" does not find "Kim Jong Un").
     """
     exact = session.scalar(
         select(ActorRow).where(
@@ -62,7 +67,40 @@ def resolve(
         .order_by(ActorRow.id)
     )
     candidates = session.scalars(stmt).all()
-    return candidates[0] if len(candidates) == 1 else None
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates or type != "person":
+        return None
+    spelled = best_match(canonical_name, person_names(session, country=country))
+    return session.get(ActorRow, spelled) if spelled is not None else None
+
+
+def person_names(session: Session, *, country: str | None) -> dict[str, int]:
+    """Return the multi-word names (canonical and aliases) of the persons of ``country``."""
+    stmt = (
+        select(ActorAliasRow.alias, ActorRow.id)
+        .join(ActorRow, ActorAliasRow.actor_id == ActorRow.id)
+        .where(ActorRow.type == "person", ActorAliasRow.alias.contains(" "))
+    )
+    stmt = stmt.where(
+        ActorRow.country.is_(None) if country is None else ActorRow.country == country
+    )
+    return {alias: actor_id for alias, actor_id in session.execute(stmt)}
+
+
+def established_person(session: Session, name: str, *, other_than: str | None) -> ActorRow | None:
+    """Return the one person stored under the full ``name`` with a country other than
+    ``other_than``: the actor a conflicting mention ("Chinese President Putin") denotes."""
+    key = normalize_name(name)
+    stmt = (
+        select(ActorRow)
+        .join(ActorAliasRow, ActorAliasRow.actor_id == ActorRow.id)
+        .where(ActorAliasRow.alias == key, ActorRow.type == "person")
+        .distinct()
+        .order_by(ActorRow.id)
+    )
+    found = [row for row in session.scalars(stmt) if row.country != other_than]
+    return found[0] if len(found) == 1 else None
 
 
 def upsert(
@@ -73,30 +111,94 @@ def upsert(
     country: str | None,
     role: str | None,
     aliases: Iterable[str],
+    article_id: int | None = None,
 ) -> ActorRow:
-    """Return the actor for this mention, creating it if needed, with every alias recorded."""
+    """Return the actor for this mention, creating it if needed, with its aliases recorded.
+
+    A name another actor owns is not added (see :func:`add_aliases`); it is
+    recorded as a claim for review instead.
+    """
     alias_list = list(aliases)
-    row = resolve(session, canonical_name=canonical_name, country=country, aliases=alias_list)
+    row = resolve(
+        session, canonical_name=canonical_name, country=country, aliases=alias_list, type=type
+    )
     if row is None:
         row = ActorRow(canonical_name=canonical_name, type=type, country=country, role=role)
         session.add(row)
         session.flush()
     elif row.role is None and role is not None:
         row.role = role
-    add_aliases(session, actor_id=row.id, aliases=[canonical_name, *alias_list])
+    add_aliases(
+        session, actor_id=row.id, aliases=[canonical_name, *alias_list], article_id=article_id
+    )
     return row
 
 
-def add_aliases(session: Session, *, actor_id: int, aliases: Iterable[str]) -> None:
-    """Record the normalized ``aliases`` of an actor that it does not have yet."""
+def add_aliases(
+    session: Session, *, actor_id: int, aliases: Iterable[str], article_id: int | None = None
+) -> None:
+    """Record the normalized ``aliases`` of an actor that it does not have yet.
+
+    A name already owned by another actor keeps resolving to it: it is added
+    only when both are persons and it is not the owner's full name (a shared
+    surname: "Kim" stays ambiguous between two Kims); otherwise it becomes an
+    ``alias`` claim for review (:func:`add_claim`).
+    """
     keys = {normalize_name(a) for a in aliases}
     keys.discard("")
     known = set(
         session.scalars(select(ActorAliasRow.alias).where(ActorAliasRow.actor_id == actor_id))
     )
-    for key in sorted(keys - known):
-        session.add(ActorAliasRow(actor_id=actor_id, alias=key))
+    new = keys - known
+    if not new:
+        return
+    me = session.get(ActorRow, actor_id)
+    owned = session.execute(
+        select(ActorAliasRow.alias, ActorRow.type, ActorRow.canonical_name)
+        .join(ActorRow, ActorAliasRow.actor_id == ActorRow.id)
+        .where(ActorAliasRow.alias.in_(new), ActorAliasRow.actor_id != actor_id)
+    ).all()
+    blocked = {
+        alias
+        for alias, owner_type, owner_name in owned
+        if me is None
+        or me.type != "person"
+        or owner_type != "person"
+        or normalize_name(owner_name) == alias
+    }
+    for key in sorted(new):
+        if key in blocked:
+            add_claim(session, actor_id=actor_id, kind="alias", value=key, article_id=article_id)
+        else:
+            session.add(ActorAliasRow(actor_id=actor_id, alias=key))
     session.flush()
+
+
+def add_claim(
+    session: Session, *, actor_id: int, kind: str, value: str, article_id: int | None
+) -> None:
+    """Record a claim about an actor for review, once per (actor, kind, value, article)."""
+    exists = session.scalar(
+        select(ActorClaimRow.id).where(
+            ActorClaimRow.actor_id == actor_id,
+            ActorClaimRow.kind == kind,
+            ActorClaimRow.value == value,
+            ActorClaimRow.article_id.is_(None)
+            if article_id is None
+            else ActorClaimRow.article_id == article_id,
+        )
+    )
+    if exists is None:
+        session.add(ActorClaimRow(actor_id=actor_id, kind=kind, value=value, article_id=article_id))
+        session.flush()
+
+
+def claims(session: Session, actor_id: int) -> Sequence[ActorClaimRow]:
+    """Return the claims recorded about an actor, oldest first."""
+    stmt = (
+        select(ActorClaimRow).where(ActorClaimRow.actor_id == actor_id).order_by(ActorClaimRow.id)
+    )
+    return session.scalars(stmt).all()
 
 
 def search(
@@ -143,14 +245,45 @@ def event_counts(session: Session, actor_id: int) -> tuple[int, int]:
 
 
 def lookup(session: Session, ref: str) -> Sequence[ActorRow]:
-    """Return the actors ``ref`` names: an id, a canonical name or an alias (case-insensitive)."""
+    """Return the actors ``ref`` names: an id, a name or an alias (case-insensitive).
+
+    Every actor owning the name as an alias (its canonical name is one) answers,
+    so a newer actor never wins over an established one by its canonical name
+    alone. With no owner, a person whose stored name is a near-spelling of a
+    name of two or more words answers (:func:`core.identity.best_match`).
+    """
     if ref.strip().isdigit():
         row = session.get(ActorRow, int(ref))
         return [row] if row is not None else []
-    by_name = session.scalars(
-        select(ActorRow).where(func.lower(ActorRow.canonical_name) == ref.strip().lower())
-    ).all()
-    return by_name or find_by_alias(session, ref)
+    found = find_by_alias(session, ref)
+    if found:
+        return found
+    bare = " ".join(name_words(ref))  # "el Sissi" is "Sissi"
+    if bare and bare != normalize_name(ref):
+        found = find_by_alias(session, bare)
+        if found:
+            return found
+    spelled = best_match(ref, all_person_names(session))
+    row = session.get(ActorRow, spelled) if spelled is not None else None
+    return [row] if row is not None else []
+
+
+def all_person_names(session: Session) -> dict[str, int]:
+    """Return every multi-word name of a stored person with its actor id (a name of two
+    persons keeps the older one: it is the established owner)."""
+    stmt = (
+        select(ActorAliasRow.alias, ActorRow.id)
+        .join(ActorRow, ActorAliasRow.actor_id == ActorRow.id)
+        .where(ActorRow.type == "person", ActorAliasRow.alias.contains(" "))
+        .order_by(ActorRow.id.desc())
+    )
+    return {alias: actor_id for alias, actor_id in session.execute(stmt)}
+
+
+def members(session: Session, country: str) -> list[int]:
+    """Return the ids of the actors acting for the state ``country`` (``acts_for_state``)."""
+    stmt = select(ActorRow.id, ActorRow.type, ActorRow.role).where(ActorRow.country == country)
+    return sorted(id_ for id_, type_, role in session.execute(stmt) if acts_for_state(type_, role))
 
 
 def event_counts_many(session: Session, actor_ids: Sequence[int]) -> dict[int, tuple[int, int]]:

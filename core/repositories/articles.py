@@ -1,13 +1,16 @@
 """Queries on articles and their sentences."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, selectinload
 
-from diplograph.core.models import ArticleRow, EventRow, SentenceRow
+from diplograph.core.models import ArticleRow, EventMentionRow, EventRow, SentenceRow
+from diplograph.core.texts import fingerprint, near_duplicate
 
 
 class ArticleExistsError(Exception):
@@ -28,6 +31,36 @@ def get_by_hash(session: Session, content_hash: str) -> ArticleRow | None:
     return session.scalar(select(ArticleRow).where(ArticleRow.content_hash == content_hash))
 
 
+def find_near_duplicate(session: Session, text: str, published: date | None) -> int | None:
+    """Return the id of a stored copy of ``text`` up to whitespace, punctuation, case or one
+    edited line (``core.texts.near_duplicate``), or None.
+
+    The same fingerprint is one indexed lookup; otherwise only articles of the same
+    publication date and a similar length are compared.
+    """
+    same = session.scalar(
+        select(ArticleRow.id).where(ArticleRow.fingerprint == fingerprint(text)).limit(1)
+    )
+    if same is not None:
+        return same
+    slack = max(200, len(text) // 10)
+    length = func.length(ArticleRow.text)
+    stmt = (
+        select(ArticleRow.id, ArticleRow.text)
+        .where(
+            ArticleRow.published.is_(None)
+            if published is None
+            else ArticleRow.published == published,
+            length.between(len(text) - slack, len(text) + slack),
+        )
+        .order_by(ArticleRow.id)
+    )
+    for article_id, stored in session.execute(stmt):
+        if near_duplicate(stored, text):
+            return int(article_id)
+    return None
+
+
 def add(
     session: Session,
     *,
@@ -37,6 +70,7 @@ def add(
     title: str | None = None,
     url: str | None = None,
     external_id: str | None = None,
+    origin: str = "extracted",
 ) -> ArticleRow:
     """Add an article row and return it (with its id); raise if its text is already stored.
 
@@ -50,11 +84,13 @@ def add(
     """
     values = {
         "content_hash": content_hash,
+        "fingerprint": fingerprint(text),
         "text": text,
         "published": published,
         "title": title,
         "url": url,
         "external_id": external_id,
+        "origin": origin,
     }
     if session.get_bind().dialect.name != "sqlite":
         row = ArticleRow(**values)
@@ -123,10 +159,141 @@ def list_page(session: Session, *, limit: int, offset: int) -> tuple[Sequence[Ar
 
 
 def event_counts(session: Session, article_ids: Sequence[int]) -> dict[int, int]:
-    """Return the number of events of each article in ``article_ids``."""
+    """Return the number of events (occurrences) each article in ``article_ids`` tells."""
     stmt = (
-        select(EventRow.article_id, func.count())
-        .where(EventRow.article_id.in_(article_ids))
-        .group_by(EventRow.article_id)
+        select(EventMentionRow.article_id, func.count(func.distinct(EventMentionRow.event_id)))
+        .where(EventMentionRow.article_id.in_(article_ids))
+        .group_by(EventMentionRow.article_id)
     )
     return {article_id: count for article_id, count in session.execute(stmt).all()}
+
+
+def clear_extraction(session: Session, article_id: int) -> int:
+    """Delete what an extraction wrote for an article (not the article); return the events
+    deleted.
+
+    The article's mentions go first. An event no other article tells is deleted; an
+    event other articles tell too stays, re-anchored on its earliest remaining mention
+    and recounted. Then the article's sentences go. Everything an extraction wrote goes
+    through here, so a table that hangs off events or sentences is cleared here too.
+    """
+    from diplograph.core.repositories import events as event_repo
+
+    touched = set(
+        session.scalars(
+            select(EventMentionRow.event_id).where(EventMentionRow.article_id == article_id)
+        )
+    ) | set(session.scalars(select(EventRow.id).where(EventRow.article_id == article_id)))
+    session.execute(
+        sql_delete(EventMentionRow)
+        .where(EventMentionRow.article_id == article_id)
+        .execution_options(synchronize_session=False)
+    )
+    anchors = {
+        event_id: (mention_article, sentence_id, trigger)
+        for event_id, mention_article, sentence_id, trigger in session.execute(
+            select(
+                EventMentionRow.event_id,
+                EventMentionRow.article_id,
+                EventMentionRow.sentence_id,
+                EventMentionRow.trigger,
+            )
+            .where(EventMentionRow.event_id.in_(touched))
+            .order_by(EventMentionRow.id.desc())
+        )
+    }
+    orphaned = touched - anchors.keys()
+    session.execute(
+        sql_delete(EventRow)
+        .where(EventRow.id.in_(orphaned))
+        .execution_options(synchronize_session=False)
+    )
+    for event_id, (mention_article, sentence_id, trigger) in anchors.items():
+        session.execute(
+            update(EventRow)
+            .where(EventRow.id == event_id, EventRow.article_id == article_id)
+            .values(article_id=mention_article, sentence_id=sentence_id, trigger=trigger)
+            .execution_options(synchronize_session=False)
+        )
+        event_repo.recount(session, event_id)
+    session.execute(
+        sql_delete(SentenceRow)
+        .where(SentenceRow.article_id == article_id)
+        .execution_options(synchronize_session=False)
+    )
+    return len(orphaned)
+
+
+def delete(session: Session, article_id: int) -> int | None:
+    """Delete an article with its sentences and events; return the events deleted (None: no such
+    article). Actors stay, even those left without events (their ids and aliases keep resolving).
+    """
+    row = session.get(ArticleRow, article_id)
+    if row is None:
+        return None
+    removed = clear_extraction(session, article_id)
+    session.execute(
+        sql_delete(ArticleRow)
+        .where(ArticleRow.id == article_id)
+        .execution_options(synchronize_session=False)
+    )
+    session.expunge(row)
+    return removed
+
+
+def set_extractor_version(session: Session, article_id: int, version: str) -> None:
+    """Record that the article's current events were made by extractor ``version``."""
+    session.execute(
+        update(ArticleRow)
+        .where(ArticleRow.id == article_id)
+        .values(extractor_version=version)
+        .execution_options(synchronize_session=False)
+    )
+
+
+@dataclass(frozen=True)
+class ArticleSelection:
+    """Which stored articles a maintenance command works on; None fields do not filter."""
+
+    ids: tuple[int, ...] | None = None
+    since: date | None = None
+    until: date | None = None
+    title_contains: str | None = None
+    url_contains: str | None = None
+    version: str | None = None
+    not_version: str | None = None
+    origin: str | None = "extracted"
+    """Imported articles have no text to extract from: left out unless asked for."""
+
+
+def select_ids(session: Session, sel: ArticleSelection) -> list[int]:
+    """Return the ids of the articles ``sel`` selects, in id order (published dates inclusive)."""
+    stmt = select(ArticleRow.id).order_by(ArticleRow.id)
+    if sel.ids is not None:
+        stmt = stmt.where(ArticleRow.id.in_(sel.ids))
+    if sel.origin is not None:
+        stmt = stmt.where(ArticleRow.origin == sel.origin)
+    if sel.since is not None:
+        stmt = stmt.where(ArticleRow.published >= sel.since)
+    if sel.until is not None:
+        stmt = stmt.where(ArticleRow.published <= sel.until)
+    if sel.title_contains:
+        stmt = stmt.where(ArticleRow.title.contains(sel.title_contains, autoescape=True))
+    if sel.url_contains:
+        stmt = stmt.where(ArticleRow.url.contains(sel.url_contains, autoescape=True))
+    if sel.version is not None:
+        stmt = stmt.where(ArticleRow.extractor_version == sel.version)
+    if sel.not_version is not None:
+        stmt = stmt.where(
+            or_(
+                ArticleRow.extractor_version.is_(None),
+                ArticleRow.extractor_version != sel.not_version,
+            )
+        )
+    return list(session.scalars(stmt))
+
+
+def sentence_count(session: Session, article_id: int) -> int:
+    """Return the number of sentences an article has (the index its next one takes)."""
+    stmt = select(func.count()).select_from(SentenceRow).where(SentenceRow.article_id == article_id)
+    return int(session.scalar(stmt) or 0)

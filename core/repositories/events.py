@@ -2,30 +2,49 @@
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import cast
+from urllib.parse import urlsplit
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
-from diplograph.core.models import EventRow, SentenceRow
+from diplograph.core.models import ActorRow, ArticleRow, EventMentionRow, EventRow, SentenceRow
 
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Which events a query wants; every field left None does not filter."""
+    """Which events a query wants; every field left None does not filter.
+
+    ``actor_ids``: events with any of these actors as source or target (an actor and
+    the members of its state); ``country``: events with an actor of that state (ISO
+    alpha-3) at either end; ``article_id``: events that article tells (any mention).
+    """
 
     actor_id: int | None = None
     code_prefix: str | None = None
     since: date | None = None
     until: date | None = None
     article_id: int | None = None
+    actor_ids: tuple[int, ...] | None = None
+    country: str | None = None
 
 
 def _filtered(stmt: Select[EventRow], f: EventFilter) -> Select[EventRow]:
     if f.actor_id is not None:
         stmt = stmt.where(
             or_(EventRow.source_actor_id == f.actor_id, EventRow.target_actor_id == f.actor_id)
+        )
+    if f.actor_ids is not None:
+        stmt = stmt.where(
+            or_(
+                EventRow.source_actor_id.in_(f.actor_ids), EventRow.target_actor_id.in_(f.actor_ids)
+            )
+        )
+    if f.country is not None:
+        of_country = select(ActorRow.id).where(ActorRow.country == f.country)
+        stmt = stmt.where(
+            or_(EventRow.source_actor_id.in_(of_country), EventRow.target_actor_id.in_(of_country))
         )
     if f.code_prefix:
         stmt = stmt.where(EventRow.cameo_code.startswith(f.code_prefix, autoescape=True))
@@ -34,7 +53,8 @@ def _filtered(stmt: Select[EventRow], f: EventFilter) -> Select[EventRow]:
     if f.until is not None:
         stmt = stmt.where(EventRow.event_date <= f.until)
     if f.article_id is not None:
-        stmt = stmt.where(EventRow.article_id == f.article_id)
+        told = select(EventMentionRow.event_id).where(EventMentionRow.article_id == f.article_id)
+        stmt = stmt.where(EventRow.id.in_(told))
     return stmt
 
 
@@ -53,6 +73,99 @@ def add(session: Session, row: EventRow) -> EventRow:
     return row
 
 
+SYMMETRIC_ROOTS = frozenset({"04"})
+"""CAMEO roots whose act is the same whichever side the text names first ("A met B",
+"B met A")."""
+
+
+def find_occurrence(
+    session: Session,
+    *,
+    source_id: int,
+    target_id: int,
+    root: str,
+    when: date | None,
+    window: timedelta,
+    negated: bool,
+    modality: str,
+    other_than_article: int,
+) -> EventRow | None:
+    """Return the stored event another article told that this act is, or None.
+
+    Same actors (either way round for a consult), same CAMEO root, same negation and
+    modality, dated within ``window`` of ``when`` (an undated act matches nothing):
+    the earliest such event.
+    """
+    if when is None:
+        return None
+    pairs = [(source_id, target_id)]
+    if root in SYMMETRIC_ROOTS:
+        pairs.append((target_id, source_id))
+    stmt = (
+        select(EventRow)
+        .where(
+            or_(
+                *(
+                    and_(EventRow.source_actor_id == s, EventRow.target_actor_id == t)
+                    for s, t in pairs
+                )
+            ),
+            EventRow.cameo_code.startswith(root, autoescape=True),
+            EventRow.event_date.between(when - window, when + window),
+            EventRow.negated == negated,
+            EventRow.modality == modality,
+            EventRow.article_id != other_than_article,
+        )
+        .order_by(EventRow.id)
+        .limit(1)
+    )
+    return session.scalar(stmt)
+
+
+def add_mention(session: Session, row: EventMentionRow) -> None:
+    """Add one piece of evidence of an event (flushed)."""
+    session.add(row)
+    session.flush()
+
+
+def recount(session: Session, event_id: int) -> None:
+    """Set an event's mention, article and source counts from its mentions.
+
+    A source is the host of an article's URL; an article without URL is its own source.
+    """
+    stmt = (
+        select(EventMentionRow.article_id, ArticleRow.url)
+        .join(ArticleRow, ArticleRow.id == EventMentionRow.article_id)
+        .where(EventMentionRow.event_id == event_id)
+    )
+    rows = session.execute(stmt).all()
+    sources = {urlsplit(url).hostname or url if url else f"article {a}" for a, url in rows}
+    session.execute(
+        update(EventRow)
+        .where(EventRow.id == event_id)
+        .values(
+            num_mentions=len(rows),
+            num_articles=len({a for a, _ in rows}),
+            num_sources=len(sources),
+        )
+    )
+
+
+def mentions(session: Session, event_ids: Sequence[int]) -> dict[int, list[EventMentionRow]]:
+    """Return the mentions of each event in ``event_ids`` (sentence and article loaded),
+    in mention order."""
+    stmt = (
+        select(EventMentionRow)
+        .where(EventMentionRow.event_id.in_(event_ids))
+        .options(joinedload(EventMentionRow.sentence), joinedload(EventMentionRow.article))
+        .order_by(EventMentionRow.id)
+    )
+    found: dict[int, list[EventMentionRow]] = {event_id: [] for event_id in event_ids}
+    for row in session.scalars(stmt).unique():
+        found[row.event_id].append(row)
+    return found
+
+
 def list_page(
     session: Session, f: EventFilter, *, limit: int, offset: int
 ) -> tuple[Sequence[EventRow], int]:
@@ -63,6 +176,18 @@ def list_page(
         EventRow.event_date.is_(None), EventRow.event_date, EventRow.id
     )
     return session.scalars(stmt.limit(limit).offset(offset)).unique().all(), total
+
+
+def count(session: Session, f: EventFilter) -> int:
+    """Return how many events match."""
+    matching = _filtered(select(EventRow), f).with_only_columns(EventRow.id).subquery()
+    return session.scalar(select(func.count()).select_from(matching)) or 0
+
+
+def mention_total(session: Session, f: EventFilter) -> int:
+    """Return the number of mentions behind the matching events."""
+    matching = _filtered(select(EventRow), f).with_only_columns(EventRow.num_mentions).subquery()
+    return int(session.scalar(select(func.coalesce(func.sum(matching.c.num_mentions), 0))) or 0)
 
 
 def all_matching(session: Session, f: EventFilter) -> Sequence[EventRow]:
@@ -100,9 +225,12 @@ def latest_id(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(EventRow.id), 0))) or 0)
 
 
-GraphRow = tuple[int, int, int, str, int, float, date | None, str, float, bool, int, int, str, str]
+GraphRow = tuple[
+    int, int, int, str, int, float, date | None, str, float, bool, int, int, str, str, int, int, int
+]
 """(id, source actor id, target actor id, CAMEO code, quad class, Goldstein, date, modality,
-confidence, negated, article id, sentence id, sentence text, trigger)."""
+confidence, negated, article id, sentence id, sentence text, trigger, sentence index,
+mentions, articles)."""
 
 
 def graph_rows(
@@ -130,6 +258,9 @@ def graph_rows(
             EventRow.sentence_id,
             SentenceRow.text,
             EventRow.trigger,
+            SentenceRow.index,
+            EventRow.num_mentions,
+            EventRow.num_articles,
         )
         .join(SentenceRow, SentenceRow.id == EventRow.sentence_id)
         .where(EventRow.id > after)
@@ -141,3 +272,15 @@ def graph_rows(
     # Core rows from the session's connection: no ORM result processing per row.
     for row in session.connection().execute(stmt):
         yield cast(GraphRow, tuple(row))
+
+
+def existing_external_ids(session: Session, origin: str, external_ids: Sequence[str]) -> set[str]:
+    """Return which of ``external_ids`` are already stored as events imported from ``origin``."""
+    found: set[str] = set()
+    for start in range(0, len(external_ids), 500):
+        chunk = list(external_ids[start : start + 500])
+        stmt = select(EventRow.external_id).where(
+            EventRow.origin == origin, EventRow.external_id.in_(chunk)
+        )
+        found |= {value for value in session.scalars(stmt) if value is not None}
+    return found

@@ -1,7 +1,14 @@
 """graph generation: a counter bumped by changes a graph cache cannot apply incrementally
 
-Revision ID: 0002_graph_generation
-Revises: 0001
+Created after 0002_sources rebuilt ``articles`` and ``events`` (AUTOINCREMENT) and
+0003_identity added the occurrence counts: a table rebuilt later would drop these
+triggers, so a migration that copies ``events``, ``actors`` or ``sentences`` must
+create them again. New events, actors and mentions are read incrementally by id (a new
+mention of an event already stored changes its counts, which the cache re-reads); a
+deleted mention lowers counts, so it bumps the generation.
+
+Revision ID: 0004_graph_generation
+Revises: 0003_identity
 Create Date: 2026-12-03 08:10:00
 """
 
@@ -11,8 +18,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = "0002_graph_generation"
-down_revision: str | None = "0001"
+revision: str = "0004_graph_generation"
+down_revision: str | None = "0003_identity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -27,8 +34,10 @@ TRIGGERS = {
     "graph_actors_updated": "AFTER UPDATE OF canonical_name, type, country ON actors",
     "graph_actors_deleted": "AFTER DELETE ON actors",
     "graph_sentences_updated": "AFTER UPDATE OF text ON sentences",
+    "graph_mentions_deleted": "AFTER DELETE ON event_mentions",
 }
-"""Changes that bump the generation on SQLite (new events and actors are read incrementally)."""
+"""Changes that bump the generation on SQLite (new events, actors and mentions are read
+incrementally)."""
 
 
 def upgrade() -> None:

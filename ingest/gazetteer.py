@@ -1,10 +1,12 @@
 """Countries, organizations and role titles, loaded from the data files in ``ingest/data``."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property, lru_cache
 
 from diplograph.core.names import normalize_name
 from diplograph.ingest.datafiles import read_rows
+from diplograph.ingest.dated_people import dated_people
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,35 @@ class Gazetteer:
     by_iso3: dict[str, Country]
     people: dict[str, KnownPerson] = field(default_factory=dict)
     cities: dict[str, Country] = field(default_factory=dict)
+    as_of: date | None = None  # the article's date: people's roles are read on it
+
+    def on(self, day: date | None) -> "Gazetteer":
+        """Return this gazetteer reading the coding dictionary's dated roles on ``day``."""
+        return replace(self, as_of=day)
 
     def person(self, text: str) -> KnownPerson | None:
-        """Return the well-known figure named ``text`` (full name or alias), or None."""
-        return self.people.get(normalize_name(text))
+        """Return the figure named ``text`` (full name or alias), or None.
+
+        The hand-written table (``people.tsv``) first; then the coding dictionary's
+        people, the one in office on the gazetteer's date first, with the state of
+        their code on that date and no title.
+        """
+        key = normalize_name(text)
+        known = self.people.get(key)
+        if known is not None:
+            return known
+        candidates = dated_people().get(key)
+        if not candidates or self._names_no_person(key):
+            return None
+        person = next((p for p in candidates if p.in_office(self.as_of)), candidates[0])
+        code = person.code_on(self.as_of) or ""
+        country = self.by_iso3.get(code[:3])
+        return KnownPerson(person.name, country.iso3 if country else None, "")
+
+    def _names_no_person(self, key: str) -> bool:
+        """Return True when ``key`` is a state, place or body (the dictionary lists some)."""
+        tables = (self.countries, self.demonyms, self.capitals, self.cities, self.organizations)
+        return any(key in table for table in tables)
 
     def country(self, text: str) -> Country | None:
         """Return the country named by ``text`` (name, alias or demonym), or None."""

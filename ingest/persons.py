@@ -110,7 +110,7 @@ def with_known_facts(mention: Mention, gaz: Gazetteer, *, titled: bool = False) 
     known = gaz.person(mention.name or "")
     if known is None:
         return mention
-    if mention.role is not None or titled:
+    if mention.role is not None or titled or not known.role:
         return replace(mention, country=known.country)
     title = gaz.role_ending(known.role.split())
     return replace(

@@ -218,7 +218,7 @@ def _parse_sentences(docs: list[Doc]) -> list[ParsedSentence]:
 def _extract_parsed(
     article: ArticleInput, paras: list[Paragraph], docs: list[Doc]
 ) -> ExtractedArticle:
-    gaz = gazetteer()
+    gaz = gazetteer().on(article.published)
     spans = sentence_spans(paras, docs)
     sentences = _parse_sentences(docs)
     ctx = ArticleContext(gaz)

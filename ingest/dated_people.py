@@ -1,0 +1,85 @@
+"""People of the coding dictionary with dated roles, resolved on an article's date.
+
+``ingest/data/generated/people.tsv`` (PETRARCH2's ``Phoenix.Countries.actors.txt``,
+converted by ``tools/petrarch_dictionaries.py``) gives each person codes valid between
+two dates: ``GBRGOV@1997-05-02..2007-06-27`` (Tony Blair, British government), and a
+code without dates that applies otherwise. A code's first three letters are the state.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from diplograph.core.names import normalize_name
+from diplograph.ingest.datafiles import read_rows
+
+
+@dataclass(frozen=True)
+class DatedRole:
+    """A code a person holds from ``start`` to ``end`` (inclusive; None is open)."""
+
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def covers(self, day: date) -> bool:
+        """Return True when ``day`` falls within the role's dates."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class DatedPerson:
+    """A person with dated codes and a default code (None when the dictionary gives none)."""
+
+    name: str
+    roles: tuple[DatedRole, ...]
+    default: str | None
+
+    def code_on(self, day: date | None) -> str | None:
+        """Return the person's code on ``day``: the dated role covering it, else the default.
+
+        With no date, or no role covering it, the default code, else the latest role's.
+
+        >>> blair = DatedPerson("Tony Blair", (parse_role("GBRGOV@1997-05-02..2007-06-27"),),
+        ...                     "GBRELI")
+        >>> blair.code_on(date(2003, 3, 1)), blair.code_on(date(2012, 1, 1))
+        ('GBRGOV', 'GBRELI')
+        """
+        if day is not None:
+            for role in self.roles:
+                if role.covers(day):
+                    return role.code
+        if self.default is not None:
+            return self.default
+        return self.roles[-1].code if self.roles else None
+
+    def in_office(self, day: date | None) -> bool:
+        """Return True when a dated role covers ``day``."""
+        return day is not None and any(r.covers(day) for r in self.roles)
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def parse_role(cell: str) -> DatedRole:
+    """Return the role of a ``CODE@start..end`` cell (dates optional)."""
+    code, _, span = cell.partition("@")
+    start, _, end = span.partition("..")
+    return DatedRole(code, _day(start), _day(end))
+
+
+@lru_cache(maxsize=1)
+def dated_people() -> dict[str, tuple[DatedPerson, ...]]:
+    """Return the dictionary's people keyed by every normalized name they go by."""
+    index: dict[str, list[DatedPerson]] = {}
+    for row in read_rows("generated/people.tsv"):
+        roles = [parse_role(c) for c in row["roles"].split("|") if c]
+        dated = tuple(r for r in roles if r.start is not None or r.end is not None)
+        undated = [r.code for r in roles if r.start is None and r.end is None]
+        default = row["code"] or (undated[-1] if undated else None)
+        person = DatedPerson(row["name"], dated, default)
+        names = [row["name"], *(a for a in row["aliases"].split("|") if a)]
+        for key in dict.fromkeys(normalize_name(n) for n in names):
+            index.setdefault(key, []).append(person)
+    return {key: tuple(people) for key, people in index.items()}

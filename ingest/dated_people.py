@@ -9,9 +9,9 @@ code without dates that applies otherwise. A code's first three letters are the 
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from importlib.resources import files
 
 from diplograph.core.names import normalize_name
-from diplograph.ingest.datafiles import read_rows
 
 
 @dataclass(frozen=True)
@@ -69,17 +69,42 @@ def parse_role(cell: str) -> DatedRole:
     return DatedRole(code, _day(start), _day(end))
 
 
+def _surname_key(name: str) -> str:
+    """Return the cheap index key of a name: its last word, lower case, without dots.
+
+    >>> _surname_key("Boutros Boutros-Ghali"), _surname_key("boutros boutros ghali")
+    ('ghali', 'ghali')
+    """
+    last = name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+    return last.lower().replace(".", "").replace("'", "")
+
+
 @lru_cache(maxsize=1)
-def dated_people() -> dict[str, tuple[DatedPerson, ...]]:
-    """Return the dictionary's people keyed by every normalized name they go by."""
-    index: dict[str, list[DatedPerson]] = {}
-    for row in read_rows("generated/people.tsv"):
-        roles = [parse_role(c) for c in row["roles"].split("|") if c]
+def _rows_by_surname() -> dict[str, list[str]]:
+    """Return the table's lines (name, aliases, code, roles) keyed by its key column.
+
+    Lines are not parsed, so loading stays fast; ``people_named`` parses the few a
+    lookup needs.
+    """
+    text = files("diplograph.ingest").joinpath("data", "generated", "people.tsv")
+    index: dict[str, list[str]] = {}
+    for line in text.read_text(encoding="utf-8").splitlines():
+        key, _, rest = line.partition("\t")
+        index.setdefault(key, []).append(rest)
+    return index
+
+
+@lru_cache(maxsize=4096)
+def people_named(key: str) -> tuple[DatedPerson, ...]:
+    """Return the dictionary's people one of whose names normalizes to ``key``, in order."""
+    found: list[DatedPerson] = []
+    for line in _rows_by_surname().get(_surname_key(key), ()):
+        name, aliases, code, cells = line.split("\t")
+        names = [name, *(a for a in aliases.split("|") if a)]
+        if all(normalize_name(n) != key for n in names):
+            continue
+        roles = [parse_role(c) for c in cells.split("|") if c]
         dated = tuple(r for r in roles if r.start is not None or r.end is not None)
         undated = [r.code for r in roles if r.start is None and r.end is None]
-        default = row["code"] or (undated[-1] if undated else None)
-        person = DatedPerson(row["name"], dated, default)
-        names = [row["name"], *(a for a in row["aliases"].split("|") if a)]
-        for key in dict.fromkeys(normalize_name(n) for n in names):
-            index.setdefault(key, []).append(person)
-    return {key: tuple(people) for key, people in index.items()}
+        found.append(DatedPerson(name, dated, code or (undated[-1] if undated else None)))
+    return tuple(found)

@@ -6,7 +6,7 @@ from functools import cached_property, lru_cache
 
 from diplograph.core.names import normalize_name
 from diplograph.ingest.datafiles import read_rows
-from diplograph.ingest.dated_people import dated_people
+from diplograph.ingest.dated_people import people_named
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Gazetteer:
         known = self.people.get(key)
         if known is not None:
             return known
-        candidates = dated_people().get(key)
+        candidates = people_named(key)
         if not candidates or self._names_no_person(key):
             return None
         person = next((p for p in candidates if p.in_office(self.as_of)), candidates[0])

@@ -12,6 +12,7 @@ stop pattern: the verb with that object makes no event ("faced a run-off").
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 
 from spacy.tokens import Token
 
@@ -71,6 +72,12 @@ def expand(phrase: str, classes: dict[str, tuple[str, ...]]) -> frozenset[str]:
     return frozenset(variants)
 
 
+@lru_cache(maxsize=8192)
+def _expanded(phrase: str) -> frozenset[str]:
+    """Return ``expand`` of a table phrase with the loaded classes (empty for no phrase)."""
+    return expand(phrase, verb_classes()) if phrase else frozenset()
+
+
 def _code(raw: str) -> str | None:
     """Return the CAMEO table's code for ``raw`` (``0874`` falls back to ``087``), or None."""
     table = cameo_codes()
@@ -100,11 +107,27 @@ def _rule(row: dict[str, str], code: str) -> TriggerRule:
 
 
 @lru_cache(maxsize=1)
-def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
-    """Return the generated verb patterns keyed by verb lemma, most specific first."""
-    classes = verb_classes()
-    index: dict[str, list[VerbPattern]] = {}
-    for row in read_rows("generated/verb_patterns.tsv"):
+def _lines_by_verb() -> tuple[list[str], dict[str, list[str]]]:
+    """Return the table's header and its lines keyed by verb lemma, not yet split."""
+    text = (
+        files("diplograph.ingest")
+        .joinpath("data", "generated", "verb_patterns.tsv")
+        .read_text(encoding="utf-8")
+    )
+    lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")]
+    index: dict[str, list[str]] = {}
+    for line in lines[1:]:
+        index.setdefault(line[: line.index("\t")], []).append(line)
+    return lines[0].split("\t"), index
+
+
+@lru_cache(maxsize=4096)
+def verb_patterns(verb: str) -> tuple[VerbPattern, ...]:
+    """Return the patterns of one verb lemma, most specific first (built on first use)."""
+    patterns: list[VerbPattern] = []
+    header, index = _lines_by_verb()
+    for line in index.get(verb, ()):
+        row = dict(zip(header, line.split("\t"), strict=True))
         if row["cameo"] == STOP:
             rule = None
         else:
@@ -112,18 +135,16 @@ def verb_patterns() -> dict[str, tuple[VerbPattern, ...]]:
             if code is None:
                 continue
             rule = _rule(row, code)
-        pattern = VerbPattern(
-            particle=row["particle"],
-            obj=expand(row["object"], classes) if row["object"] else frozenset(),
-            prep=frozenset(row["prep"].split("/")) if row["prep"] else frozenset(),
-            prep_obj=expand(row["prep_object"], classes) if row["prep_object"] else frozenset(),
-            rule=rule,
+        patterns.append(
+            VerbPattern(
+                particle=row["particle"],
+                obj=_expanded(row["object"]),
+                prep=frozenset(row["prep"].split("/")) if row["prep"] else frozenset(),
+                prep_obj=_expanded(row["prep_object"]),
+                rule=rule,
+            )
         )
-        index.setdefault(row["verb"], []).append(pattern)
-    return {
-        verb: tuple(sorted(patterns, key=lambda p: (-p.specificity, not p.particle)))
-        for verb, patterns in index.items()
-    }
+    return tuple(sorted(patterns, key=lambda p: (-p.specificity, not p.particle)))
 
 
 def noun_phrases(token: Token) -> set[str]:
@@ -187,7 +208,7 @@ def pattern_rules(verb: Token, *, specific_only: bool = False) -> tuple[TriggerR
     None when no pattern matches. With ``specific_only`` only patterns naming an object
     count (a verb the hand-written lexicon codes keeps its own bare reading).
     """
-    patterns = verb_patterns().get(verb.lemma_.lower())
+    patterns = verb_patterns(verb.lemma_.lower())
     if not patterns:
         return None
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "agent")}

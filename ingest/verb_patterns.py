@@ -26,6 +26,12 @@ MODALITY_BY_ROOT = {"02": "requested", "03": "intended", "10": "requested"}
 SPECIFIC_WEIGHT = 0.6
 BARE_WEIGHT = 0.5
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+# A verb alone codes an event only for these roots: the dictionary's bare statements,
+# appeals, intents, meetings and demands ("observed", "expected", "approached",
+# "ordered") are mostly not diplomatic acts at all; its acts of conflict are.
+BARE_VERB_ROOTS = frozenset(
+    {"05", "06", "07", "08", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
+)
 
 
 @dataclass(frozen=True)
@@ -132,7 +138,8 @@ def verb_patterns(verb: str) -> tuple[VerbPattern, ...]:
             rule = None
         else:
             code = _code(row["cameo"])
-            if code is None:
+            bare = not (row["object"] or row["prep"])
+            if code is None or (bare and code[:2] not in BARE_VERB_ROOTS):
                 continue
             rule = _rule(row, code)
         patterns.append(

@@ -55,6 +55,12 @@ class VerbPattern:
             return 2 + bool(self.obj and self.prep_obj)
         return 1 if self.prep else 0
 
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Return the sort key of the pattern: specificity, then words asked for."""
+        words = max((len(p.split()) for p in self.obj | self.prep_obj), default=0)
+        return (self.specificity, words)
+
 
 @lru_cache(maxsize=1)
 def verb_classes() -> dict[str, tuple[str, ...]]:
@@ -151,7 +157,7 @@ def verb_patterns(verb: str) -> tuple[VerbPattern, ...]:
                 rule=rule,
             )
         )
-    return tuple(sorted(patterns, key=lambda p: (-p.specificity, not p.particle)))
+    return tuple(sorted(patterns, key=lambda p: (-p.rank[0], -p.rank[1], not p.particle)))
 
 
 def noun_phrases(token: Token) -> set[str]:
@@ -221,10 +227,10 @@ def pattern_rules(verb: Token, *, specific_only: bool = False) -> tuple[TriggerR
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
     objects = _phrases(_objects(verb))
     preps = [(p, _phrases(objs)) for p, objs in _preps(verb)]
-    best: int | None = None
+    best: tuple[int, int] | None = None
     rules: list[TriggerRule] = []
     for pattern in patterns:
-        if best is not None and pattern.specificity < best:
+        if best is not None and pattern.rank < best:
             break
         if specific_only and pattern.specificity < 2:
             break
@@ -234,7 +240,7 @@ def pattern_rules(verb: Token, *, specific_only: bool = False) -> tuple[TriggerR
             if best is None:
                 return ()  # a stop pattern is the most specific reading
             continue
-        best = pattern.specificity
+        best = pattern.rank
         if pattern.rule not in rules:
             rules.append(pattern.rule)
     return tuple(rules) if rules else None

@@ -171,10 +171,14 @@ def _object_rules(verb: Token) -> tuple[TriggerRule, ...]:
     specific = tuple(r for r in rules if r.obj is not None)
     if specific:
         return specific
-    if rules or verb.lemma_ in LIGHT_VERBS:
-        return rules  # hand-written verbs, and light verbs whose noun is the event
-    # Other verbs: the coding dictionary's patterns ("froze assets", "extended aid to").
-    generated = pattern_rules(verb, specific_only=verb.lemma_ in GENERIC_VERBS)
+    if rules:
+        return rules
+    light = verb.lemma_ in LIGHT_VERBS
+    if light and any(rules_for(o.lemma_, "N") for o in object_tokens(verb)):
+        return ()  # "held talks": the noun is the event
+    # Other verbs: the coding dictionary's patterns ("froze assets", "extended aid to",
+    # "issued arrest warrants"); a light or generic verb only with its object.
+    generated = pattern_rules(verb, specific_only=light or verb.lemma_ in GENERIC_VERBS)
     return generated or ()
 
 

@@ -128,6 +128,32 @@ def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]
 
 
+# Sectors of the coding dictionary's state-prefixed codes that are non-state armed groups.
+GROUP_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "RAD"})
+
+
+def _dictionary_organizations(
+    by_iso3: dict[str, Country],
+) -> list[tuple[Organization, list[str]]]:
+    """Return the coding dictionary's IGOs, NGOs and armed groups with their names.
+
+    ``generated/organizations.tsv`` codes IGOs ``IGO...``, NGOs ``NGO...`` and armed
+    groups by their state and sector (``SOMREB``: al Shabaab); companies and state
+    bodies are left out. Hand-written rows (``organizations.tsv``) win.
+    """
+    found: list[tuple[Organization, list[str]]] = []
+    for row in read_rows("generated/organizations.tsv"):
+        code = row["code"]
+        if code.startswith(("IGO", "NGO")):
+            org = Organization(row["name"], code[:3].lower(), None)
+        elif code[:3] in by_iso3 and code[3:6] in GROUP_SECTORS:
+            org = Organization(row["name"], "group", None, base=code[:3])
+        else:
+            continue
+        found.append((org, [row["name"], *_split(row["aliases"])]))
+    return found
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Return the gazetteer built from the data tables (countries to people)."""
@@ -154,6 +180,10 @@ def gazetteer() -> Gazetteer:
         )
         for name in [row["name"], *_split(row["aliases"])]:
             organizations.setdefault(normalize_name(name), org)
+    by_iso3 = {c.iso3: c for c in countries.values()}
+    for org, names in _dictionary_organizations(by_iso3):
+        for name in names:
+            organizations.setdefault(normalize_name(name), org)
     roles = [
         Role(
             role=row["role"],
@@ -169,7 +199,6 @@ def gazetteer() -> Gazetteer:
         known = KnownPerson(name=row["name"], country=row["country"] or None, role=row["role"])
         for name in [row["name"], *_split(row["aliases"])]:
             people.setdefault(normalize_name(name), known)
-    by_iso3 = {c.iso3: c for c in countries.values()}
     cities: dict[str, Country] = {}
     for row in read_rows("cities.tsv"):
         for name in [row["name"], *_split(row["aliases"])]:

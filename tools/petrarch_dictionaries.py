@@ -79,8 +79,12 @@ def _phrase(raw: str) -> str:
 
 
 def _object_text(token: str) -> str:
-    """Return a pattern noun ("AID", "{FINANCIAL AID}", "&FOOD") as lower-case words."""
-    return _phrase(token.strip("{}"))
+    """Return a pattern noun ("AID", "{FINANCIAL AID}", "&FOOD") as lower-case words.
+
+    A class keeps its name whole ("&FIGHT_OF_WORDS" gives "&fight_of_words").
+    """
+    words = token.strip("{}").split()
+    return " ".join(w.lower() if w.startswith("&") else _phrase(w) for w in words)
 
 
 def _pattern_items(text: str) -> list[str]:
@@ -113,11 +117,11 @@ def parse_verb_dictionary(text: str) -> tuple[list[tuple[str, str]], list[VerbPa
             current_class = None
             continue
         if line.startswith("&"):
-            current_class = _phrase(line.strip().rstrip("_")).replace(" ", "_")
+            current_class = line.strip().rstrip("_").lower()  # "&weapon"
             continue
         if current_class is not None and line.startswith("+"):
             word = _phrase(line[1:].strip())
-            classes.append(("&" + current_class, word))
+            classes.append((current_class, word))
             continue
         header = re.match(r"^---\s+(.*?)\s+\[([^\]]*)\]\s+---", line)
         if header:

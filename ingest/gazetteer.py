@@ -65,11 +65,14 @@ class Gazetteer:
         return replace(self, as_of=day)
 
     def person(self, text: str) -> KnownPerson | None:
-        """Return the figure named ``text`` (full name or alias), or None.
+        """Return the figure ``people.tsv`` names ``text`` (by name or alias), or None."""
+        return self.people.get(normalize_name(text))
 
-        The hand-written table (``people.tsv``) first; then the coding dictionary's
-        people, the one in office on the gazetteer's date first, with the state of
-        their code on that date and no title.
+    def known_person(self, text: str) -> KnownPerson | None:
+        """Return the figure named ``text``: ``people.tsv`` first, then the coding dictionary.
+
+        A dictionary person is the one in office on the gazetteer's date (else the first
+        so named), with the state of their code on that date and no title.
         """
         key = normalize_name(text)
         known = self.people.get(key)

@@ -43,15 +43,15 @@ def test_every_name_of_a_person_finds_them() -> None:
 def test_gazetteer_reads_people_on_the_article_date(
     name: str, day: date, expected: KnownPerson
 ) -> None:
-    assert gazetteer().on(day).person(name) == expected
+    assert gazetteer().on(day).known_person(name) == expected
 
 
 def test_hand_written_people_win() -> None:
-    assert gazetteer().on(date(2003, 1, 1)).person("Donald Trump") == gazetteer().person(
+    assert gazetteer().on(date(2003, 1, 1)).known_person("Donald Trump") == gazetteer().person(
         "Donald Trump"
     )
     assert gazetteer().person("Donald Trump") == KnownPerson("Donald Trump", "USA", "president")
 
 
 def test_a_state_or_place_is_no_person() -> None:
-    assert gazetteer().on(date(2003, 1, 1)).person("Yerevan") is None
+    assert gazetteer().on(date(2003, 1, 1)).known_person("Yerevan") is None

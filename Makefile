@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 NPM ?= npm
 VENDOR := app/static/vendor
 
-.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph clean
+.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph bench-load clean
 
 install: $(STAMP) $(VENDOR)/.copied chromium
 
@@ -77,6 +77,11 @@ bench: install
 SIZES ?= 10000,100000,1000000
 bench-graph: install
 	$(BIN)/python -m bench.graph --sizes $(SIZES)
+
+# Requests/s and p99 latency of reads alone and reads + writes at 16 and 32 clients
+# against a live server on a free loopback port (about two minutes).
+bench-load: install
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) .mypy_cache .pytest_cache .ruff_cache

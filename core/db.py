@@ -22,20 +22,27 @@ WRITE_ATTEMPTS = 4
 _TRANSIENT = ("database is locked", "database table is locked", "database is busy")
 
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    # The driver's own transaction handling is turned off (isolation_level None) so that
-    # _on_sqlite_begin decides how each transaction begins.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode")
-    mode = cursor.fetchone()[0]
-    if mode != "memory":
-        # WAL: readers never wait for the writer and the writer never waits for readers.
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+def _sqlite_setup(write: bool) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if write:
+            # The driver's own transaction handling is turned off so that the "begin" hook
+            # decides how each transaction begins (IMMEDIATE). Only for the write engine:
+            # elsewhere (migrations) a PRAGMA must still run outside any transaction.
+            dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode")
+        mode = cursor.fetchone()[0]
+        cursor.execute("PRAGMA page_count")
+        empty = cursor.fetchone()[0] == 0
+        if mode not in ("memory", "wal") and not empty:
+            # WAL: readers never wait for the writer and the writer never waits for readers.
+            # (An empty file is left untouched: opening a database must not create one.)
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    return on_connect
 
 
 def _begin(mode: str) -> Callable[[Connection], None]:
@@ -63,8 +70,9 @@ def make_engine(url: str, *, pool_size: int = 5, write: bool = False) -> Engine:
         pool_args = {"pool_size": pool_size, "max_overflow": 2, "pool_timeout": 60}
     engine = create_engine(url, connect_args=connect_args, **pool_args)
     if is_sqlite:
-        event.listen(engine, "connect", _on_sqlite_connect)
-        event.listen(engine, "begin", _begin("IMMEDIATE" if write else "DEFERRED"))
+        event.listen(engine, "connect", _sqlite_setup(write))
+        if write:
+            event.listen(engine, "begin", _begin("IMMEDIATE"))
     return engine
 
 

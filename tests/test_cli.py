@@ -463,11 +463,21 @@ def test_ingest_jsonl_with_a_bad_field_skips_that_line_without_a_traceback(
     assert stored_external_ids(url) == ["a"]
 
 
-@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "0"])
-def test_extract_date_outside_the_range_exits_2_with_one_line(tmp_path: Path, day: str) -> None:
+@pytest.mark.parametrize(
+    ("day", "reason"),
+    [
+        ("0001-01-01", "0001-01-01 is outside 1800-01-01 .. 2199-12-31"),
+        ("9999-12-31", "9999-12-31 is outside 1800-01-01 .. 2199-12-31"),
+        ("0", "'0' is not an ISO date (YYYY-MM-DD)"),
+    ],
+)
+def test_extract_date_outside_the_range_exits_2_with_one_line(
+    tmp_path: Path, day: str, reason: str
+) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Chile condemned Peru today.\n")
     result = invoke(["extract", str(article), "--date", day])
-    assert result.exit_code == 2
-    assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith(f"error: --date {day if day != '0' else repr(day)}")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"diplograph extract: error: argument --date: {reason} (see diplograph extract --help)\n",
+    )

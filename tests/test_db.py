@@ -22,7 +22,12 @@ def locked() -> OperationalError:
 
 
 def test_a_file_database_is_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    first = make_engine(url)
+    with first.begin() as conn:
+        conn.execute(text("CREATE TABLE t (x INTEGER)"))
+    first.dispose()
+    engine = make_engine(url)
     with engine.connect() as conn:
         pragmas = [
             conn.exec_driver_sql(f"PRAGMA {name}").scalar()
@@ -36,6 +41,15 @@ def test_a_pool_holds_the_connections_asked_for(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}", pool_size=40)
     assert engine.pool.size() == 40  # type: ignore[attr-defined]
     engine.dispose()
+
+
+def test_opening_an_empty_file_leaves_it_empty(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+    engine.dispose()
+    assert (mode, path.read_bytes()) == ("delete", b"")
 
 
 def test_a_write_engine_takes_the_write_lock_when_it_begins(tmp_path: Path) -> None:

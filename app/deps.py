@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.app.convert import actor_out
 from diplograph.app.errors import AmbiguousActorError
+from diplograph.app.extraction import ExtractionPool
 from diplograph.core.models import ActorRow
 from diplograph.core.repositories import actors
 from diplograph.core.settings import Settings
@@ -40,6 +41,21 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+async def get_write_session_factory(request: Request) -> sessionmaker[Session]:
+    """Return the factory of write sessions (each transaction takes the write lock first).
+
+    Async, like the attribute reads below: it needs no worker thread.
+    """
+    factory: sessionmaker[Session] = request.app.state.write_session_factory
+    return factory
+
+
+async def get_extraction_pool(request: Request) -> ExtractionPool:
+    """Return the app's bounded pool of extraction workers."""
+    pool: ExtractionPool = request.app.state.extraction
+    return pool
+
+
 async def get_graph_cache(request: Request) -> GraphCache:
     """Return the app's graph cache (async: an attribute read needs no worker thread)."""
     cache: GraphCache = request.app.state.graph_cache
@@ -63,6 +79,8 @@ def get_reextractor() -> Reextractor:
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+WriteFactoryDep = Annotated[sessionmaker[Session], Depends(get_write_session_factory)]
+ExtractionPoolDep = Annotated[ExtractionPool, Depends(get_extraction_pool)]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
 IngesterDep = Annotated[Ingester, Depends(get_ingester)]
 ReextractorDep = Annotated[Reextractor, Depends(get_reextractor)]

@@ -207,6 +207,23 @@ def to_node_link(G: EventGraph) -> dict[str, Any]:
     return data
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Return ``value`` as a CSV cell a spreadsheet will not run as a formula.
+
+    Text starting with ``= + - @`` (or a tab or carriage return) gets a leading
+    apostrophe; numbers and other text are left as they are.
+
+    >>> print(safe_cell('=HYPERLINK("http://x")'), safe_cell(-4.0), safe_cell("Putin"))
+    '=HYPERLINK("http://x") -4.0 Putin
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
 def to_csv(G: EventGraph) -> str:
     """Return the events of ``G`` as CSV, one row per event (in id order), GDELT columns first.
 
@@ -218,6 +235,8 @@ def to_csv(G: EventGraph) -> str:
     Diplograph's own columns follow: ``ActorNID`` (the node: an actor id, or a country
     code in the country view), ``ActorNType``, ``Modality``, ``Confidence``, ``ArticleID``,
     ``Trigger`` and ``Sentence``.
+    Text cells that a spreadsheet would read as a formula are neutralised
+    (:func:`safe_cell`).
 
     Examples
     --------
@@ -241,7 +260,8 @@ asserted,0.9,1,met,Putin met Assad.
         source_code, source_type = cameo_actor_code(source)
         target_code, target_type = cameo_actor_code(target)
         writer.writerow(
-            [
+            safe_cell(cell)
+            for cell in [
                 key,
                 when.strftime("%Y%m%d") if when else "",
                 source_code,

@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 NPM ?= npm
 VENDOR := app/static/vendor
 
-.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph clean
+.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph bench-load dictionaries clean
 
 install: $(STAMP) $(VENDOR)/.copied chromium
 
@@ -77,6 +77,18 @@ bench: install
 SIZES ?= 10000,100000,1000000
 bench-graph: install
 	$(BIN)/python -m bench.graph --sizes $(SIZES)
+
+# Regenerates ingest/data/generated/ from the PETRARCH2 dictionaries at the pinned commit
+# (checksums checked): PETRARCH2 is a git directory or a checkout of openeventdata/petrarch2.
+PETRARCH2 ?=
+dictionaries: install
+	@test -n "$(PETRARCH2)" || { echo "make dictionaries PETRARCH2=<petrarch2 git dir or checkout>" >&2; exit 2; }
+	$(BIN)/python -m tools.petrarch_dictionaries "$(PETRARCH2)"
+
+# Requests/s and p99 latency of reads alone and reads + writes at 16 and 32 clients
+# against a live server on a free loopback port (about two minutes).
+bench-load: install
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) .mypy_cache .pytest_cache .ruff_cache

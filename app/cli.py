@@ -41,10 +41,12 @@ def env(name: str, default: str | None = None) -> str | None:
 
 def iso_date(value: str) -> date:
     """Return the ISO date ``value`` (argparse type); a bad one is a one-line usage error."""
+    from diplograph.core.dates import parse_day  # standard library only: --help stays quick
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+        return parse_day(value, what="")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).strip()) from None
 
 
 def port_number(value: str) -> int:

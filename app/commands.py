@@ -91,7 +91,7 @@ def open_database(args: argparse.Namespace) -> Iterator[sessionmaker[Session]]:
         raise CliError(f"cannot open the database {url}: {exc}") from None
     if problem is not None:
         raise CliError(f"{problem} (run: diplograph db upgrade)")
-    engine = make_engine(url)
+    engine = make_engine(url, write=True)  # every command that opens it writes
     try:
         yield make_session_factory(engine)
     finally:
@@ -262,6 +262,22 @@ def score(args: argparse.Namespace) -> int:
     return evaluate(args)
 
 
+def is_loopback(host: str) -> bool:
+    """Return whether ``host`` is reachable only from this machine (localhost, 127.x, ::1).
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("0.0.0.0")
+    (True, True, False)
+    """
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def serve(args: argparse.Namespace) -> int:
     """Serve the HTTP API until stopped; return uvicorn's outcome (0)."""
     import os
@@ -271,6 +287,14 @@ def serve(args: argparse.Namespace) -> int:
         get_settings.cache_clear()
     with open_database(args):
         pass  # refuse an unmigrated database before binding the port
+    if not is_loopback(args.host) and not get_settings().write_keys():
+        print(
+            f"WARNING: serving on {args.host} without DIPLOGRAPH_API_KEYS: anyone who can reach "
+            "this port can write to the graph. Set DIPLOGRAPH_API_KEYS (comma-separated keys, "
+            "or a file of them) to require a key for writes.",
+            file=sys.stderr,
+            flush=True,
+        )
     import uvicorn
 
     uvicorn.run(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.app.convert import actor_out
 from diplograph.app.errors import AmbiguousActorError
+from diplograph.app.extraction import ExtractionPool
 from diplograph.core.models import ActorRow
 from diplograph.core.repositories import actors
 from diplograph.core.settings import Settings
@@ -19,6 +20,7 @@ from diplograph.ingest.types import ArticleInput
 
 if TYPE_CHECKING:
     from diplograph.ingest.service import ReextractResult
+    from diplograph.ingest.types import ExtractedArticle
 
 Ingester = Callable[[Session, ArticleInput], PersistResult]
 Reextractor = Callable[[Session, int], "ReextractResult | None"]
@@ -41,6 +43,21 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+async def get_write_session_factory(request: Request) -> sessionmaker[Session]:
+    """Return the factory of write sessions (each transaction takes the write lock first).
+
+    Async, like the attribute reads below: it needs no worker thread.
+    """
+    factory: sessionmaker[Session] = request.app.state.write_session_factory
+    return factory
+
+
+async def get_extraction_pool(request: Request) -> ExtractionPool:
+    """Return the app's bounded pool of extraction workers."""
+    pool: ExtractionPool = request.app.state.extraction
+    return pool
+
+
 async def get_graph_cache(request: Request) -> GraphCache:
     """Return the app's graph cache (async: an attribute read needs no worker thread)."""
     cache: GraphCache = request.app.state.graph_cache
@@ -55,14 +72,24 @@ def get_ingester(request: Request) -> Ingester:
     otherwise hold the interpreter lock against the graph requests being served.
     """
     extractor: ProcessPoolExecutor = request.app.state.extractor
+    seconds: float | None = request.app.state.settings.extract_seconds
 
     def ingest(session: Session, article: ArticleInput) -> PersistResult:
-        # Imported here so nothing of the pipeline loads before the first POST.
-        from diplograph.ingest.pipeline import extract_one
-
-        return persist(session, extractor.submit(extract_one, article).result())
+        return persist(session, extractor.submit(extract_within, article, seconds).result())
 
     return ingest
+
+
+def extract_within(article: ArticleInput, seconds: float | None) -> "ExtractedArticle":
+    """Return the extraction of ``article`` within a time budget of ``seconds`` (run in the
+    extraction process, where the request's budget does not reach; its
+    ``ExtractionTimeout`` comes back to the request)."""
+    # Imported here so nothing of the pipeline loads before the first POST.
+    from diplograph.ingest.budget import time_budget
+    from diplograph.ingest.pipeline import extract_one
+
+    with time_budget(seconds):
+        return extract_one(article)
 
 
 def get_reextractor() -> Reextractor:
@@ -74,6 +101,8 @@ def get_reextractor() -> Reextractor:
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+WriteFactoryDep = Annotated[sessionmaker[Session], Depends(get_write_session_factory)]
+ExtractionPoolDep = Annotated[ExtractionPool, Depends(get_extraction_pool)]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
 IngesterDep = Annotated[Ingester, Depends(get_ingester)]
 ReextractorDep = Annotated[Reextractor, Depends(get_reextractor)]

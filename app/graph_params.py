@@ -7,11 +7,11 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, status
-from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from diplograph.app.convert import node_out
 from diplograph.app.deps import GraphCacheDep, SessionDep, resolve_actor
+from diplograph.app.schemas.days import Day
 from diplograph.app.schemas.graph import NodeOut
 from diplograph.graph.build import node_record
 from diplograph.graph.cache import GraphSnapshot
@@ -34,13 +34,13 @@ LevelQuery = Annotated[
     ),
 ]
 SinceQuery = Annotated[
-    date | None,
+    Day | None,
     Query(
         description="First day (YYYY-MM-DD); undated events then drop out.", examples=["2017-01-01"]
     ),
 ]
 UntilQuery = Annotated[
-    date | None,
+    Day | None,
     Query(
         description="Last day (YYYY-MM-DD); undated events then drop out.", examples=["2018-12-31"]
     ),
@@ -149,7 +149,7 @@ async def get_edge_filter(
 
 async def get_window_filter(
     since: Annotated[
-        date,
+        Day,
         Query(
             description="Pairs whose first event is on or after this day.", examples=["2017-12-01"]
         ),
@@ -171,17 +171,14 @@ async def get_window_filter(
     )
 
 
-async def get_snapshot(session: SessionDep, cache: GraphCacheDep) -> GraphSnapshot:
+def get_snapshot(session: SessionDep, cache: GraphCacheDep) -> GraphSnapshot:
     """Return the graph snapshot of the events the request's session sees.
 
-    The cheap currency check (one primary-key lookup) runs inline; only a
-    check that may rebuild the graph (seconds on a big store) goes to a worker
-    thread, so the event loop is never held by a build.
+    A plain ``def``: FastAPI runs it in a worker thread, because even the cheap
+    currency check queries the database (and may wait for a connection or a
+    lock), and a rebuild takes seconds on a big store; the event loop never waits.
     """
-    current = cache.current(session)
-    if current is not None:
-        return current
-    return await run_in_threadpool(cache.snapshot, session)
+    return cache.snapshot(session)
 
 
 EdgeFilterDep = Annotated[EdgeFilter, Depends(get_edge_filter)]

@@ -69,12 +69,16 @@ def interval_end(start: date, interval: Interval) -> date:
 
     >>> [interval_end(date(2017, 12, 1), "month"), interval_end(date(2017, 12, 11), "week")]
     [datetime.date(2017, 12, 31), datetime.date(2017, 12, 17)]
+    >>> interval_end(date(9999, 12, 27), "week")  # the last week ends with the calendar
+    datetime.date(9999, 12, 31)
     """
     if interval == "day":
         return start
     if interval == "week":
-        return start + timedelta(days=6)
+        return start + timedelta(days=6) if start <= date.max - timedelta(days=6) else date.max
     if interval == "month":
+        if (start.year, start.month) == (date.max.year, 12):
+            return date.max
         following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
         return following - timedelta(days=1)
     return date(start.year, 12, 31)

@@ -211,6 +211,23 @@ def to_node_link(G: EventGraph) -> dict[str, Any]:
     return data
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Return ``value`` as a CSV cell a spreadsheet will not run as a formula.
+
+    Text starting with ``= + - @`` (or a tab or carriage return) gets a leading
+    apostrophe; numbers and other text are left as they are.
+
+    >>> print(safe_cell('=HYPERLINK("http://x")'), safe_cell(-4.0), safe_cell("Putin"))
+    '=HYPERLINK("http://x") -4.0 Putin
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
 def to_csv(G: EventGraph) -> str:
     """Return the events of ``G`` as CSV, one row per event (in id order), GDELT columns first.
 
@@ -222,6 +239,8 @@ def to_csv(G: EventGraph) -> str:
     Diplograph's own columns follow: ``ActorNID`` (the node: an actor id, or a country
     code in the country view), ``ActorNType``, ``Modality``, ``Confidence``, ``ArticleID``,
     ``Trigger`` and ``Sentence``.
+    Text cells that a spreadsheet would read as a formula are neutralised
+    (:func:`safe_cell`).
 
     Examples
     --------
@@ -252,7 +271,8 @@ def iter_csv(G: EventGraph, rows: int = CHUNK_ROWS) -> Iterator[str]:
         source_code, source_type = cameo_actor_code(source)
         target_code, target_type = cameo_actor_code(target)
         writer.writerow(
-            [
+            safe_cell(cell)
+            for cell in [
                 key,
                 when.strftime("%Y%m%d") if when else "",
                 source_code,

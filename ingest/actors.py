@@ -6,6 +6,7 @@ phrases are resolved against what came before them (``resolve``), preferring the
 most recent person that was the subject of a clause.
 """
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from diplograph.ingest.types import ActorRef, Mention
@@ -56,6 +57,10 @@ class PersonCluster:
     rank: int = 0
     country: str | None = None
     positions: list[tuple[int, bool]] = field(default_factory=list)
+    # Sorted article positions of every mention, and of the mentions as a subject: the
+    # latest one before a point is a bisection, not a scan (see note_position).
+    mentioned_at: list[int] = field(default_factory=list)
+    subject_at: list[int] = field(default_factory=list)
     # A role never given a name ("Vietnam's leader") stands for its state.
     stands_for: ActorRef | None = None
 
@@ -112,15 +117,31 @@ class ArticleActors:
 
     def __init__(self) -> None:
         self.people: list[PersonCluster] = []
+        # Every word of every name -> the people (by their index in ``people``) so named:
+        # a name can only match a person one of whose names holds its last word.
+        self._by_word: dict[str, set[int]] = {}
+
+    def _index(self, index: int, name: str) -> None:
+        for word in _name_words(name):
+            self._by_word.setdefault(word, set()).add(index)
+
+    def _candidates(self, name: str) -> list[tuple[int, PersonCluster]]:
+        """Return the people ``name`` may match (see ``PersonCluster.matches``) with their
+        indexes, in order."""
+        words = _name_words(name)
+        if not words:
+            return list(enumerate(self.people))
+        return [(i, self.people[i]) for i in sorted(self._by_word.get(words[-1], ()))]
 
     def register_person(self, mention: Mention) -> PersonCluster:
         """Return the cluster of a named person, creating or enriching it."""
         assert mention.name is not None
-        for person in self.people:
+        for index, person in self._candidates(mention.name):
             compatible = mention.country is None or person.country in (None, mention.country)
             if compatible and person.matches(mention.name):
                 if mention.name not in person.names:
                     person.names.append(mention.name)
+                    self._index(index, mention.name)
                 if mention.rank > person.rank:
                     person.role, person.rank = mention.role, mention.rank
                 person.country = person.country or mention.country
@@ -129,6 +150,7 @@ class ArticleActors:
             names=[mention.name], role=mention.role, rank=mention.rank, country=mention.country
         )
         self.people.append(person)
+        self._index(len(self.people) - 1, mention.name)
         return person
 
     def unnamed_role(self, mention: Mention, state: ActorRef) -> PersonCluster:
@@ -149,16 +171,18 @@ class ArticleActors:
     def note_position(self, person: PersonCluster, position: int, is_subject: bool) -> None:
         """Record that ``person`` is mentioned at article token ``position``."""
         person.positions.append((position, is_subject))
+        insort(person.mentioned_at, position)
+        if is_subject:
+            insort(person.subject_at, position)
 
     def person_named(self, name: str) -> PersonCluster | None:
         """Return the cluster a name belongs to, or None."""
-        return next((p for p in self.people if p.matches(name)), None)
+        return next((p for _, p in self._candidates(name) if p.matches(name)), None)
 
     def _last_position(self, person: PersonCluster, before: int, subject_only: bool) -> int:
-        return max(
-            (pos for pos, subj in person.positions if pos < before and (subj or not subject_only)),
-            default=-1,
-        )
+        at = person.subject_at if subject_only else person.mentioned_at
+        index = bisect_left(at, before)
+        return at[index - 1] if index else -1
 
     def _most_recent(
         self, candidates: list[PersonCluster], before: int, *, subject_only: bool = False

@@ -5,13 +5,16 @@ Mentions are resolved against this context: a surname finds the full name, a rol
 group" find the state or body last named, "both sides" the two sides named most.
 """
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
 from diplograph.ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved, same_side
 from diplograph.ingest.acts import ArticleActs
+from diplograph.ingest.budget import check_budget
 from diplograph.ingest.gazetteer import Gazetteer
 from diplograph.ingest.mentions import mention_at
 from diplograph.ingest.spans import entity_span
@@ -39,6 +42,35 @@ def is_subject(token: Token) -> bool:
     return token.dep_ == "poss" and token.head.dep_ in SUBJECTISH
 
 
+LOOKBACK = 1_000
+"""How many earlier bodies a reference ("the board") is compared with, latest first."""
+
+T = TypeVar("T")
+
+
+def _latest_before(entries: list[tuple[int, T]], position: int) -> list[T]:
+    """Return the values of the entries before ``position``, latest first (at most LOOKBACK).
+
+    ``entries`` are sorted by position (they are noted in reading order), so the
+    cut is a bisection: a lookback costs the same early and late in a long article.
+
+    >>> _latest_before([(2, "a"), (5, "b"), (9, "c")], 9)
+    ['b', 'a']
+    """
+    end = bisect_left(entries, position, key=lambda entry: entry[0])
+    return [value for _, value in reversed(entries[max(0, end - LOOKBACK) : end])]
+
+
+def _latest(entries: list[tuple[int, T]], position: int) -> T | None:
+    """Return the value of the latest entry before ``position`` (see ``_latest_before``).
+
+    >>> _latest([(2, "a"), (5, "b")], 5), _latest([(2, "a")], 2)
+    ('a', None)
+    """
+    end = bisect_left(entries, position, key=lambda entry: entry[0])
+    return entries[end - 1][1] if end else None
+
+
 class ArticleContext:
     """The actors one article has named so far, for resolving later references."""
 
@@ -55,6 +87,7 @@ class ArticleContext:
     def register_people(self, sentences: list[ParsedSentence]) -> None:
         """Register every named person of the article (full names first, then surnames)."""
         for s in sentences:
+            check_budget()
             seen: set[int] = set()
             for ent in s.span.ents:
                 span = entity_span(ent.root)
@@ -118,10 +151,11 @@ class ArticleContext:
                 return Resolved((stand_in.ref(),), RESOLUTION_QUALITY["fallback"])
             return Resolved((), 0.0)
         if mention.kind == "body_ref":
-            earlier = [ref for pos, ref in self.bodies if pos < position]
+            earlier = _latest_before(self.bodies, position)
             # "the board" is the latest body called a board, if any, else the latest body
-            named = [ref for ref in earlier if token.lemma_.lower() in ref.name.lower()]
-            chosen = (named or earlier)[-1:]
+            word = token.lemma_.lower()
+            named = [ref for ref in earlier if word in ref.name.lower()]
+            chosen = (named or earlier)[:1]
             return Resolved(tuple(chosen), quality) if chosen else Resolved((), 0.0)
         if mention.kind == "sides":
             sides = self._main_sides(s, states=mention.type == "country")
@@ -136,12 +170,12 @@ class ArticleContext:
             return Resolved(spoken.actors, min(spoken.quality, quality))
         if mention.kind == "they":
             # "they" are the latest plural subject: "Barrot, Lammy and Wadephul said ...".
-            groups = [refs for pos, refs in self.groups if pos < position]
-            return Resolved(groups[-1], quality) if groups else Resolved((), 0.0)
+            group = _latest(self.groups, position)
+            return Resolved(group, quality) if group else Resolved((), 0.0)
         if mention.kind == "it":
             # "it" is the latest state or body that was the subject of a clause.
-            earlier = [ref for pos, ref in self.subjects if pos < position]
-            return Resolved((earlier[-1],), quality) if earlier else Resolved((), 0.0)
+            subject = _latest(self.subjects, position)
+            return Resolved((subject,), quality) if subject else Resolved((), 0.0)
         if mention.name is None or mention.kind == "act":
             return Resolved((), 0.0)  # an act is resolved with its reactor: resolve_act
         aliases = tuple(sorted({mention.name, mention.text}))
@@ -188,8 +222,7 @@ class ArticleContext:
             if mention.kind in ("people", "person") and mention.country is not None:
                 self._count_side(mention.country, None)
             elif mention.kind == "body_ref":
-                earlier = [r for pos, r in self.bodies if pos < position]
-                ref = earlier[-1] if earlier else None
+                ref = _latest(self.bodies, position)
             elif mention.kind in SUBJECT_KINDS and mention.name is not None:
                 ref = self._body(mention)
                 if mention.kind in ("organization", "group"):

@@ -62,7 +62,16 @@ def resolve_date(expression: str, published: date | None, *, future: bool = Fals
     datetime.date(2017, 11, 25)
     >>> resolve_date("next week", date(2017, 12, 11), future=True)
     datetime.date(2017, 12, 18)
+    >>> resolve_date("yesterday", date(1, 1, 1)) is None  # before the calendar: no day
+    True
     """
+    try:
+        return _resolve(expression, published, future)
+    except (OverflowError, ValueError):
+        return None  # the day would fall outside the calendar (year 1 to 9999)
+
+
+def _resolve(expression: str, published: date | None, future: bool) -> date | None:
     words = expression.lower().strip()
     if published is None:
         year = _YEAR.search(words)

@@ -1,10 +1,12 @@
 """Countries, organizations and role titles, loaded from the data files in ``ingest/data``."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property, lru_cache
 
 from diplograph.core.names import normalize_name
 from diplograph.ingest.datafiles import read_rows
+from diplograph.ingest.dated_people import people_named
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,38 @@ class Gazetteer:
     by_iso3: dict[str, Country]
     people: dict[str, KnownPerson] = field(default_factory=dict)
     cities: dict[str, Country] = field(default_factory=dict)
+    as_of: date | None = None  # the article's date: people's roles are read on it
+
+    def on(self, day: date | None) -> "Gazetteer":
+        """Return this gazetteer reading the coding dictionary's dated roles on ``day``."""
+        return replace(self, as_of=day)
 
     def person(self, text: str) -> KnownPerson | None:
-        """Return the well-known figure named ``text`` (full name or alias), or None."""
+        """Return the figure ``people.tsv`` names ``text`` (by name or alias), or None."""
         return self.people.get(normalize_name(text))
+
+    def known_person(self, text: str) -> KnownPerson | None:
+        """Return the figure named ``text``: ``people.tsv`` first, then the coding dictionary.
+
+        A dictionary person is the one in office on the gazetteer's date (else the first
+        so named), with the state of their code on that date and no title.
+        """
+        key = normalize_name(text)
+        known = self.people.get(key)
+        if known is not None:
+            return known
+        candidates = people_named(key)
+        if not candidates or self._names_no_person(key):
+            return None
+        person = next((p for p in candidates if p.in_office(self.as_of)), candidates[0])
+        code = person.code_on(self.as_of) or ""
+        country = self.by_iso3.get(code[:3])
+        return KnownPerson(person.name, country.iso3 if country else None, "")
+
+    def _names_no_person(self, key: str) -> bool:
+        """Return True when ``key`` is a state, place or body (the dictionary lists some)."""
+        tables = (self.countries, self.demonyms, self.capitals, self.cities, self.organizations)
+        return any(key in table for table in tables)
 
     def country(self, text: str) -> Country | None:
         """Return the country named by ``text`` (name, alias or demonym), or None."""
@@ -101,6 +131,32 @@ def _split(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]
 
 
+# Sectors of the coding dictionary's state-prefixed codes that are non-state armed groups.
+GROUP_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "RAD"})
+
+
+def _dictionary_organizations(
+    by_iso3: dict[str, Country],
+) -> list[tuple[Organization, list[str]]]:
+    """Return the coding dictionary's IGOs, NGOs and armed groups with their names.
+
+    ``generated/organizations.tsv`` codes IGOs ``IGO...``, NGOs ``NGO...`` and armed
+    groups by their state and sector (``SOMREB``: al Shabaab); companies and state
+    bodies are left out. Hand-written rows (``organizations.tsv``) win.
+    """
+    found: list[tuple[Organization, list[str]]] = []
+    for row in read_rows("generated/organizations.tsv"):
+        code = row["code"]
+        if code.startswith(("IGO", "NGO")):
+            org = Organization(row["name"], code[:3].lower(), None)
+        elif code[:3] in by_iso3 and code[3:6] in GROUP_SECTORS:
+            org = Organization(row["name"], "group", None, base=code[:3])
+        else:
+            continue
+        found.append((org, [row["name"], *_split(row["aliases"])]))
+    return found
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Return the gazetteer built from the data tables (countries to people)."""
@@ -127,6 +183,10 @@ def gazetteer() -> Gazetteer:
         )
         for name in [row["name"], *_split(row["aliases"])]:
             organizations.setdefault(normalize_name(name), org)
+    by_iso3 = {c.iso3: c for c in countries.values()}
+    for org, names in _dictionary_organizations(by_iso3):
+        for name in names:
+            organizations.setdefault(normalize_name(name), org)
     roles = [
         Role(
             role=row["role"],
@@ -142,7 +202,6 @@ def gazetteer() -> Gazetteer:
         known = KnownPerson(name=row["name"], country=row["country"] or None, role=row["role"])
         for name in [row["name"], *_split(row["aliases"])]:
             people.setdefault(normalize_name(name), known)
-    by_iso3 = {c.iso3: c for c in countries.values()}
     cities: dict[str, Country] = {}
     for row in read_rows("cities.tsv"):
         for name in [row["name"], *_split(row["aliases"])]:

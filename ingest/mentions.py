@@ -91,7 +91,7 @@ def _mention_at(token: Token, gaz: Gazetteer) -> Mention | None:
     named = _named_mention(span, token, gaz)
     if named is not None and named.kind != "place":
         return named
-    if gaz.person(span.text) is not None:
+    if gaz.known_person(span.text) is not None:
         # "Araghchi said" with no entity tag: a well-known figure.
         return person_mention(Span(token.doc, span.start, span.end, label="PERSON"), gaz)
     # An untagged proper name: may be a person of the article ("Wang held talks").
@@ -179,7 +179,7 @@ def _named_mention(ent: Span, token: Token, gaz: Gazetteer) -> Mention | None:
     ):
         # "Chancellor Olaf Scholz" tagged ORG: a title before a name makes it a person.
         return person_mention(ent, gaz)
-    if gaz.person(text) is not None and ent.label_ in ("ORG", "GPE", "NORP"):
+    if gaz.known_person(text) is not None and ent.label_ in ("ORG", "GPE", "NORP"):
         # "Trump said" with the name tagged ORG: a well-known figure is a person.
         return person_mention(Span(token.doc, ent.start, ent.end, label="PERSON"), gaz)
     if ent.label_ == "ORG":

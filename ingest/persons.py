@@ -107,10 +107,10 @@ def with_known_facts(mention: Mention, gaz: Gazetteer, *, titled: bool = False) 
     ``people.tsv``; a title the text gives ("Chief Cabinet Secretary") wins over the
     table's, even one the role list does not know.
     """
-    known = gaz.person(mention.name or "")
+    known = gaz.known_person(mention.name or "")
     if known is None:
         return mention
-    if mention.role is not None or titled:
+    if mention.role is not None or titled or not known.role:
         return replace(mention, country=known.country)
     title = gaz.role_ending(known.role.split())
     return replace(

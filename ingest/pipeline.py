@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from diplograph.ingest.actors import same_side
 from diplograph.ingest.adjectives import adjective_candidates
 from diplograph.ingest.antecedents import note_acts, note_candidate_act
+from diplograph.ingest.budget import check_budget
 from diplograph.ingest.constructions import construction_candidates
 from diplograph.ingest.context import ArticleContext, ParsedSentence
 from diplograph.ingest.dates import resolve_date
@@ -218,13 +219,14 @@ def _parse_sentences(docs: list[Doc]) -> list[ParsedSentence]:
 def _extract_parsed(
     article: ArticleInput, paras: list[Paragraph], docs: list[Doc]
 ) -> ExtractedArticle:
-    gaz = gazetteer()
+    gaz = gazetteer().on(article.published)
     spans = sentence_spans(paras, docs)
     sentences = _parse_sentences(docs)
     ctx = ArticleContext(gaz)
     ctx.register_people(sentences)
     events: list[ExtractedEvent] = []
     for s in sentences:
+        check_budget()
         ctx.note_subjects(s)
         note_acts(ctx, s)
         found_candidates = [
@@ -260,6 +262,7 @@ def extract_many(
             if not paras:
                 yield "", (n, art, Paragraph(0, 0, ""))
             for p in paras:
+                check_budget()
                 yield p.text, (n, art, p)
 
     parsed = model.pipe(paragraph_stream(), as_tuples=True, batch_size=batch_size)

@@ -45,9 +45,43 @@ def paragraphs(text: str) -> list[Paragraph]:
             if dateline and dateline.end() < len(stripped):
                 start += dateline.end()
                 stripped = stripped[dateline.end() :]
-            found.append(Paragraph(len(found), start, stripped))
+            for piece_start, piece in pieces(stripped):
+                found.append(Paragraph(len(found), start + piece_start, piece))
         offset += len(line) + 1
     return found
+
+
+MAX_PARAGRAPH_CHARS = 3_000
+"""Longest paragraph parsed as one; a longer line is cut into pieces (see :func:`pieces`).
+
+Rules look at a sentence's whole document (its entities, its tokens), so one huge
+paragraph would make extraction time grow with the square of its length."""
+_CUTS = (". ", "? ", "! ", '." ', "; ", ", ", " ")
+
+
+def pieces(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[tuple[int, str]]:
+    """Return ``text`` cut into pieces of at most ``limit`` characters, with their offsets.
+
+    Each cut falls after the last sentence end before the limit, else after the
+    last clause mark or space, else at the limit; text of ``limit`` characters or
+    fewer is one piece.
+
+    >>> pieces("One two. Three four. Five.", limit=12)
+    [(0, 'One two.'), (9, 'Three four.'), (21, 'Five.')]
+    """
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next((window.rfind(m) + len(m) for m in _CUTS if window.rfind(m) > 0), limit)
+        piece = text[start : start + cut].rstrip()
+        out.append((start, piece))
+        start += cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
 
 
 def sentence_spans(paras: list[Paragraph], docs: list[Doc]) -> list[SentenceSpan]:

@@ -3,10 +3,11 @@ stored articles with the current extractor."""
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from diplograph.core.db import transaction
+from diplograph.core.db import transaction, write_transaction
 from diplograph.core.repositories import articles, runs
 from diplograph.ingest import version as ingest_version
 from diplograph.ingest.persist import PersistResult, persist, replace_extraction
@@ -52,13 +53,14 @@ def ingest_many(
     """Extract and store ``items``, each article in its own transaction; return the counts.
 
     The run itself is recorded in ``ingest_runs`` so caches can tell that data changed.
+    An article's transaction that meets a lock held by another writer is retried
+    (``core.db.write_transaction``).
     """
     with transaction(factory) as session:
         run_id = runs.start(session, extractor_version=ingest_version.extractor_version()).id
     added = unchanged = n_events = 0
     for extracted in extract_many(items):
-        with transaction(factory) as session:
-            result = persist(session, extracted)
+        result = write_transaction(factory, partial(persist, extracted=extracted))
         if result.created:
             added += 1
             n_events += result.new_events

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from diplograph.core.dates import parse_day
 from diplograph.ingest.types import ArticleInput
 
 if TYPE_CHECKING:
@@ -45,14 +46,22 @@ class InputError(ValueError):
     """A path or option the user gave cannot be used at all."""
 
 
-def parse_date(value: str | None, *, what: str = "date") -> date | None:
-    """Return the ISO date in ``value`` (None stays None); raise ValueError with a clear message."""
+def parse_date(value: object, *, what: str = "date") -> date | None:
+    """Return the ISO date in ``value`` (None and "" give None); raise ValueError with a
+    clear message for anything else, numbers included, and for days outside the range
+    the store accepts (``core.dates``)."""
     if value is None or value == "":
         return None
+    return parse_day(value, what=what)
+
+
+def is_encodable(text: str) -> bool:
+    """Return whether ``text`` can be written as UTF-8 (no lone surrogates)."""
     try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"{what} {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _meta(path: Path) -> dict[str, str]:
@@ -86,26 +95,45 @@ def read_text_file(
     )
 
 
+def _optional_text(obj: dict[str, object], key: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} must be a string")
+    if not is_encodable(value):
+        raise ValueError(f"{key!r} holds a lone surrogate (not UTF-8 text)")
+    return value
+
+
 def _jsonl_article(path: Path, n: int, line: str) -> ArticleInput | SourceError:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return SourceError(str(path), n, f"not valid JSON ({exc.msg})")
+    except RecursionError:
+        return SourceError(str(path), n, "not valid JSON (nested too deeply)")
     if not isinstance(obj, dict):
         return SourceError(str(path), n, "expected a JSON object")
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         return SourceError(str(path), n, "missing or empty 'text'")
     try:
+        text = _optional_text(obj, "text") or text
+        title = _optional_text(obj, "title")
+        url = _optional_text(obj, "url")
         published = parse_date(obj.get("published"), what="published")
+        raw_id = obj.get("id")
+        if raw_id is not None and not isinstance(raw_id, str | int):
+            raise ValueError("'id' must be a string or a number")
     except ValueError as exc:
         return SourceError(str(path), n, str(exc))
     return ArticleInput(
-        id=str(obj.get("id") or f"{path.stem}-{n}"),
+        id=str(raw_id or f"{path.stem}-{n}"),
         text=text,
         published=published,
-        title=obj.get("title"),
-        url=obj.get("url"),
+        title=title,
+        url=url,
     )
 
 

@@ -31,10 +31,13 @@ from diplograph.ingest.arguments import (
 from diplograph.ingest.events import Argument, Candidate
 from diplograph.ingest.gazetteer import Gazetteer
 from diplograph.ingest.lexicon import TriggerRule, readiness_adjectives, rules_for
+from diplograph.ingest.verb_patterns import pattern_rules
 from diplograph.ingest.wordlists import wordlist
 
 RECIPROCAL_VERBS = wordlist("reciprocal_verbs")
 SUFFERING_VERBS = wordlist("suffering_verbs")
+LIGHT_VERBS = wordlist("light_verbs")
+GENERIC_VERBS = wordlist("generic_verbs")
 # Threats and demands name their target inside the clause: "threatened to review ties with Spain".
 EMBEDDED_TARGET_ROOTS = frozenset({"10", "13"})
 JUDGING_VERBS = frozenset(
@@ -166,7 +169,17 @@ def _object_rules(verb: Token) -> tuple[TriggerRule, ...]:
     objects = {o.lemma_.lower() for o in object_tokens(verb)}
     rules = tuple(r for r in rules_for(verb.lemma_, "V") if r.obj is None or r.obj in objects)
     specific = tuple(r for r in rules if r.obj is not None)
-    return specific or rules
+    if specific:
+        return specific
+    if rules:
+        return rules
+    light = verb.lemma_ in LIGHT_VERBS
+    if light and any(rules_for(o.lemma_, "N") for o in object_tokens(verb)):
+        return ()  # "held talks": the noun is the event
+    # Other verbs: the coding dictionary's patterns ("froze assets", "extended aid to",
+    # "issued arrest warrants"); a light or generic verb only with its object.
+    generated = pattern_rules(verb, specific_only=light or verb.lemma_ in GENERIC_VERBS)
+    return generated or ()
 
 
 def _governing_verb(token: Token, hops: int = 4) -> Token | None:

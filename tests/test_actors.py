@@ -200,3 +200,25 @@ def test_minister_fits_a_foreign_minister_but_not_a_prime_minister() -> None:
     )
     mentioned(actors, person("Mikhail Mishustin", "RUS", "prime minister", 5), 6, subject=True)
     assert actors.resolve_role(role("minister", "RUS", rank=3), position=20) == [lavrov]
+
+
+def test_positions_noted_out_of_order_still_find_the_latest_before_a_point() -> None:
+    # register_people notes full names, then surnames, in separate passes over the article.
+    actors = ArticleActors()
+    putin = mentioned(actors, person("Vladimir Putin", "RUS"), 40, subject=True)
+    assad = mentioned(actors, person("Bashar al-Assad", "SYR"), 30, subject=True)
+    actors.note_position(putin, 10, True)
+    actors.note_position(assad, 50, False)
+    actors.note_position(putin, 20, False)
+    assert [actors.resolve_pronoun(position=p, sentence_start=p) for p in (15, 25, 35, 45, 55)] == [
+        putin,
+        putin,
+        assad,
+        putin,
+        putin,
+    ]
+    assert (putin.mentioned_at, putin.subject_at, assad.subject_at) == (
+        [10, 20, 40],
+        [10, 40],
+        [30],
+    )

@@ -4,7 +4,18 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from tests.factories import ASSAD, EGYPT, ERDOGAN, PUTIN, actor_json, store, world
+from diplograph.ingest.types import ActorRef
+from tests.factories import (
+    ASSAD,
+    EGYPT,
+    ERDOGAN,
+    PUTIN,
+    actor_json,
+    make_article,
+    make_event,
+    store,
+    world,
+)
 
 PUTIN_DETAIL = {
     **actor_json(1, PUTIN),
@@ -98,3 +109,31 @@ def test_actor_id_must_be_a_number(client: TestClient) -> None:
 def test_search_with_punctuation_only_matches_nothing(client: TestClient) -> None:
     body = client.get("/actors", params={"q": "%"}).json()
     assert (body["total"], body["items"]) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("q", "names"),
+    [
+        ("Путин", ["Владимир Путин"]),
+        ("владимир", ["Владимир Путин"]),
+        ("ВЛАД", ["Владимир Путин"]),
+        ("محمد", ["محمد بن سلمان"]),
+    ],
+)
+def test_cyrillic_and_arabic_names_are_searchable(
+    client: TestClient, session_factory: sessionmaker[Session], q: str, names: list[str]
+) -> None:
+    putin_ru = ActorRef("Владимир Путин", "person", "RUS", "president", ("Путин",))
+    mbs = ActorRef("محمد بن سلمان", "person", "SAU", "crown prince", ())
+    store(session_factory, make_article("Путин встретился.", [make_event(putin_ru, mbs)]))
+    found = client.get("/actors", params={"q": q}).json()["items"]
+    assert [a["name"] for a in found] == names
+
+
+def test_a_cyrillic_name_names_an_actor_in_event_filters(
+    client: TestClient, session_factory: sessionmaker[Session]
+) -> None:
+    putin_ru = ActorRef("Владимир Путин", "person", "RUS", "president", ("Путин",))
+    store(session_factory, make_article("Путин встретился.", [make_event(putin_ru, ASSAD)]))
+    answer = client.get("/events", params={"actor": "путин"}).json()
+    assert [e["source"]["name"] for e in answer["items"]] == ["Владимир Путин"]

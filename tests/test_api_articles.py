@@ -1,6 +1,5 @@
 """POST /articles, GET /articles, GET /articles/{id}."""
 
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
@@ -148,22 +147,13 @@ def test_losing_a_race_to_store_the_same_text_answers_200_with_the_stored_articl
 
 @pytest.mark.usefixtures("met")
 def test_simultaneous_posts_of_a_new_text_store_it_once(
-    client: TestClient, session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+    client: TestClient, session_factory: sessionmaker[Session]
 ) -> None:
-    both_looked = threading.Barrier(2, timeout=10)
-    real = articles.get_by_hash
-
-    def lookup_then_wait(session: Session, content_hash: str) -> ArticleRow | None:
-        found = real(session, content_hash)
-        both_looked.wait()  # neither inserts before both have found nothing
-        return found
-
-    monkeypatch.setattr(articles, "get_by_hash", lookup_then_wait)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        answers = list(pool.map(lambda _: client.post("/articles", json=BODY), range(2)))
-    assert [(a.status_code, a.json()) for a in sorted(answers, key=lambda a: a.status_code)] == [
-        (200, {"article_id": 1, "created": False, "events": [EVENT]}),
-        (201, {"article_id": 1, "created": True, "events": [EVENT]}),
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        answers = list(pool.map(lambda _: client.post("/articles", json=BODY), range(10)))
+    assert sorted((a.status_code, a.json()["article_id"]) for a in answers) == [
+        *[(200, 1)] * 9,
+        (201, 1),
     ]
     assert counts(session_factory) == ONE_MEETING
 

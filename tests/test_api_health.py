@@ -1,5 +1,6 @@
 """GET /health."""
 
+from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -42,7 +43,11 @@ def test_health_reports_the_graph_build(
     with TestClient(app) as client:
         assert app.state.graph_cache.wait(timeout=30)
         body = client.get("/health").json()
-        store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
+        # A meeting months later: a new event (the same day's would be a mention of one).
+        later = make_event(PUTIN, ASSAD, when=date(2018, 5, 1))
+        store(
+            session_factory, make_article("Putin met Assad.", [later], published=date(2018, 5, 1))
+        )
         client.get("/graph/who-met-whom")  # a graph request applies the new event
         after = client.get("/health").json()
     assert body == {"status": "ok", "database": "ok", "events": 6, "graph": graph_health(6, 6)}

@@ -439,3 +439,45 @@ def test_serve_takes_the_database_url_option(
         get_settings.cache_clear()
     assert (result.exit_code, result.stderr) == (0, "")
     assert calls == [("diplograph.app.asgi:app", "127.0.0.1", 8123, url)]
+
+
+@pytest.mark.slow
+def test_ingest_jsonl_with_a_bad_field_skips_that_line_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    url = upgraded_database(tmp_path)
+    batch = tmp_path / "batch.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "Chile condemned Peru.", "published": "2023-06-14"}),
+        json.dumps({"id": "b", "text": "Chile met Peru.", "title": {"x": 1}}),
+        json.dumps({"id": "c", "text": "Chile met Peru today.", "published": "9999-12-31"}),
+    ]
+    batch.write_text("\n".join(lines) + "\n")
+    result = invoke(["ingest", str(batch), "--database-url", url])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"skipped {batch}:2: 'title' must be a string",
+        f"skipped {batch}:3: published 9999-12-31 is outside 1800-01-01 .. 2199-12-31",
+        "1 articles added, 0 already stored, 2 skipped, 1 events added",
+    ]
+    assert stored_external_ids(url) == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("day", "reason"),
+    [
+        ("0001-01-01", "0001-01-01 is outside 1800-01-01 .. 2199-12-31"),
+        ("9999-12-31", "9999-12-31 is outside 1800-01-01 .. 2199-12-31"),
+        ("0", "'0' is not an ISO date (YYYY-MM-DD)"),
+    ],
+)
+def test_extract_date_outside_the_range_exits_2_with_one_line(
+    tmp_path: Path, day: str, reason: str
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Chile condemned Peru today.\n")
+    result = invoke(["extract", str(article), "--date", day])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"diplograph extract: error: argument --date: {reason} (see diplograph extract --help)\n",
+    )

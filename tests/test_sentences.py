@@ -104,3 +104,12 @@ def test_sentence_offsets_after_a_double_space(sentencizer: Language) -> None:
         ("Oman spoke.", "Oman spoke."),
         ("Qatar listened.", "Qatar listened."),
     ]
+
+
+def test_a_paragraph_longer_than_the_limit_is_cut_after_sentences() -> None:
+    sentence = "Chile condemned Peru on Monday. "
+    line = "LIMA (Reuters) - " + sentence * 200  # 6,400 characters on one line
+    paras = paragraphs(line)
+    assert [len(p.text) for p in paras] == [2975, 2975, 447]
+    assert [line[p.start : p.start + len(p.text)] for p in paras] == [p.text for p in paras]
+    assert {p.text.split(". ")[0] for p in paras} == {"Chile condemned Peru on Monday"}

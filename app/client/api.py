@@ -32,8 +32,9 @@ class Client(RecordQuestions, ActorQuestions, PairQuestions, NetworkQuestions):
     base_url : str, default "http://127.0.0.1:8000"
         Where the API is served (``diplograph serve`` / ``make run``).
     api_key : str, optional
-        Sent as ``Authorization: Bearer <api_key>`` for servers behind a
-        gateway that asks for one; the API itself has no authentication.
+        Sent as ``Authorization: Bearer <api_key>``: a server started with
+        ``DIPLOGRAPH_API_KEYS`` asks for one of those keys to ingest (401
+        without), and one with ``DIPLOGRAPH_READ_KEYS`` asks for a key to read.
     timeout : float, default 30.0
         Seconds to wait for a connection and for each answer.
     retries : int, default 3

@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, Path, Query, status
 
 from diplograph.app.convert import actor_detail
 from diplograph.app.deps import SessionDep
-from diplograph.app.routes.responses import not_found
+from diplograph.app.routes.responses import MAX_ID, not_found
 from diplograph.app.schemas.actors import ActorDetail, ActorPage, ClaimOut
 from diplograph.core.repositories import actors
 
@@ -24,7 +24,7 @@ def search_actors(
     session: SessionDep,
     q: Annotated[str | None, Query(description="Name or alias prefix.")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
 ) -> ActorPage:
     """Return one page of matching actors and the total."""
     rows, total = actors.search(session, q, limit=limit, offset=offset)
@@ -46,7 +46,7 @@ def search_actors(
     "country, a name another actor owns): kept for review, never applied to the lookup.",
     responses=not_found("actor"),
 )
-def get_actor(actor_id: int, session: SessionDep) -> ActorDetail:
+def get_actor(actor_id: Annotated[int, Path(ge=0, le=MAX_ID)], session: SessionDep) -> ActorDetail:
     """Return one actor with its aliases and event counts."""
     row = actors.get(session, actor_id)
     if row is None:

@@ -2,11 +2,21 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Response, status
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Path, Query, Response, status
+from sqlalchemy.orm import Session
 
+from diplograph.app.access import WriteAccess
 from diplograph.app.convert import article_detail, article_summary, event_out
-from diplograph.app.deps import GraphCacheDep, IngesterDep, ReextractorDep, SessionDep
-from diplograph.app.routes.responses import not_found
+from diplograph.app.deps import (
+    ExtractionPoolDep,
+    GraphCacheDep,
+    IngesterDep,
+    ReextractorDep,
+    SessionDep,
+    SettingsDep,
+    WriteFactoryDep,
+)
+from diplograph.app.routes.responses import ACCESS_ERRORS, MAX_ID, WRITE_ERRORS, not_found
 from diplograph.app.schemas.articles import (
     ArticleDeleted,
     ArticleDetail,
@@ -16,10 +26,13 @@ from diplograph.app.schemas.articles import (
     ReextractResultOut,
 )
 from diplograph.app.schemas.service import ErrorOut
+from diplograph.core.db import write_transaction
 from diplograph.core.repositories import articles, events
+from diplograph.ingest.budget import ExtractionTimeout, time_budget
 from diplograph.ingest.types import ArticleInput
 
 router = APIRouter(prefix="/articles", tags=["articles"])
+ArticleId = Annotated[int, Path(ge=0, le=MAX_ID)]
 
 
 @router.post(
@@ -31,25 +44,61 @@ router = APIRouter(prefix="/articles", tags=["articles"])
     "actors and events (201). Posting a text that is already stored (surrounding whitespace "
     "ignored), even by a request running at the same time, changes nothing and answers 200 "
     "with the stored article's id and events. "
-    "An empty text is refused with 422.",
-    responses={200: {"model": IngestResult, "description": "The text was already stored."}},
+    "An empty text is refused with 422, a text longer than `DIPLOGRAPH_MAX_ARTICLE_CHARS` "
+    "(or one whose extraction outlasts `DIPLOGRAPH_EXTRACT_SECONDS`) with 413. Articles are "
+    "extracted by a bounded pool of workers; when its queue is full the answer is 503 with "
+    "`Retry-After`.",
+    responses={
+        200: {"model": IngestResult, "description": "The text was already stored."},
+        **WRITE_ERRORS,
+    },
+    dependencies=[WriteAccess],
 )
-def post_article(
-    body: ArticleIn, session: SessionDep, ingest: IngesterDep, response: Response
+async def post_article(
+    body: ArticleIn,
+    factory: WriteFactoryDep,
+    ingest: IngesterDep,
+    pool: ExtractionPoolDep,
+    settings: SettingsDep,
+    response: Response,
 ) -> IngestResult:
     """Return the stored article's id, whether it was new, and its events."""
+    if len(body.text) > settings.max_article_chars:
+        raise HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            detail=f"the article text is {len(body.text)} characters long; "
+            f"at most {settings.max_article_chars} are accepted",
+        )
     article = ArticleInput(
         id="api", text=body.text, published=body.published, title=body.title, url=body.url
     )
-    # A text another request stored meanwhile comes back as not created (ingest.persist).
-    result = ingest(session, article)
-    if not result.created:
+
+    def store(session: Session) -> IngestResult:
+        # A text another request stored meanwhile comes back as not created (ingest.persist).
+        result = ingest(session, article)
+        rows = events.all_matching(session, events.EventFilter(article_id=result.article_id))
+        return IngestResult(
+            article_id=result.article_id,
+            created=result.created,
+            events=[event_out(r) for r in rows],
+        )
+
+    def extract_and_store() -> IngestResult:
+        with time_budget(settings.extract_seconds):
+            return write_transaction(factory, store)
+
+    try:
+        stored = await pool.run(extract_and_store)
+    except ExtractionTimeout:
+        raise HTTPException(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            detail=f"the article could not be extracted within {settings.extract_seconds:g} s; "
+            "send it in shorter parts",
+        ) from None
+    if not stored.created:
         response.status_code = status.HTTP_200_OK
-    response.headers["Location"] = f"/articles/{result.article_id}"
-    rows = events.all_matching(session, events.EventFilter(article_id=result.article_id))
-    return IngestResult(
-        article_id=result.article_id, created=result.created, events=[event_out(r) for r in rows]
-    )
+    response.headers["Location"] = f"/articles/{stored.article_id}"
+    return stored
 
 
 @router.get(
@@ -62,7 +111,7 @@ def post_article(
 def list_articles(
     session: SessionDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
 ) -> ArticlePage:
     """Return one page of articles and the total."""
     rows, total = articles.list_page(session, limit=limit, offset=offset)
@@ -83,7 +132,7 @@ def list_articles(
     "its events.",
     responses=not_found("article"),
 )
-def get_article(article_id: int, session: SessionDep) -> ArticleDetail:
+def get_article(article_id: ArticleId, session: SessionDep) -> ArticleDetail:
     """Return the article with its sentences and events."""
     row = articles.get(session, article_id)
     if row is None:
@@ -99,10 +148,11 @@ def get_article(article_id: int, session: SessionDep) -> ArticleDetail:
     description="Removes the article with its sentences and events; the graph routes stop "
     "counting them from the next request. Actors stay, even those left without events. "
     "An unknown id answers 404.",
-    responses=not_found("article"),
+    responses={**not_found("article"), **ACCESS_ERRORS},
+    dependencies=[WriteAccess],
 )
 def delete_article(
-    article_id: int, session: SessionDep, cache: GraphCacheDep, after: BackgroundTasks
+    article_id: ArticleId, session: SessionDep, cache: GraphCacheDep, after: BackgroundTasks
 ) -> ArticleDeleted:
     """Return how many events went with the deleted article."""
     removed = articles.delete(session, article_id)
@@ -124,10 +174,12 @@ def delete_article(
     responses={
         **not_found("article"),
         409: {"model": ErrorOut, "description": "The article was imported from an event file."},
+        **ACCESS_ERRORS,
     },
+    dependencies=[WriteAccess],
 )
 def reextract_article(
-    article_id: int,
+    article_id: ArticleId,
     session: SessionDep,
     reextract: ReextractorDep,
     cache: GraphCacheDep,

@@ -1,13 +1,13 @@
 """Events: filtered lists and the evidence view of one event."""
 
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, Path, Query, status
 
 from diplograph.app.convert import event_evidence, event_out
 from diplograph.app.deps import ActorFilterDep, SessionDep, resolve_country
-from diplograph.app.routes.responses import ACTOR_ERRORS, not_found
+from diplograph.app.routes.responses import ACTOR_ERRORS, MAX_ID, not_found
+from diplograph.app.schemas.days import Day
 from diplograph.app.schemas.events import EventEvidence, EventPage
 from diplograph.core.repositories import actors, events
 
@@ -48,10 +48,10 @@ def list_events(
     code: Annotated[
         str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO code prefix.")
     ] = None,
-    since: Annotated[date | None, Query(description="First day (YYYY-MM-DD).")] = None,
-    until: Annotated[date | None, Query(description="Last day (YYYY-MM-DD).")] = None,
+    since: Annotated[Day | None, Query(description="First day (YYYY-MM-DD).")] = None,
+    until: Annotated[Day | None, Query(description="Last day (YYYY-MM-DD).")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
 ) -> EventPage:
     """Return one page of matching events, the total and the mentions behind it."""
     actor_ids = None
@@ -97,7 +97,9 @@ def list_events(
     "it, and every mention: each sentence, in every article, that tells it.",
     responses=not_found("event"),
 )
-def get_event(event_id: int, session: SessionDep) -> EventEvidence:
+def get_event(
+    event_id: Annotated[int, Path(ge=0, le=MAX_ID)], session: SessionDep
+) -> EventEvidence:
     """Return one event with its sentence and article."""
     row = events.get(session, event_id)
     if row is None:

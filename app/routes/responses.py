@@ -8,6 +8,9 @@ from pydantic import BaseModel
 
 from diplograph.app.schemas.service import AmbiguousActorOut, ErrorOut
 
+MAX_ID = 2**63 - 1
+"""Largest id or offset a route accepts (SQLite's largest integer); 422 beyond."""
+
 
 def not_found(what: str) -> dict[int | str, dict[str, Any]]:
     """Return the ``responses`` entry of a route that answers 404 when ``what`` is unknown."""
@@ -18,6 +21,21 @@ ACTOR_ERRORS: dict[int | str, dict[str, Any]] = {
     **not_found("actor"),
     409: {"model": AmbiguousActorOut, "description": "The name fits several actors."},
 }
+
+
+ACCESS_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorOut, "description": "An API key is needed (DIPLOGRAPH_API_KEYS)."},
+    429: {"model": ErrorOut, "description": "Too many writes; see Retry-After."},
+}
+"""What every write route may answer (``app.access.WriteAccess``)."""
+
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The body cannot be read (not UTF-8 JSON)."},
+    **ACCESS_ERRORS,
+    413: {"model": ErrorOut, "description": "The body or the article is too large."},
+    503: {"model": ErrorOut, "description": "The extraction queue is full; see Retry-After."},
+}
+"""What a write route that takes an article may answer."""
 
 
 def json_answer(model: BaseModel) -> Response:

@@ -6,9 +6,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
+from diplograph.app.schemas.days import Day
 from diplograph.app.schemas.events import ARTICLE_REF_EXAMPLE, EVENT_EXAMPLE, EventOut
 
-MAX_TEXT_CHARS = 200_000
+MAX_TEXT_CHARS = 1_000_000
+"""Hard ceiling of the schema; the configured limit (``max_article_chars``) answers 413."""
+
+
 SENTENCE_EXAMPLE: JsonDict = {
     "index": 0,
     "paragraph": 0,
@@ -43,7 +47,7 @@ class ArticleIn(BaseModel):
     text: str = Field(
         max_length=MAX_TEXT_CHARS, description="The article text, one paragraph per line."
     )
-    published: date = Field(
+    published: Day = Field(
         description="Publication date (YYYY-MM-DD); relative dates are resolved against it."
     )
     title: str | None = Field(default=None, max_length=500)

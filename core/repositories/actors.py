@@ -9,6 +9,9 @@ from diplograph.core.identity import acts_for_state, best_match, name_words
 from diplograph.core.models import ActorAliasRow, ActorClaimRow, ActorRow, EventRow
 from diplograph.core.names import normalize_name
 
+MAX_ROW_ID = 2**63 - 1
+"""Largest id SQLite can store; a larger number names no actor."""
+
 
 def get(session: Session, actor_id: int) -> ActorRow | None:
     """Return the actor with its aliases loaded, or None."""
@@ -252,8 +255,9 @@ def lookup(session: Session, ref: str) -> Sequence[ActorRow]:
     alone. With no owner, a person whose stored name is a near-spelling of a
     name of two or more words answers (:func:`core.identity.best_match`).
     """
-    if ref.strip().isdigit():
-        row = session.get(ActorRow, int(ref))
+    digits = ref.strip()
+    if digits.isascii() and digits.isdigit():  # "²" is a digit but not a number
+        row = session.get(ActorRow, int(digits)) if int(digits) <= MAX_ROW_ID else None
         return [row] if row is not None else []
     found = find_by_alias(session, ref)
     if found:

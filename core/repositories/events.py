@@ -111,7 +111,7 @@ def find_occurrence(
                 )
             ),
             EventRow.cameo_code.startswith(root, autoescape=True),
-            EventRow.event_date.between(when - window, when + window),
+            EventRow.event_date.between(*_around(when, window)),
             EventRow.negated == negated,
             EventRow.modality == modality,
             EventRow.article_id != other_than_article,
@@ -120,6 +120,13 @@ def find_occurrence(
         .limit(1)
     )
     return session.scalar(stmt)
+
+
+def _around(when: date, window: timedelta) -> tuple[date, date]:
+    """Return the days ``window`` either side of ``when``, kept within the calendar."""
+    low = when - window if when - date.min > window else date.min
+    high = when + window if date.max - when > window else date.max
+    return low, high
 
 
 def add_mention(session: Session, row: EventMentionRow) -> None:

@@ -1,0 +1,68 @@
+"""Recall on plain news sentences with the coding dictionaries (spaCy model, slow)."""
+
+from datetime import date
+
+import pytest
+
+from diplograph.ingest.pipeline import extract_one
+from diplograph.ingest.types import ArticleInput
+
+pytestmark = pytest.mark.slow
+
+Row = tuple[str, str | None, str, str | None, str]
+
+
+def coded(text: str, published: date) -> set[Row]:
+    """Return (source, source country, target, target country, CAMEO code) of each event."""
+    events = extract_one(ArticleInput(id="t", text=text, published=published)).events
+    return {
+        (e.source.name, e.source.country, e.target.name, e.target.country, e.cameo) for e in events
+    }
+
+
+def test_leaders_before_the_people_table_have_their_state_on_the_date() -> None:
+    assert coded("Tony Blair met Gerhard Schroeder in Berlin.", date(2003, 5, 1)) == {
+        ("Tony Blair", "GBR", "Gerhard Schroeder", "DEU", "040")
+    }
+
+
+def test_obama_in_2013_is_american() -> None:
+    assert coded("Obama welcomed the Lebanese prime minister to Washington.", date(2013, 5, 1)) == {
+        ("Obama", "USA", "Lebanon", "LBN", "051")
+    }
+
+
+def test_withdrawing_a_high_commissioner_reduces_relations() -> None:
+    assert coded(
+        "Britain said it was withdrawing its high commissioner from Ottawa.", date(2014, 1, 1)
+    ) == {("United Kingdom", "GBR", "Canada", "CAN", "161")}
+
+
+def test_a_country_adjective_on_the_object_is_the_target() -> None:
+    assert coded(
+        "A Kenyan court has issued arrest warrants for two Somali men.", date(2011, 10, 20)
+    ) == {("Kenya", "KEN", "Somali men", "SOM", "173")}
+
+
+def test_dictionary_pattern_with_its_object() -> None:
+    assert coded("Moscow froze the assets of three Ukrainian officials.", date(2014, 3, 20)) == {
+        ("Russia", "RUS", "Ukrainian officials", "UKR", "163")
+    }
+
+
+def test_reported_speech_is_the_act_of_the_clause_subject() -> None:
+    assert coded(
+        "The minister said Russia had attacked Georgian positions.", date(2008, 8, 10)
+    ) == {("Russia", "RUS", "Georgia", "GEO", "190")}
+
+
+def test_an_agent_noun_with_a_demonym_is_that_state() -> None:
+    assert coded("Chadian troops attacked Syrian rebels near the border.", date(2014, 1, 1)) == {
+        ("Chadian troops", "TCD", "Syrian rebels", "SYR", "190")
+    }
+
+
+def test_an_armed_group_of_the_dictionary_is_known() -> None:
+    assert coded("Kenyan troops attacked al-Shabaab near the border.", date(2011, 10, 20)) == {
+        ("Kenyan troops", "KEN", "al-Shabaab", None, "190")
+    }

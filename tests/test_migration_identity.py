@@ -44,7 +44,7 @@ def test_upgrade_keeps_every_article_sentence_and_evidence(tmp_path: Path) -> No
     evidence = _rows(url, EVIDENCE + " ORDER BY id")
     assert (len(articles), len(sentences), len(evidence)) == (3, 46, 56)
     upgrade(url)
-    assert current_revision(url) == "0003_identity"
+    assert current_revision(url) == "0004_graph_generation"
     assert _rows(url, "SELECT id, content_hash, text FROM articles ORDER BY id") == articles
     assert _rows(url, "SELECT * FROM sentences ORDER BY id") == sentences
     assert _rows(url, EVIDENCE + " ORDER BY id") == evidence

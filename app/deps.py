@@ -124,13 +124,14 @@ def resolve_country(ref: str) -> str:
         return code
     found = gaz.country(ref)
     if found is None:
-        # Shaped like every other 422 (a list of errors), as the OpenAPI document says.
+        # A validation error of the parameter: the 422 body the OpenAPI schema documents.
         raise RequestValidationError(
             [
                 {
                     "type": "value_error",
                     "loc": ("query", "country"),
                     "msg": f"unknown country {ref[:100]!r}",
+                    "input": ref[:100],
                 }
             ]
         )

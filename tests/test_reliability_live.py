@@ -129,9 +129,13 @@ def test_readers_and_writers_at_once_get_no_server_error_and_no_timeout(tmp_path
             jobs += [pool.submit(write, i) for i in range(WRITERS)]
             for job in jobs:
                 job.result()
-    failures = {k: n for k, n in statuses.items() if k not in ("read 200", "write 201")}
+    # A write answers 201, or 200 when the store already holds the text.
+    failures = {
+        k: n for k, n in statuses.items() if k not in ("read 200", "write 200", "write 201")
+    }
     assert failures == {}
-    assert (statuses["read 200"] > READERS, statuses["write 201"] > WRITERS) == (True, True)
+    writes = statuses["write 200"] + statuses["write 201"]
+    assert (statuses["read 200"] > READERS, writes > WRITERS) == (True, True)
 
 
 @pytest.mark.slow

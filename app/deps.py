@@ -6,6 +6,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, HTTPException, Query, Request, status
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.app.convert import actor_out
@@ -145,7 +146,15 @@ def resolve_country(ref: str) -> str:
         return code
     found = gaz.country(ref)
     if found is None:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=f"unknown country {ref[:100]!r}"
+        # A validation error of the parameter: the 422 body the OpenAPI schema documents.
+        raise RequestValidationError(
+            [
+                {
+                    "type": "value_error",
+                    "loc": ("query", "country"),
+                    "msg": f"unknown country {ref[:100]!r}",
+                    "input": ref[:100],
+                }
+            ]
         )
     return found.iso3

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -112,7 +113,9 @@ def test_readers_and_writers_at_once_get_no_server_error_and_no_timeout(tmp_path
                 n = 0
                 while time.monotonic() < until:
                     n += 1
-                    text = f"Russian President Vladimir Putin met Assad in Damascus ({index}-{n})."
+                    # A random reference, so no two posts are near-duplicates of each other.
+                    ref = uuid.uuid4().hex
+                    text = f"Russian President Vladimir Putin met Assad in Damascus (ref {ref})."
                     body = {"text": text, "published": "2017-12-11"}
                     try:
                         status = http.post("/articles", json=body).status_code
@@ -126,9 +129,13 @@ def test_readers_and_writers_at_once_get_no_server_error_and_no_timeout(tmp_path
             jobs += [pool.submit(write, i) for i in range(WRITERS)]
             for job in jobs:
                 job.result()
-    failures = {k: n for k, n in statuses.items() if k not in ("read 200", "write 201")}
+    # A write answers 201, or 200 when the store already holds the text.
+    failures = {
+        k: n for k, n in statuses.items() if k not in ("read 200", "write 200", "write 201")
+    }
     assert failures == {}
-    assert (statuses["read 200"] > READERS, statuses["write 201"] > WRITERS) == (True, True)
+    writes = statuses["write 200"] + statuses["write 201"]
+    assert (statuses["read 200"] > READERS, writes > WRITERS) == (True, True)
 
 
 @pytest.mark.slow

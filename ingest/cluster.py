@@ -145,7 +145,7 @@ def ingest_on_cluster(
         for item in stored:
             if item.created:
                 added += 1
-                n_events += len(item.event_ids)
+                n_events += item.new_events
             else:
                 unchanged += 1
         run.errors.extend(result.errors)

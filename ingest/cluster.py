@@ -13,18 +13,18 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from distributed import Client, Future, LocalCluster, as_completed
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from diplograph.core.db import make_engine, make_session_factory, transaction
+from diplograph.core.db import make_engine, make_session_factory, transaction, write_transaction
 from diplograph.core.repositories import runs
 from diplograph.ingest import version as ingest_version
-from diplograph.ingest.persist import PersistResult
+from diplograph.ingest.persist import PersistResult, persist
 from diplograph.ingest.pipeline import extract_many
-from diplograph.ingest.service import RunSummary, store_article
+from diplograph.ingest.service import RunSummary
 from diplograph.ingest.shards import Shard, read_shard
 from diplograph.ingest.sources import SourceError
 from diplograph.ingest.types import ArticleInput, ExtractedArticle
@@ -83,8 +83,13 @@ def extract_shard(shard: Shard, database_url: str | None) -> ShardResult:
     if database_url is None:
         return ShardResult(shard, errors, extracted=tuple(extract_many(articles)))
     factory = _worker_sessions(database_url)
-    stored = tuple(store_article(factory, extracted) for extracted in extract_many(articles))
+    stored = tuple(store(factory, extracted) for extracted in extract_many(articles))
     return ShardResult(shard, errors, stored=stored)
+
+
+def store(factory: sessionmaker[Session], extracted: ExtractedArticle) -> PersistResult:
+    """Store one article in its own transaction (run again if it lost a race); return it."""
+    return write_transaction(factory, partial(persist, extracted=extracted))
 
 
 def in_flight_limit(client: Client) -> int:
@@ -141,7 +146,7 @@ def ingest_on_cluster(
         submit_next()
         if result is None:
             continue
-        stored = [store_article(factory, e) for e in result.extracted] if here else result.stored
+        stored = [store(factory, e) for e in result.extracted] if here else result.stored
         for item in stored:
             if item.created:
                 added += 1

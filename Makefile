@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 NPM ?= npm
 VENDOR := app/static/vendor
 
-.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph bench-load dictionaries clean
+.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph bench-load dictionaries bench-ingest clean
 
 install: $(STAMP) $(VENDOR)/.copied chromium
 
@@ -89,6 +89,10 @@ dictionaries: install
 # against a live server on a free loopback port (about two minutes).
 bench-load: install
 	$(BIN)/python -m bench.load
+
+# Ingest on Dask with 1 and 2 workers into SQLite and PostgreSQL against nlp.pipe (minutes).
+bench-ingest: install
+	$(BIN)/python -m bench.ingest
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) .mypy_cache .pytest_cache .ruff_cache

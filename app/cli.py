@@ -214,6 +214,28 @@ def build_parser() -> Parser:
     )
     add_reading(ingest)
     add_database(ingest)
+    ingest.add_argument(
+        "--workers",
+        type=positive_int,
+        metavar="N",
+        default=env("DIPLOGRAPH_WORKERS"),
+        help="extract on a local Dask cluster of N processes; .txt and .jsonl sources only "
+        "(needs diplograph[distributed]; env DIPLOGRAPH_WORKERS)",
+    )
+    ingest.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=env("DIPLOGRAPH_SCHEDULER"),
+        help="extract on the existing Dask cluster of this scheduler, tcp://host:8786 "
+        "(env DIPLOGRAPH_SCHEDULER)",
+    )
+    ingest.add_argument(
+        "--shard-size",
+        type=positive_int,
+        metavar="N",
+        default=env("DIPLOGRAPH_SHARD_SIZE", "32"),
+        help="articles per Dask task with --workers or --scheduler (default 32)",
+    )
 
     extract = command(
         "extract",

@@ -141,6 +141,8 @@ def ingest(args: argparse.Namespace) -> int:
     from diplograph.ingest.persist import PersistResult
     from diplograph.ingest.service import ingest_many
 
+    if args.workers is not None or args.scheduler is not None:
+        return ingest_on_cluster(args)
     with open_database(args) as factory:
         articles, errors = read_sources(args)
         code = report_bad_inputs(errors)
@@ -169,6 +171,32 @@ def ingest(args: argparse.Namespace) -> int:
         f"{len(errors)} skipped, {summary.events_added} events added{undated_note}"
     )
     return code
+
+
+def ingest_on_cluster(args: argparse.Namespace) -> int:
+    """Store the articles, extracted on a Dask cluster; return 1 if a source or shard failed."""
+    from pathlib import Path
+
+    from diplograph.app import cluster_cli
+    from diplograph.ingest.sources import InputError, is_url
+
+    if any(is_url(source) or source == "-" for source in args.sources):
+        raise CliError("--workers and --scheduler read .txt and .jsonl files and folders only")
+    with open_database(args):  # the same checks of the database as without a cluster
+        pass
+    try:
+        return cluster_cli.ingest_on_cluster(
+            [Path(source) for source in args.sources],
+            published=args.date,
+            title=args.title,
+            url=args.url,
+            database_url=database_url(args),
+            workers=args.workers,
+            scheduler=args.scheduler,
+            shard_size=args.shard_size,
+        )
+    except (cluster_cli.ClusterOptionError, InputError) as exc:
+        raise CliError(str(exc)) from None
 
 
 def delete(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 T = TypeVar("T")
@@ -20,6 +20,9 @@ WRITE_ATTEMPTS = 4
 """How many times :func:`write_transaction` runs its work when SQLite reports a lock."""
 
 _TRANSIENT = ("database is locked", "database table is locked", "database is busy")
+_TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "23505"})
+"""PostgreSQL: serialization failure, deadlock, and a unique row another writer stored first
+(run again, the transaction finds it)."""
 
 
 def _sqlite_setup(write: bool) -> Callable[[Any, Any], None]:
@@ -90,6 +93,8 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
 
 def is_transient(exc: BaseException) -> bool:
     """Return whether ``exc`` is a lock error that the same work may not meet again."""
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
+        return True
     return isinstance(exc, OperationalError) and any(t in str(exc.orig) for t in _TRANSIENT)
 
 
@@ -110,7 +115,7 @@ def write_transaction(
         try:
             with transaction(factory) as session:
                 return work(session)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             if attempt == attempts or not is_transient(exc):
                 raise
             logger.warning("database locked (attempt %d of %d); retrying", attempt, attempts)

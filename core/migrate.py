@@ -23,6 +23,11 @@ def upgrade(database_url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(database_url), revision)
 
 
+def downgrade(database_url: str, revision: str) -> None:
+    """Downgrade the database at ``database_url`` to ``revision`` ("base": no table)."""
+    command.downgrade(alembic_config(database_url), revision)
+
+
 def current_revision(database_url: str) -> str | None:
     """Return the revision the database is at, or None for an empty database."""
     from alembic.runtime.migration import MigrationContext

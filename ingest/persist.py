@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from diplograph.core.models import EventMentionRow, EventRow
-from diplograph.core.repositories import articles, events
+from diplograph.core.repositories import articles, conflicts, events
 from diplograph.ingest import version as ingest_version
 from diplograph.ingest.identity import store_actor
 from diplograph.ingest.types import ActorRef, ExtractedArticle, ExtractedEvent
@@ -55,10 +55,14 @@ def persist(
     article already told (``OCCURRENCE_WINDOW``) gets this article's mentions and
     counts instead of a new event. ``event_ids`` are the events the article tells.
     ``version`` is the extractor that made ``extracted`` (default: the current one).
-    The caller owns the transaction: nothing here commits.
+    The caller owns the transaction: nothing here commits. On PostgreSQL, where writers
+    run side by side, the text and the actors it names are locked first (see
+    :func:`~diplograph.core.repositories.conflicts.lock_keys`), so a second writer of
+    the same text or the same actors waits for this one and then finds its rows.
     """
     art = extracted.article
     digest = content_hash(art.text)
+    conflicts.lock_keys(session, write_keys(digest, extracted))
     existing = articles.get_by_hash(session, digest)
     if existing is None:
         copy_of = articles.find_near_duplicate(session, art.text, art.published)
@@ -195,6 +199,14 @@ def replace_extraction(
     """Replace a stored article's sentences and events with ``extracted``; return (events
     removed, the ids of the events it now tells). Nothing commits: in one transaction, it is
     all or nothing."""
+    conflicts.lock_keys(session, write_keys(content_hash(extracted.article.text), extracted))
     removed = articles.clear_extraction(session, article_id)
     event_ids, _ = store_extraction(session, article_id, extracted, version=version)
     return removed, event_ids
+
+
+def write_keys(digest: str, extracted: ExtractedArticle) -> list[str]:
+    """Return the keys of the rows storing ``extracted`` may create or merge into: its text
+    and its actors (events are matched across articles by their actors)."""
+    refs = {ref for ev in extracted.events for ref in (ev.source, ev.target)}
+    return [f"article:{digest}", *(f"actor:{ref.name}|{ref.country or ''}" for ref in refs)]

@@ -106,7 +106,8 @@ def _optional_text(obj: dict[str, object], key: str) -> str | None:
     return value
 
 
-def _jsonl_article(path: Path, n: int, line: str) -> ArticleInput | SourceError:
+def jsonl_article(path: Path, n: int, line: str) -> ArticleInput | SourceError:
+    """Return the article on line ``n`` of the JSON Lines file ``path``, or what is wrong."""
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -141,7 +142,7 @@ def read_jsonl_lines(path: Path, lines: Iterable[str]) -> Iterator[ArticleInput 
     """Yield each article of JSON Lines, or an error naming the bad line of ``path``."""
     for n, line in enumerate(lines, start=1):
         if line.strip():
-            yield _jsonl_article(path, n, line)
+            yield jsonl_article(path, n, line)
 
 
 def read_jsonl_file(path: Path) -> Iterator[ArticleInput | SourceError]:

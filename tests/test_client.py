@@ -609,8 +609,8 @@ def test_api_key_is_sent_as_a_bearer_token() -> None:
     assert seen == ["Bearer s3cret", None]
 
 
-def test_local_mode_migrates_a_new_database(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'new.db'}"
+def test_local_mode_migrates_a_new_database(empty_database_url: str) -> None:
+    url = empty_database_url
     with Client.local(url) as client:
         assert repr(client) == f"Client.local({url!r})"
         health = client.health()
@@ -622,10 +622,17 @@ def test_local_mode_migrates_a_new_database(tmp_path: Path) -> None:
         }
 
 
-def test_local_mode_without_migrating_reports_the_unreadable_database(tmp_path: Path) -> None:
+MISSING_TABLE_ERRORS = {"sqlite": "OperationalError", "postgres": "ProgrammingError"}
+"""The error class each store's driver raises for a table that does not exist."""
+
+
+def test_local_mode_without_migrating_reports_the_unreadable_database(
+    empty_database_url: str, store: str
+) -> None:
+    expected = f"^HTTP 503: database unavailable: {MISSING_TABLE_ERRORS[store]}$"
     with (
-        Client.local(f"sqlite:///{tmp_path / 'empty.db'}", migrate=False) as client,
-        pytest.raises(DiplographError, match=r"^HTTP 503: database unavailable: OperationalError$"),
+        Client.local(empty_database_url, migrate=False) as client,
+        pytest.raises(DiplographError, match=expected),
     ):
         client.health()
 

@@ -8,7 +8,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.core.db import make_engine, transaction
-from diplograph.core.migrate import current_revision, upgrade
+from diplograph.core.migrate import current_revision, downgrade, upgrade
 from diplograph.core.repositories import actors, articles, events, runs
 from diplograph.ingest.persist import content_hash
 from diplograph.ingest.types import ActorRef
@@ -18,14 +18,20 @@ KIM_JONG_UN = ActorRef("Kim Jong Un", "person", "PRK", "leader", ("Kim",))
 KIM_YO_JONG = ActorRef("Kim Yo Jong", "person", "PRK", "spokesperson", ("Kim",))
 
 
-def test_migrations_create_every_table_and_reach_head(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'm.db'}"
+def table_names(url: str) -> set[str]:
+    """Return the names of the tables of the database at ``url``."""
+    engine = make_engine(url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_migrations_create_every_table_and_reach_head(empty_database_url: str) -> None:
+    url = empty_database_url
     assert current_revision(url) is None
     upgrade(url)
-    engine = make_engine(url)
-    tables = set(inspect(engine).get_table_names())
-    engine.dispose()
-    assert tables == {
+    assert table_names(url) == {
         "alembic_version",
         "graph_state",
         "articles",
@@ -52,6 +58,16 @@ def test_the_migrated_schema_matches_the_models(migrated_template: Path) -> None
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_migrations_go_down_to_empty_and_up_again(empty_database_url: str) -> None:
+    url = empty_database_url
+    upgrade(url)
+    head = (current_revision(url), table_names(url))
+    downgrade(url, "base")
+    assert (current_revision(url), table_names(url)) == (None, {"alembic_version"})
+    upgrade(url)
+    assert (current_revision(url), table_names(url)) == head
 
 
 def test_same_text_is_stored_once(session_factory: sessionmaker[Session]) -> None:

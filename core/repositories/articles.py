@@ -6,10 +6,10 @@ from datetime import date
 
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, selectinload
 
 from diplograph.core.models import ArticleRow, EventMentionRow, EventRow, SentenceRow
+from diplograph.core.repositories.conflicts import insert_skipping_duplicates
 from diplograph.core.texts import fingerprint, near_duplicate
 
 
@@ -74,11 +74,12 @@ def add(
 ) -> ArticleRow:
     """Add an article row and return it (with its id); raise if its text is already stored.
 
-    On SQLite the insert itself skips a stored text (``ON CONFLICT DO NOTHING``
-    on the content hash), so when two transactions add the same new text at
-    once the second neither fails on the UNIQUE constraint nor stores it twice:
-    it writes nothing and gets :class:`ArticleExistsError` with the first one's
-    article id. No SAVEPOINT is used: on pysqlite, releasing one that opened the
+    On SQLite and PostgreSQL the insert itself skips a stored text (``ON CONFLICT
+    DO NOTHING`` on the content hash), so when two transactions add the same new
+    text at once the second neither fails on the UNIQUE constraint nor stores it
+    twice: it writes nothing and gets :class:`ArticleExistsError` with the first
+    one's article id (PostgreSQL makes it wait until the first one commits or
+    rolls back). No SAVEPOINT is used: on pysqlite, releasing one that opened the
     transaction commits it. Other databases get a plain insert, where such a
     race is an ``IntegrityError``.
     """
@@ -92,18 +93,13 @@ def add(
         "external_id": external_id,
         "origin": origin,
     }
-    if session.get_bind().dialect.name != "sqlite":
+    insert = insert_skipping_duplicates(session, ArticleRow, [ArticleRow.content_hash])
+    if insert is None:
         row = ArticleRow(**values)
         session.add(row)
         session.flush()
         return row
-    stmt = (
-        sqlite.insert(ArticleRow)
-        .values(values)
-        .on_conflict_do_nothing(index_elements=[ArticleRow.content_hash])
-        .returning(ArticleRow)
-    )
-    stored: ArticleRow | None = session.scalar(stmt)
+    stored: ArticleRow | None = session.scalar(insert.values(values).returning(ArticleRow))
     if stored is None:
         existing = session.execute(
             select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
@@ -151,7 +147,7 @@ def list_page(session: Session, *, limit: int, offset: int) -> tuple[Sequence[Ar
     total = session.scalar(select(func.count()).select_from(ArticleRow)) or 0
     stmt = (
         select(ArticleRow)
-        .order_by(ArticleRow.published.desc(), ArticleRow.id.desc())
+        .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc())
         .limit(limit)
         .offset(offset)
     )

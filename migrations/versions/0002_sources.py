@@ -19,8 +19,13 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     # The tables are rebuilt with AUTOINCREMENT on SQLite, so the id of a deleted article or
-    # event is never given again (elsewhere the ids already keep growing).
-    sqlite_rebuild = dict(recreate='always', table_kwargs={'sqlite_autoincrement': True})
+    # event is never given again (elsewhere the ids already keep growing, and a rebuild would
+    # drop primary keys that foreign keys depend on: PostgreSQL refuses).
+    sqlite_rebuild = (
+        dict(recreate='always', table_kwargs={'sqlite_autoincrement': True})
+        if op.get_bind().dialect.name == 'sqlite'
+        else {}
+    )
     with op.batch_alter_table('articles', schema=None, **sqlite_rebuild) as batch_op:
         batch_op.add_column(sa.Column('extractor_version', sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column('origin', sa.String(length=16), server_default='extracted', nullable=False))

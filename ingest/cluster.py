@@ -1,0 +1,194 @@
+"""Ingest on a Dask cluster: workers extract shards of the input, and the results are stored
+one transaction per article, by the workers themselves on PostgreSQL or by one writer in
+this process on SQLite (which has one writer at a time anyway).
+
+Dask does the scheduling: each shard is one task (:func:`extract_shard`); a worker that
+dies takes its tasks with it and the scheduler runs them again elsewhere. Storing is
+idempotent (an article whose text is stored is left as it is), so a shard run twice
+stores each of its articles once. A worker process loads the spaCy pipeline once, at its
+first shard.
+"""
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+
+from distributed import Client, Future, LocalCluster, as_completed
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from diplograph.core.db import make_engine, make_session_factory, transaction, write_transaction
+from diplograph.core.repositories import runs
+from diplograph.ingest import version as ingest_version
+from diplograph.ingest.persist import PersistResult, persist
+from diplograph.ingest.pipeline import extract_many
+from diplograph.ingest.service import RunSummary
+from diplograph.ingest.shards import Shard, read_shard
+from diplograph.ingest.sources import SourceError
+from diplograph.ingest.types import ArticleInput, ExtractedArticle
+
+TASK_RETRIES = 2
+"""How many times a shard whose task raised (a database gone, say) is run again."""
+
+
+class ClusterUnavailableError(Exception):
+    """The Dask scheduler named cannot be reached (the message says where and why)."""
+
+
+@dataclass(frozen=True)
+class ShardResult:
+    """What a worker did with one shard.
+
+    ``extracted`` holds the extractions when this process stores them (SQLite);
+    ``stored`` what storing did when the worker stored them itself (PostgreSQL).
+    """
+
+    shard: Shard
+    errors: tuple[SourceError, ...]
+    extracted: tuple[ExtractedArticle, ...] = ()
+    stored: tuple[PersistResult, ...] = ()
+
+
+@dataclass
+class ClusterRun:
+    """Counts of an ingest on a cluster, with the unreadable articles and the lost shards."""
+
+    summary: RunSummary
+    errors: list[SourceError] = field(default_factory=list)
+    failed: list[tuple[Shard, str]] = field(default_factory=list)
+
+
+def workers_write(database_url: str) -> bool:
+    """Return whether workers store their results themselves (PostgreSQL) or send them back."""
+    return make_url(database_url).get_backend_name() == "postgresql"
+
+
+@lru_cache(maxsize=4)
+def _worker_sessions(database_url: str) -> sessionmaker[Session]:
+    """Return this worker process's session factory on ``database_url`` (one engine each)."""
+    return make_session_factory(make_engine(database_url))
+
+
+def extract_shard(shard: Shard, database_url: str | None) -> ShardResult:
+    """Extract the articles of ``shard``; store them too when ``database_url`` is given.
+
+    Runs on a worker. Each article is stored in its own transaction as soon as it is
+    extracted, so a worker that dies half-way leaves whole articles only.
+    """
+    items = list(read_shard(shard))
+    errors = tuple(item for item in items if isinstance(item, SourceError))
+    articles = [item for item in items if isinstance(item, ArticleInput)]
+    if database_url is None:
+        return ShardResult(shard, errors, extracted=tuple(extract_many(articles)))
+    factory = _worker_sessions(database_url)
+    stored = tuple(store(factory, extracted) for extracted in extract_many(articles))
+    return ShardResult(shard, errors, stored=stored)
+
+
+def store(factory: sessionmaker[Session], extracted: ExtractedArticle) -> PersistResult:
+    """Store one article in its own transaction (run again if it lost a race); return it."""
+    return write_transaction(factory, partial(persist, extracted=extracted))
+
+
+def in_flight_limit(client: Client) -> int:
+    """Return how many shards to keep submitted at once: two per worker thread."""
+    threads: dict[str, int] = client.nthreads()
+    return max(2, 2 * sum(threads.values()))
+
+
+def ingest_on_cluster(
+    client: Client,
+    shards: Iterable[Shard],
+    *,
+    factory: sessionmaker[Session],
+    database_url: str,
+    on_shard: Callable[[ShardResult, int], None] | None = None,
+) -> ClusterRun:
+    """Extract ``shards`` on the cluster behind ``client`` and store every article once.
+
+    At most :func:`in_flight_limit` shards are submitted at a time, so neither the
+    scheduler nor this process holds a large input. ``on_shard(result, n_stored)`` is
+    called as each shard is done. A shard whose task failed more than
+    ``TASK_RETRIES`` times, or whose workers kept dying, is reported in ``failed``;
+    the others are stored all the same. The run is recorded in ``ingest_runs``.
+    """
+    here = not workers_write(database_url)
+    worker_url = None if here else database_url
+    with transaction(factory) as session:
+        run_id = runs.start(session, extractor_version=ingest_version.extractor_version()).id
+    run = ClusterRun(RunSummary(run_id, 0, 0, 0))
+    added = unchanged = n_events = 0
+    pending = iter(shards)
+    submitted: dict[Future[ShardResult], Shard] = {}
+    done = as_completed()
+
+    def submit_next() -> None:
+        shard = next(pending, None)
+        if shard is not None:
+            future = client.submit(
+                extract_shard, shard, worker_url, pure=False, retries=TASK_RETRIES
+            )
+            submitted[future] = shard
+            done.add(future)
+
+    for _ in range(in_flight_limit(client)):
+        submit_next()
+    for future in done:
+        shard = submitted.pop(future)
+        result: ShardResult | None = None
+        try:
+            result = future.result()
+        except Exception as exc:  # the task kept failing, or the workers running it kept dying
+            run.failed.append((shard, f"{type(exc).__name__}: {exc}"))
+        future.release()
+        submit_next()
+        if result is None:
+            continue
+        stored = [store(factory, e) for e in result.extracted] if here else result.stored
+        for item in stored:
+            if item.created:
+                added += 1
+                n_events += item.new_events
+            else:
+                unchanged += 1
+        run.errors.extend(result.errors)
+        if on_shard is not None:
+            on_shard(result, len(stored))
+    with transaction(factory) as session:
+        runs.finish(
+            session, run_id, articles_added=added, articles_skipped=unchanged, events_added=n_events
+        )
+    run.summary = RunSummary(run_id, added, unchanged, n_events)
+    return run
+
+
+@contextmanager
+def connect(*, workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
+    """Yield a client on the scheduler at ``scheduler``, or on a new local cluster.
+
+    The local cluster has ``workers`` processes of one thread each and no dashboard;
+    it is shut down on exit. Raises :class:`ClusterUnavailableError` when no scheduler
+    answers at ``scheduler`` within 10 seconds.
+    """
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, ValueError) as exc:
+            message = f"no Dask scheduler answers at {scheduler}: {exc}"
+            raise ClusterUnavailableError(message) from exc
+        with client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client

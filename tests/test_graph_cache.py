@@ -209,6 +209,9 @@ def test_snapshot_memo_keeps_the_most_recently_used(session_factory: sessionmake
     )
 
 
+# SQLite only: each SQLite test has its own database file, while the PostgreSQL tests share
+# one database whose triggers must stay.
+@pytest.mark.stores("sqlite")
 def test_deleted_events_are_noticed_at_the_next_recount_without_triggers(
     session_factory: sessionmaker[Session],
 ) -> None:
@@ -224,7 +227,7 @@ def test_deleted_events_are_noticed_at_the_next_recount_without_triggers(
         patient.snapshot(session)
         eager.snapshot(session)
     with session_factory() as session, session.begin():
-        session.execute(text("DROP TRIGGER graph_events_deleted"))  # as on other databases
+        session.execute(text("DROP TRIGGER graph_events_deleted"))  # as without the triggers
         session.execute(text("DROP TRIGGER graph_mentions_deleted"))
         session.execute(delete(EventRow).where(EventRow.id == 1))  # the highest id stays 2
     with session_factory() as session:

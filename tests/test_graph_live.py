@@ -121,7 +121,7 @@ def test_a_reextracted_article_is_rebuilt_in_the_background(
             text(
                 "INSERT INTO events (article_id, sentence_id, source_actor_id, target_actor_id,"
                 " action, cameo_code, goldstein, quad_class, negated, modality, event_date,"
-                " trigger, confidence) VALUES (1, 2, 3, 1, 'host', '043', 2.8, 1, 0,"
+                " trigger, confidence) VALUES (1, 2, 3, 1, 'host', '043', 2.8, 1, false,"
                 " 'asserted', '2017-12-11', 'hosted', 0.8)"
             )
         )

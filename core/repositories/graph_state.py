@@ -57,6 +57,7 @@ def recounted(
 def bump(session: Session) -> None:
     """Bump the generation: graph caches then rebuild in the background (caller commits).
 
-    Needed only where triggers do not do it (databases other than SQLite).
+    Needed only where triggers do not do it (0004_graph_generation creates them on SQLite and
+    PostgreSQL).
     """
     session.execute(update(GraphStateRow).values(generation=GraphStateRow.generation + 1))

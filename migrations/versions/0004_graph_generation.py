@@ -36,8 +36,13 @@ TRIGGERS = {
     "graph_sentences_updated": "AFTER UPDATE OF text ON sentences",
     "graph_mentions_deleted": "AFTER DELETE ON event_mentions",
 }
-"""Changes that bump the generation on SQLite (new events, actors and mentions are read
-incrementally)."""
+"""Changes that bump the generation (new events, actors and mentions are read
+incrementally); row triggers on SQLite and PostgreSQL alike."""
+
+PG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION graph_generation_bump() RETURNS trigger LANGUAGE plpgsql AS "
+    f"$$ BEGIN {BUMP} RETURN NULL; END $$"
+)
 
 
 def upgrade() -> None:
@@ -48,13 +53,26 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_graph_state")),
     )
     op.execute("INSERT INTO graph_state (id, generation) VALUES (1, 0)")
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for name, when in TRIGGERS.items():
             op.execute(f"CREATE TRIGGER {name} {when} BEGIN {BUMP} END")
+    elif dialect == "postgresql":
+        op.execute(PG_FUNCTION)
+        for name, when in TRIGGERS.items():
+            op.execute(
+                f"CREATE TRIGGER {name} {when} FOR EACH ROW EXECUTE FUNCTION graph_generation_bump()"
+            )
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         for name in TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    elif dialect == "postgresql":
+        for name, when in TRIGGERS.items():
+            table = when.rsplit(" ON ", 1)[1]
+            op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS graph_generation_bump()")
     op.drop_table("graph_state")

@@ -25,6 +25,10 @@ _TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 (run again, the transaction finds it)."""
 
 
+def _is_lock_message(message: str) -> bool:
+    return any(text in message for text in _TRANSIENT)
+
+
 def _sqlite_setup(write: bool) -> Callable[[Any, Any], None]:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         if write:
@@ -42,7 +46,13 @@ def _sqlite_setup(write: bool) -> Callable[[Any, Any], None]:
         if mode not in ("memory", "wal") and not empty:
             # WAL: readers never wait for the writer and the writer never waits for readers.
             # (An empty file is left untouched: opening a database must not create one.)
-            cursor.execute("PRAGMA journal_mode=WAL")
+            try:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            except Exception as exc:  # the driver's OperationalError, not SQLAlchemy's
+                # Another connection holds the file (the switch needs it alone): the mode is
+                # stored in the file, so whichever connection opens it alone next sets it.
+                if not _is_lock_message(str(exc)):
+                    raise
         cursor.close()
 
     return on_connect

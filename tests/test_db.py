@@ -37,6 +37,23 @@ def test_a_file_database_is_in_wal_mode_with_a_busy_timeout(tmp_path: Path) -> N
     assert pragmas == ["wal", BUSY_TIMEOUT_MS, 1]
 
 
+def test_a_file_another_connection_holds_still_opens(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    holder = sqlite3.connect(path, isolation_level=None)  # rollback journal, as made elsewhere
+    holder.execute("CREATE TABLE t (x INTEGER)")
+    holder.execute("BEGIN")
+    holder.execute("SELECT * FROM t").fetchall()  # a read lock: the switch to WAL must wait
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+            rows = conn.execute(text("SELECT count(*) FROM t")).scalar()
+    finally:
+        engine.dispose()
+        holder.close()
+    assert (mode, rows) == ("delete", 0)
+
+
 def test_a_pool_holds_the_connections_asked_for(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}", pool_size=40)
     assert engine.pool.size() == 40  # type: ignore[attr-defined]

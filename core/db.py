@@ -105,7 +105,7 @@ def is_transient(exc: BaseException) -> bool:
     """Return whether ``exc`` is a lock error that the same work may not meet again."""
     if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in _TRANSIENT_SQLSTATES:
         return True
-    return isinstance(exc, OperationalError) and any(t in str(exc.orig) for t in _TRANSIENT)
+    return isinstance(exc, OperationalError) and _is_lock_message(str(exc.orig))
 
 
 def write_transaction(

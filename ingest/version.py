@@ -20,7 +20,8 @@ def extractor_version() -> str:
     True
     """
     digest = hashlib.sha256()
-    for path in sorted(DATA_DIR.iterdir()):
-        if path.is_file():
-            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    for path in sorted(p for p in DATA_DIR.rglob("*") if p.is_file()):
+        # Subfolders count too: generated/ holds the converted coding dictionaries.
+        name = path.relative_to(DATA_DIR).as_posix()
+        digest.update(name.encode("utf-8") + b"\0" + path.read_bytes())
     return f"{RULES_VERSION}+{digest.hexdigest()[:10]}"

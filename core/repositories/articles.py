@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from diplograph.core.models import ArticleRow, EventMentionRow, EventRow, SentenceRow
+from diplograph.core.repositories import events as event_repo
 from diplograph.core.repositories.conflicts import insert_skipping_duplicates
 from diplograph.core.texts import fingerprint, near_duplicate
 
@@ -173,8 +174,6 @@ def clear_extraction(session: Session, article_id: int) -> int:
     and recounted. Then the article's sentences go. Everything an extraction wrote goes
     through here, so a table that hangs off events or sentences is cleared here too.
     """
-    from diplograph.core.repositories import events as event_repo
-
     touched = set(
         session.scalars(
             select(EventMentionRow.event_id).where(EventMentionRow.article_id == article_id)

@@ -114,6 +114,38 @@ class ArticleContext:
                     person = self.people.person_named(tok.text)
                     if person is not None and " " not in tok.text:
                         self.people.note_position(person, s.offset + tok.i, is_subject(tok))
+        self._register_known_by_surname(sentences)
+
+    def _register_known_by_surname(self, sentences: list[ParsedSentence]) -> None:
+        """Give the people the article names without a state a well-known figure's state.
+
+        "Merkel met Macron", or a name spelled unlike the tables: the one figure the
+        gazetteer knows by that surname on the article's date (``known_surname``), unless
+        the article already knows that person's state.
+        """
+        for s in sentences:
+            for tok in s.span:
+                if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+                    continue
+                mention = mention_at(tok, self.gaz)
+                if mention is None or mention.kind not in ("person", "name") or not mention.name:
+                    continue
+                person = self.people.person_named(mention.name)
+                if person is not None and person.country is not None:
+                    continue
+                known = self.gaz.known_surname(person.canonical if person else mention.name)
+                if known is None:
+                    continue
+                found = Mention(
+                    kind="person",
+                    text=mention.text,
+                    token_index=tok.i,
+                    type="person",
+                    name=known.name,
+                    country=known.country,
+                )
+                cluster = self.people.register_person(found)
+                self.people.note_position(cluster, s.offset + tok.i, is_subject(tok))
 
     def resolve(self, mention: Mention, s: ParsedSentence) -> Resolved:
         """Return the actors ``mention`` in sentence ``s`` denotes, with how far to trust it."""

@@ -69,10 +69,10 @@ def parse_role(cell: str) -> DatedRole:
     return DatedRole(code, _day(start), _day(end))
 
 
-def _surname_key(name: str) -> str:
+def surname_key(name: str) -> str:
     """Return the cheap index key of a name: its last word, lower case, without dots.
 
-    >>> _surname_key("Boutros Boutros-Ghali"), _surname_key("boutros boutros ghali")
+    >>> surname_key("Boutros Boutros-Ghali"), surname_key("boutros boutros ghali")
     ('ghali', 'ghali')
     """
     last = name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
@@ -94,17 +94,28 @@ def _rows_by_surname() -> dict[str, list[str]]:
     return index
 
 
+def _person(line: str) -> tuple[DatedPerson, list[str]]:
+    """Return the person of a table line (after its key) and all their names."""
+    name, aliases, code, cells = line.split("\t")
+    names = [name, *(a for a in aliases.split("|") if a)]
+    roles = [parse_role(c) for c in cells.split("|") if c]
+    dated = tuple(r for r in roles if r.start is not None or r.end is not None)
+    undated = [r.code for r in roles if r.start is None and r.end is None]
+    return DatedPerson(name, dated, code or (undated[-1] if undated else None)), names
+
+
 @lru_cache(maxsize=4096)
 def people_named(key: str) -> tuple[DatedPerson, ...]:
     """Return the dictionary's people one of whose names normalizes to ``key``, in order."""
     found: list[DatedPerson] = []
-    for line in _rows_by_surname().get(_surname_key(key), ()):
-        name, aliases, code, cells = line.split("\t")
-        names = [name, *(a for a in aliases.split("|") if a)]
-        if all(normalize_name(n) != key for n in names):
-            continue
-        roles = [parse_role(c) for c in cells.split("|") if c]
-        dated = tuple(r for r in roles if r.start is not None or r.end is not None)
-        undated = [r.code for r in roles if r.start is None and r.end is None]
-        found.append(DatedPerson(name, dated, code or (undated[-1] if undated else None)))
+    for line in _rows_by_surname().get(surname_key(key), ()):
+        person, names = _person(line)
+        if any(normalize_name(n) == key for n in names):
+            found.append(person)
     return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def people_with_surname(surname: str) -> tuple[DatedPerson, ...]:
+    """Return the dictionary's people whose name ends with ``surname``, in table order."""
+    return tuple(_person(line)[0] for line in _rows_by_surname().get(surname_key(surname), ()))

@@ -4,9 +4,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 
+from rapidfuzz import fuzz
+
 from diplograph.core.names import normalize_name
 from diplograph.ingest.datafiles import read_rows
-from diplograph.ingest.dated_people import people_named
+from diplograph.ingest.dated_people import people_named, people_with_surname, surname_key
+
+HAND_PEOPLE_FROM = date(2016, 1, 1)
+"""``people.tsv`` covers the years from here on; the coding dictionary ends in 2015."""
+
+SAME_NAME_RATIO = 85.0
+"""How alike two spellings of a full name must be ("Atal Behari" / "Atal Bihari": 95)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,45 @@ class Gazetteer:
         person = next((p for p in candidates if p.in_office(self.as_of)), candidates[0])
         code = person.code_on(self.as_of) or ""
         country = self.by_iso3.get(code[:3])
+        return KnownPerson(person.name, country.iso3 if country else None, "")
+
+    @cached_property
+    def _people_by_surname(self) -> dict[str, tuple[KnownPerson, ...]]:
+        index: dict[str, dict[str, KnownPerson]] = {}
+        for person in self.people.values():
+            index.setdefault(surname_key(person.name), {})[person.name] = person
+        return {key: tuple(found.values()) for key, found in index.items()}
+
+    def known_surname(self, text: str) -> KnownPerson | None:
+        """Return the one well-known figure a name no table holds can be, or None.
+
+        "Merkel" alone, or "Atal Behari Vajpayee" spelled unlike the dictionary: among
+        the figures with that surname (and, for a longer name, nearly the same spelling),
+        ``people.tsv``'s from 2016 on or with no date, else the coding dictionary's in
+        office on the gazetteer's date. Two or more candidates give None: a surname is
+        never guessed between people.
+        """
+        key = normalize_name(text)
+        if not key or self._names_no_person(key):
+            return None
+
+        def spelled_alike(name: str) -> bool:
+            return " " not in key or fuzz.ratio(normalize_name(name), key) >= SAME_NAME_RATIO
+
+        surname = surname_key(key)
+        if self.as_of is None or self.as_of >= HAND_PEOPLE_FROM:
+            hand = [p for p in self._people_by_surname.get(surname, ()) if spelled_alike(p.name)]
+            if hand:
+                return hand[0] if len(hand) == 1 else None
+        dated = {
+            p.name: p
+            for p in people_with_surname(surname)
+            if p.in_office(self.as_of) and spelled_alike(p.name)
+        }
+        if len(dated) != 1:
+            return None
+        person = next(iter(dated.values()))
+        country = self.by_iso3.get((person.code_on(self.as_of) or "")[:3])
         return KnownPerson(person.name, country.iso3 if country else None, "")
 
     def _names_no_person(self, key: str) -> bool:

@@ -55,3 +55,39 @@ def test_hand_written_people_win() -> None:
 
 def test_a_state_or_place_is_no_person() -> None:
     assert gazetteer().on(date(2003, 1, 1)).known_person("Yerevan") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "expected"),
+    [
+        # One figure of that surname in office on the date: the coding dictionary's.
+        ("Albright", date(1999, 2, 21), KnownPerson("Madeleine Albright", "USA", "")),
+        ("Sharif", date(1999, 2, 21), KnownPerson("Nawaz Sharif", "PAK", "")),
+        # A full name spelled unlike the dictionary ("Behari" for "Bihari").
+        (
+            "Atal Behari Vajpayee",
+            date(1999, 2, 21),
+            KnownPerson("Atal Bihari Vajpayee", "IND", ""),
+        ),
+        # From 2016 on, or with no date, people.tsv's figures come first.
+        ("Merkel", date(2019, 1, 1), KnownPerson("Angela Merkel", "DEU", "chancellor")),
+    ],
+)
+def test_a_bare_surname_finds_the_one_figure_of_the_date(
+    name: str, day: date, expected: KnownPerson
+) -> None:
+    assert gazetteer().on(day).known_surname(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "day"),
+    [
+        ("Kim", date(2002, 9, 17)),  # Kim Jong Il and Kim Dae-jung: never guessed
+        ("Sharif", date(2008, 8, 12)),  # no Sharif in office then
+        ("Vajpayee", None),  # the dictionary needs a date; people.tsv has no Vajpayee
+        ("Ajay Vajpayee", date(1999, 2, 21)),  # another name, not another spelling
+        ("Lahore", date(1999, 2, 21)),  # a place
+    ],
+)
+def test_a_surname_is_not_guessed(name: str, day: date | None) -> None:
+    assert gazetteer().on(day).known_surname(name) is None

@@ -66,3 +66,16 @@ def test_an_armed_group_of_the_dictionary_is_known() -> None:
     assert coded("Kenyan troops attacked al-Shabaab near the border.", date(2011, 10, 20)) == {
         ("Kenyan troops", "KEN", "al-Shabaab", None, "190")
     }
+
+
+def test_bare_surnames_are_the_figures_in_office_on_the_date() -> None:
+    assert coded("Albright praised Vajpayee and Sharif for the meeting.", date(1999, 2, 21)) == {
+        ("Madeleine Albright", "USA", "Atal Bihari Vajpayee", "IND", "051"),
+        ("Madeleine Albright", "USA", "Nawaz Sharif", "PAK", "051"),
+    }
+
+
+def test_an_untagged_surname_of_a_known_figure_is_an_actor() -> None:
+    assert coded("Merkel met Macron in Brussels.", date(2019, 2, 21)) == {
+        ("Angela Merkel", "DEU", "Macron", "FRA", "040")
+    }

@@ -122,15 +122,21 @@ class Gazetteer:
             hand = [p for p in self._people_by_surname.get(surname, ()) if spelled_alike(p.name)]
             if hand:
                 return hand[0] if len(hand) == 1 else None
-        dated = {
-            p.name: p
+        dated = [
+            p
             for p in people_with_surname(surname)
             if p.in_office(self.as_of) and spelled_alike(p.name)
-        }
-        if len(dated) != 1:
+        ]
+        if not dated:
             return None
-        person = next(iter(dated.values()))
-        country = self.by_iso3.get((person.code_on(self.as_of) or "")[:3])
+        person = dated[0]
+        state = (person.code_on(self.as_of) or "")[:3]
+        for other in dated[1:]:
+            # The dictionary lists some people twice ("Gerhard Schroder", "... Schroeder").
+            same_state = (other.code_on(self.as_of) or "")[:3] == state
+            if not same_state or fuzz.ratio(other.name, person.name) < SAME_NAME_RATIO:
+                return None
+        country = self.by_iso3.get(state)
         return KnownPerson(person.name, country.iso3 if country else None, "")
 
     def _names_no_person(self, key: str) -> bool:

@@ -63,6 +63,8 @@ def test_a_state_or_place_is_no_person() -> None:
         # One figure of that surname in office on the date: the coding dictionary's.
         ("Albright", date(1999, 2, 21), KnownPerson("Madeleine Albright", "USA", "")),
         ("Sharif", date(1999, 2, 21), KnownPerson("Nawaz Sharif", "PAK", "")),
+        # Listed twice in the dictionary ("Schroder", "Schroeder"): still one person.
+        ("Schroeder", date(2005, 6, 1), KnownPerson("Gerhard Schroder", "DEU", "")),
         # A full name spelled unlike the dictionary ("Behari" for "Bihari").
         (
             "Atal Behari Vajpayee",
@@ -83,6 +85,7 @@ def test_a_bare_surname_finds_the_one_figure_of_the_date(
     ("name", "day"),
     [
         ("Kim", date(2002, 9, 17)),  # Kim Jong Il and Kim Dae-jung: never guessed
+        ("Abbas", date(2005, 6, 1)),  # four in office, of three states
         ("Sharif", date(2008, 8, 12)),  # no Sharif in office then
         ("Vajpayee", None),  # the dictionary needs a date; people.tsv has no Vajpayee
         ("Ajay Vajpayee", date(1999, 2, 21)),  # another name, not another spelling

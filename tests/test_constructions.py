@@ -349,3 +349,54 @@ def test_expulsion(text: str, expected: Found) -> None:
 )
 def test_not_an_expulsion(text: str) -> None:
     assert found(text) == set()
+
+
+# --- verdicts in reported speech (model) -------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chilean president said Bolivia's demands were unacceptable.",
+            ("said ... were unacceptable", "111", ("Chilean president",), ("Bolivia",)),
+        ),
+        (
+            "Hungary's blockade of the fund is unacceptable, the Polish government said.",
+            ("is unacceptable ... said", "111", ("Polish government",), ("Hungary",)),
+        ),
+        (
+            "Armenia said Azerbaijan's shelling amounted to aggression.",
+            ("said ... amounted ... aggression", "111", ("Armenia",), ("Azerbaijan",)),
+        ),
+        (
+            "Morocco said Algeria's position was not legitimate.",
+            ("said ... was ... legitimate", "111", ("Morocco",), ("Algeria",)),
+        ),
+        (
+            "Indonesia said Australia's offer was constructive.",
+            ("said ... was constructive", "051", ("Indonesia",), ("Australia",)),
+        ),
+    ],
+)
+def test_reported_verdict(text: str, expected: Found) -> None:
+    assert found(text) == {expected}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A verdict nobody is reported to give.
+        "Bolivia's demands were unacceptable.",
+        # A denied verdict other than legitimacy judges no one.
+        "Armenia said Azerbaijan's shelling was not a provocation.",
+        # Legitimacy affirmed is no criticism.
+        "Morocco said Algeria's position was legal.",
+        # An act with no actor in it.
+        "Peru said the decision was a mistake.",
+    ],
+)
+def test_not_a_reported_verdict(text: str) -> None:
+    assert found(text) == set()

@@ -79,3 +79,10 @@ def test_an_untagged_surname_of_a_known_figure_is_an_actor() -> None:
     assert coded("Merkel met Macron in Brussels.", date(2019, 2, 21)) == {
         ("Angela Merkel", "DEU", "Macron", "FRA", "040")
     }
+
+
+def test_a_verdict_in_reported_speech_is_criticism_of_the_one_judged() -> None:
+    assert coded(
+        "Yerevan said Azerbaijan's blockade of the corridor amounted to genocide.",
+        date(2023, 8, 7),
+    ) == {("Armenia", "ARM", "Azerbaijan", "AZE", "111")}

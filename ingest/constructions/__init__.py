@@ -9,7 +9,9 @@ for live in ``ingest/data/constructions.toml`` (read by ``words``):
 - blame (``blame``): "X said Y bore responsibility for ...", "X held Y responsible for
   ..." is an accusation from X to Y;
 - expulsion by order (``expulsion``): "X ordered Y's ambassador to leave", "X declared
-  Y's diplomats persona non grata" expels Y's diplomats.
+  Y's diplomats persona non grata" expels Y's diplomats;
+- a verdict in reported speech (``verdicts``): "X said Y's actions were unacceptable" is
+  criticism of Y, coded as the judgement word is.
 
 Who the parties are and how a candidate is made of them is shared (``parties``). The
 candidates have the shape of ``ingest.events.Candidate`` and are resolved and coded by
@@ -23,6 +25,7 @@ from spacy.tokens import Span, Token
 from diplograph.ingest.constructions.blame import held_responsible, reported_blame
 from diplograph.ingest.constructions.expulsion import declared_unwelcome, ordered_to_leave
 from diplograph.ingest.constructions.threats import conditional_threat
+from diplograph.ingest.constructions.verdicts import reported_verdict
 from diplograph.ingest.events import Candidate
 from diplograph.ingest.gazetteer import Gazetteer
 
@@ -32,6 +35,7 @@ FINDERS: tuple[Callable[[Token, Gazetteer], Candidate | None], ...] = (
     held_responsible,
     ordered_to_leave,
     declared_unwelcome,
+    reported_verdict,
 )
 
 

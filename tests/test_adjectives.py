@@ -200,7 +200,7 @@ def test_no_candidate(vocab: Vocab, gaz: Gazetteer, rows: list[Row]) -> None:
         ),
         (
             "Macron was angry with Johnson over the submarine deal.",
-            {("Macron", "Johnson", "111", "asserted", False)},
+            {("Macron", "Boris Johnson", "111", "asserted", False)},
         ),
         (
             "Washington has been critical of Beijing's trade practices.",

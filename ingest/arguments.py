@@ -17,6 +17,8 @@ from diplograph.ingest.wordlists import wordlist
 
 OBJECT_CONTROL = wordlist("object_control")
 RELATIONAL_NOUNS = wordlist("relational_nouns")
+REPORT_VERBS = wordlist("report_verbs")
+SPEAKER_VERBS = wordlist("speaker_verbs")
 # What is looked through inside a noun phrase, by priority: an agent ("the decision by
 # Trump"), a possessor, a modifier, then other complements ("in" is left out: places).
 INSIDE_TIERS: tuple[frozenset[str], ...] = (
@@ -207,6 +209,8 @@ def misattached_conj(verb: Token) -> Token | None:
     auxiliary with it; it continues the nearest finite clause above ("said").
     """
     head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and _after_reported_verdict(verb):
+        return head.head
     if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or head.tag_ not in ("VB", "VBN", "VBG"):
         return None
     if _shares_auxiliary(head, verb):
@@ -219,6 +223,22 @@ def misattached_conj(verb: Token) -> Token | None:
             return None
         above = above.head
     return None
+
+
+def _after_reported_verdict(verb: Token) -> bool:
+    """Return True for a speaking verb the parser conjoined with a reported copula.
+
+    "said Russia's actions were unacceptable and called on Moscow to ...": "called"
+    continues "said", not "were"; a verb of speaking to someone does not go on with
+    the subject of a verdict ("actions").
+    """
+    head = verb.head
+    return (
+        verb.lemma_ in SPEAKER_VERBS
+        and head.lemma_ == "be"
+        and head.dep_ == "ccomp"
+        and head.head.lemma_ in REPORT_VERBS
+    )
 
 
 def _shares_auxiliary(head: Token, verb: Token) -> bool:

@@ -86,3 +86,10 @@ def test_a_verdict_in_reported_speech_is_criticism_of_the_one_judged() -> None:
         "Yerevan said Azerbaijan's blockade of the corridor amounted to genocide.",
         date(2023, 8, 7),
     ) == {("Armenia", "ARM", "Azerbaijan", "AZE", "111")}
+
+
+def test_a_speaking_verb_after_a_reported_verdict_is_the_speakers() -> None:
+    assert coded(
+        "Ankara said Syria's shelling was unacceptable and urged Damascus to respect the border.",
+        date(2012, 10, 4),
+    ) == {("Turkey", "TUR", "Syria", "SYR", "111"), ("Turkey", "TUR", "Syria", "SYR", "020")}

@@ -37,7 +37,46 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 def conjuncts(token: Token) -> list[Token]:
     """Return ``token`` and the tokens conjoined with it, in sentence order."""
-    return sorted([token, *token.conjuncts], key=lambda t: t.i)
+    others = [_name_after_title(c) for c in token.conjuncts]
+    return sorted({token, *others, *_buried_names(token)}, key=lambda t: t.i)
+
+
+TITLE_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def _name_after_title(token: Token) -> Token:
+    """Return the name a conjoined title word stands before, else ``token`` itself.
+
+    "Manmohan Singh and Pakistani Prime Minister Yousuf Raza Gilani" is parsed with
+    "Minister" as the conjunct and "Gilani" hung elsewhere: the name right after the
+    title word is the conjunct.
+    """
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.ent_type_ or after is None or after.ent_type_ != "PERSON" or after.ent_iob_ != "B":
+        return token
+    name = next((e for e in doc.ents if e.start == after.i), None)
+    return name.root if name is not None and name.root.dep_ == "appos" else token
+
+
+def _buried_names(token: Token) -> list[Token]:
+    """Return the names the parser buried in the title of a coordinated name.
+
+    "Indian Prime Minister Atal Behari Vajpayee and Pakistani Prime Minister Nawaz
+    Sharif" is parsed with "Vajpayee" as a modifier of the second "Minister": a name
+    inside a person's title words, followed by "and", is a conjunct of its own.
+    """
+    if token.ent_type_ != "PERSON":
+        return []
+    doc, found = token.doc, []
+    stack = [c for c in token.children if c.dep_ in TITLE_DEPS]
+    while stack:
+        tok = stack.pop()
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if tok.ent_type_ == "PERSON" and after is not None and after.lower_ == "and":
+            found.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ in TITLE_DEPS)
+    return found
 
 
 def is_passive(verb: Token) -> bool:

@@ -93,3 +93,18 @@ def test_a_speaking_verb_after_a_reported_verdict_is_the_speakers() -> None:
         "Ankara said Syria's shelling was unacceptable and urged Damascus to respect the border.",
         date(2012, 10, 4),
     ) == {("Turkey", "TUR", "Syria", "SYR", "111"), ("Turkey", "TUR", "Syria", "SYR", "020")}
+
+
+def test_coordinated_titled_names_the_parser_mangles_are_both_actors() -> None:
+    # Parsed with "Minister" as the conjunct and "Gilani" as an apposition to Singh.
+    assert coded(
+        "Indian Prime Minister Manmohan Singh and Pakistani Prime Minister Yousuf Raza Gilani "
+        "held talks in Thimphu.",
+        date(2010, 4, 29),
+    ) == {("Manmohan Singh", "IND", "Yousuf Raza Gilani", "PAK", "040")}
+    # Parsed with "Vajpayee" as a modifier of the second title.
+    assert coded(
+        "Indian Prime Minister Atal Behari Vajpayee and Pakistani Prime Minister Nawaz Sharif "
+        "held talks in Islamabad.",
+        date(1999, 3, 1),
+    ) == {("Atal Behari Vajpayee", "IND", "Nawaz Sharif", "PAK", "040")}

@@ -219,15 +219,23 @@ class ArticleActors:
         return anyone[0] if anyone else None
 
     def resolve_role(
-        self, mention: Mention, position: int, paragraph_start: int = 0
+        self,
+        mention: Mention,
+        position: int,
+        paragraph_start: int = 0,
+        subject_from: int | None = None,
     ) -> list[PersonCluster]:
         """Return the people a role phrase ("the Russian president", "both leaders") denotes.
 
         A plural role short of people with that title is filled up with the latest
-        people mentioned in the same paragraph (from ``paragraph_start`` on).
+        people mentioned in the same paragraph (from ``paragraph_start`` on). With
+        ``subject_from`` (the sentence start of a role that is no subject), people who
+        are a subject since then are left out: "Albright praised both leaders".
         """
 
         def fits(p: PersonCluster) -> bool:
+            if subject_from is not None and self._last_position(p, position, True) >= subject_from:
+                return False
             if mention.country and p.country != mention.country:
                 return False
             if mention.role in ("leader", "head of state"):
@@ -246,6 +254,10 @@ class ArticleActors:
                     p
                     for p in self._most_recent(self.people, position)
                     if p not in recent
+                    and (
+                        subject_from is None
+                        or self._last_position(p, position, True) < subject_from
+                    )
                     and self._last_position(p, position, False) >= paragraph_start
                 ]
             return recent[: mention.number] if len(recent) >= mention.number else []

@@ -172,7 +172,9 @@ class ArticleContext:
             self.people.note_position(person, position, is_subject(token))
             return Resolved((person.ref(),), quality)
         if mention.kind in ("role", "plural_role"):
-            found = self.people.resolve_role(mention, position, s.offset)
+            # "X praised both leaders": the clause's own subject is not one of them.
+            subject_from = None if is_subject(token) else s.offset + s.span.start
+            found = self.people.resolve_role(mention, position, s.offset, subject_from)
             for person in found:
                 self.people.note_position(person, position, is_subject(token))
             if found:

@@ -108,3 +108,14 @@ def test_coordinated_titled_names_the_parser_mangles_are_both_actors() -> None:
         "held talks in Islamabad.",
         date(1999, 3, 1),
     ) == {("Atal Behari Vajpayee", "IND", "Nawaz Sharif", "PAK", "040")}
+
+
+def test_both_leaders_leaves_out_the_one_who_praises_them() -> None:
+    text = (
+        "Chinese President Hu Jintao met Japanese Prime Minister Shinzo Abe in Beijing.\n"
+        "U.S. Secretary of State Condoleezza Rice praised both leaders for the meeting."
+    )
+    assert {r for r in coded(text, date(2006, 10, 9)) if r[4] == "051"} == {
+        ("Condoleezza Rice", "USA", "Hu Jintao", "CHN", "051"),
+        ("Condoleezza Rice", "USA", "Shinzo Abe", "JPN", "051"),
+    }

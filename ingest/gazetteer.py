@@ -67,6 +67,8 @@ class Gazetteer:
     people: dict[str, KnownPerson] = field(default_factory=dict)
     cities: dict[str, Country] = field(default_factory=dict)
     as_of: date | None = None  # the article's date: people's roles are read on it
+    # people.tsv's figures by surname (see ``dated_people.surname_key``), built once.
+    people_by_surname: dict[str, tuple[KnownPerson, ...]] = field(default_factory=dict)
 
     def on(self, day: date | None) -> "Gazetteer":
         """Return this gazetteer reading the coding dictionary's dated roles on ``day``."""
@@ -94,13 +96,6 @@ class Gazetteer:
         country = self.by_iso3.get(code[:3])
         return KnownPerson(person.name, country.iso3 if country else None, "")
 
-    @cached_property
-    def _people_by_surname(self) -> dict[str, tuple[KnownPerson, ...]]:
-        index: dict[str, dict[str, KnownPerson]] = {}
-        for person in self.people.values():
-            index.setdefault(surname_key(person.name), {})[person.name] = person
-        return {key: tuple(found.values()) for key, found in index.items()}
-
     def known_surname(self, text: str) -> KnownPerson | None:
         """Return the one well-known figure a name no table holds can be, or None.
 
@@ -119,7 +114,7 @@ class Gazetteer:
 
         surname = surname_key(key)
         if self.as_of is None or self.as_of >= HAND_PEOPLE_FROM:
-            hand = [p for p in self._people_by_surname.get(surname, ()) if spelled_alike(p.name)]
+            hand = [p for p in self.people_by_surname.get(surname, ()) if spelled_alike(p.name)]
             if hand:
                 return hand[0] if len(hand) == 1 else None
         dated = [
@@ -255,6 +250,9 @@ def gazetteer() -> Gazetteer:
         known = KnownPerson(name=row["name"], country=row["country"] or None, role=row["role"])
         for name in [row["name"], *_split(row["aliases"])]:
             people.setdefault(normalize_name(name), known)
+    by_surname: dict[str, dict[str, KnownPerson]] = {}
+    for known in people.values():
+        by_surname.setdefault(surname_key(known.name), {})[known.name] = known
     cities: dict[str, Country] = {}
     for row in read_rows("cities.tsv"):
         for name in [row["name"], *_split(row["aliases"])]:
@@ -270,4 +268,5 @@ def gazetteer() -> Gazetteer:
         by_iso3=by_iso3,
         people=people,
         cities=cities,
+        people_by_surname={key: tuple(found.values()) for key, found in by_surname.items()},
     )

@@ -400,3 +400,44 @@ def test_reported_verdict(text: str, expected: Found) -> None:
 )
 def test_not_a_reported_verdict(text: str) -> None:
     assert found(text) == set()
+
+
+# --- reactions received (model) ----------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spain's plan drew sharp criticism from Morocco.",
+            ("drew ... criticism", "111", ("Morocco",), ("Spain",)),
+        ),
+        (
+            "Ankara's incursion sparked protests from Baghdad.",
+            ("sparked protests", "114", ("Iraq",), ("Turkey",)),
+        ),
+        (
+            "Venezuela faced new sanctions from the European Union.",
+            ("faced ... sanctions", "163", ("European Union",), ("Venezuela",)),
+        ),
+    ],
+)
+def test_received_reaction(text: str, expected: Found) -> None:
+    assert found(text) == {expected}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A thing with no actor in it receives the reaction.
+        "The plan came under criticism from Moscow.",
+        # Fire is force, not a reaction: left to the trigger lexicon.
+        "Israeli troops came under fire from Hezbollah.",
+        # No one the reaction comes from.
+        "Spain's plan drew sharp criticism.",
+    ],
+)
+def test_not_a_received_reaction(text: str) -> None:
+    assert found(text) == set()

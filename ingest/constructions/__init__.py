@@ -11,7 +11,9 @@ for live in ``ingest/data/constructions.toml`` (read by ``words``):
 - expulsion by order (``expulsion``): "X ordered Y's ambassador to leave", "X declared
   Y's diplomats persona non grata" expels Y's diplomats;
 - a verdict in reported speech (``verdicts``): "X said Y's actions were unacceptable" is
-  criticism of Y, coded as the judgement word is.
+  criticism of Y, coded as the judgement word is;
+- a reaction received (``reactions``): "Y's decision drew criticism from X" is X's
+  criticism of Y, coded as the reaction noun is.
 
 Who the parties are and how a candidate is made of them is shared (``parties``). The
 candidates have the shape of ``ingest.events.Candidate`` and are resolved and coded by
@@ -24,6 +26,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.ingest.constructions.blame import held_responsible, reported_blame
 from diplograph.ingest.constructions.expulsion import declared_unwelcome, ordered_to_leave
+from diplograph.ingest.constructions.reactions import received_reaction
 from diplograph.ingest.constructions.threats import conditional_threat
 from diplograph.ingest.constructions.verdicts import reported_verdict
 from diplograph.ingest.events import Candidate
@@ -36,6 +39,7 @@ FINDERS: tuple[Callable[[Token, Gazetteer], Candidate | None], ...] = (
     ordered_to_leave,
     declared_unwelcome,
     reported_verdict,
+    received_reaction,
 )
 
 

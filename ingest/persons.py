@@ -16,6 +16,8 @@ def title_prefix(span: Span) -> list[Token]:
     words: list[Token] = []
     for i in range(span.start - 1, -1, -1):
         tok = doc[i]
+        if tok.dep_ == "case" and i > 0 and tok.head.i == i - 1 and tok.head.head.i in members:
+            continue  # the "'s" of "Jordan's King Abdullah": its possessor comes next
         if tok.head.i not in members:
             break
         members.add(i)

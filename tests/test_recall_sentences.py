@@ -119,3 +119,10 @@ def test_both_leaders_leaves_out_the_one_who_praises_them() -> None:
         ("Condoleezza Rice", "USA", "Hu Jintao", "CHN", "051"),
         ("Condoleezza Rice", "USA", "Shinzo Abe", "JPN", "051"),
     }
+
+
+def test_a_possessive_state_before_a_title_is_the_persons_state() -> None:
+    # The dictionary's "Abdullah" is Saudi; "Jordan's King Abdullah" is Jordanian.
+    assert coded("Jordan's King Abdullah visited Damascus on Sunday.", date(2008, 3, 2)) == {
+        ("Abdullah", "JOR", "Syria", "SYR", "042")
+    }

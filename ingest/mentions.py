@@ -319,12 +319,15 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
     number = next(
         (PLURAL_NUMBERS[c.lower_] for c in token.children if c.lower_ in PLURAL_NUMBERS), 0
     )
-    if token.tag_ == "NNS":
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    if token.tag_ == "NNS" or indefinite:
         definite = any(
             c.lower_ in ("the", "both", "these", "those") or c.dep_ == "poss"
             for c in token.children
         )
-        if not number or not definite:
+        # "a senior al Qaeda commander", "an Israeli official": someone of a body or
+        # state the article never names, who acts for it.
+        if not number or not definite or indefinite:
             # "EU foreign ministers", "two M23 commanders": the body or state they act for;
             # "the two ministers" are people the article has named.
             body = _org_mention(token, gaz)

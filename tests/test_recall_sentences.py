@@ -126,3 +126,10 @@ def test_a_possessive_state_before_a_title_is_the_persons_state() -> None:
     assert coded("Jordan's King Abdullah visited Damascus on Sunday.", date(2008, 3, 2)) == {
         ("Abdullah", "JOR", "Syria", "SYR", "042")
     }
+
+
+def test_an_unnamed_member_of_a_group_stands_for_the_group() -> None:
+    # "a senior al Qaeda commander" is nobody the article names: the group is the target.
+    assert coded(
+        "Yemeni forces killed a senior al Qaeda commander in Shabwa province.", date(2012, 5, 1)
+    ) == {("Yemeni forces", "YEM", "al-Qaeda", None, "190")}

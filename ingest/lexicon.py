@@ -56,6 +56,33 @@ def cameo_codes() -> dict[str, CameoCode]:
     }
 
 
+STATE_TYPES = frozenset({"country", "government", "military", "igo"})
+"""Actor types that act as a state (an IGO here is an alliance of states)."""
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> Mapping[str, str]:
+    text = files("diplograph.ingest").joinpath("data", "state_codes.toml").read_text("utf-8")
+    table: dict[str, str] = tomllib.loads(text)["by_state"]
+    unknown = sorted(c for c in (*table, *table.values()) if c not in cameo_codes())
+    if unknown:
+        raise ValueError(f"state_codes.toml: unknown CAMEO codes {unknown}")
+    return table
+
+
+def code_for_source(cameo: str, source_type: str) -> str:
+    """Return the code of an act done by a source of ``source_type``.
+
+    A state's bombing is an air strike (``state_codes.toml``); other codes are kept.
+
+    >>> code_for_source("183", "military"), code_for_source("183", "group")
+    ('195', '183')
+    """
+    if source_type in STATE_TYPES:
+        return _state_codes().get(cameo, cameo)
+    return cameo
+
+
 @lru_cache(maxsize=1)
 def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
     """Return the trigger rules keyed by (lemma, pos).

@@ -29,7 +29,7 @@ from diplograph.ingest.factuality import (
     reporting_speaker,
 )
 from diplograph.ingest.gazetteer import gazetteer
-from diplograph.ingest.lexicon import code_info
+from diplograph.ingest.lexicon import code_for_source, code_info
 from diplograph.ingest.mentions import mention_at
 from diplograph.ingest.nlp import get_nlp
 from diplograph.ingest.sentences import Paragraph, paragraphs, sentence_spans
@@ -89,7 +89,7 @@ def events_of(
         cameo, action, negated = refused, "refuse", False
     events = []
     for (src, src_q), (tgt, tgt_q) in pairs:
-        code = _code_for_target(cameo, tgt)
+        code = code_for_source(_code_for_target(cameo, tgt), src.type)
         info = code_info(code)
         mod = modality(cand.anchor, cand.rule, _speaker_is_participant(ctx, cand, s, src, tgt))
         if refused is not None and mod in ("intended", "hypothetical"):

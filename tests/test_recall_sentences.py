@@ -133,3 +133,12 @@ def test_an_unnamed_member_of_a_group_stands_for_the_group() -> None:
     assert coded(
         "Yemeni forces killed a senior al Qaeda commander in Shabwa province.", date(2012, 5, 1)
     ) == {("Yemeni forces", "YEM", "al-Qaeda", None, "190")}
+
+
+def test_a_bombing_by_a_state_is_an_air_strike() -> None:
+    assert coded("Turkish warplanes bombed PKK camps in northern Iraq.", date(2015, 7, 25)) == {
+        ("Turkish warplanes", "TUR", "Kurdistan Workers' Party", None, "195")
+    }
+    assert coded("Hamas bombed an Israeli bus in Jerusalem.", date(2003, 6, 11)) == {
+        ("Hamas", None, "Israel", "ISR", "183")
+    }

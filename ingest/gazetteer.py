@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from diplograph.core.names import normalize_name
 from diplograph.ingest.datafiles import read_rows
 from diplograph.ingest.dated_people import people_named, people_with_surname, surname_key
+from diplograph.ingest.wordlists import wordlist
 
 HAND_PEOPLE_FROM = date(2016, 1, 1)
 """``people.tsv`` covers the years from here on; the coding dictionary ends in 2015."""
@@ -183,6 +184,21 @@ def _split(cell: str | None) -> list[str]:
 GROUP_SECTORS = frozenset({"REB", "INS", "UAF", "SEP", "RAD"})
 
 
+ARMED_GROUP_WORDS = wordlist("armed_group_words")
+
+
+def _regional_armed_group(code: str, name: str) -> bool:
+    """Return True for an armed group the dictionary codes by region, not by state.
+
+    ``CFRREB`` (the Lord's Resistance Army, Central Africa), ``WEUREB`` (the IRA); under
+    ``IMG...`` (international militarized groups) the dictionary also lists members by
+    name, so only names that say they are a group count ("Abu Sayyaf Group").
+    """
+    if code.startswith("IMG"):
+        return any(word in ARMED_GROUP_WORDS for word in name.lower().replace("-", " ").split())
+    return len(code) >= 6 and code[:3].isalpha() and code[3:6] in GROUP_SECTORS
+
+
 def _dictionary_organizations(
     by_iso3: dict[str, Country],
 ) -> list[tuple[Organization, list[str]]]:
@@ -199,6 +215,8 @@ def _dictionary_organizations(
             org = Organization(row["name"], code[:3].lower(), None)
         elif code[:3] in by_iso3 and code[3:6] in GROUP_SECTORS:
             org = Organization(row["name"], "group", None, base=code[:3])
+        elif _regional_armed_group(code, row["name"]):
+            org = Organization(row["name"], "group", None)
         else:
             continue
         found.append((org, [row["name"], *_split(row["aliases"])]))

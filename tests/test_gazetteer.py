@@ -130,3 +130,27 @@ def test_cities_belong_to_their_state_and_never_shadow_a_country_or_capital() ->
     kharkiv = gaz.city("Kharkiv")
     assert kharkiv is not None and kharkiv.iso3 == "UKR"
     assert all(key not in gaz.countries and key not in gaz.capitals for key in gaz.cities)
+
+
+@pytest.mark.parametrize(
+    ("name", "base"),
+    [
+        # Coded by region in the dictionary (CFRREB, WEUREB ...): hand rows give the base.
+        ("LRA", "UGA"),
+        ("Tamil Tigers", "LKA"),
+        ("Bosnian Serbs", "BIH"),
+        # Coded by region only: a group with no base.
+        ("Irish National Liberation Army", None),
+        ("Baader-Meinhof Group", None),
+        # An international militarized group (IMG...) whose name says it is a group.
+        ("Ansar Al-Sharia", None),
+    ],
+)
+def test_armed_groups_coded_by_region_are_groups(name: str, base: str | None) -> None:
+    org = gazetteer().organization(name)
+    assert org is not None and (org.type, org.country, org.base) == ("group", None, base)
+
+
+def test_members_listed_under_an_armed_group_code_are_no_groups() -> None:
+    # The dictionary lists people under IMG codes ("Abu Bakar", IMGSEAMUSJMA).
+    assert gazetteer().organization("Abu Bakar") is None

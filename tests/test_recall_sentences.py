@@ -142,3 +142,12 @@ def test_a_bombing_by_a_state_is_an_air_strike() -> None:
     assert coded("Hamas bombed an Israeli bus in Jerusalem.", date(2003, 6, 11)) == {
         ("Hamas", None, "Israel", "ISR", "183")
     }
+
+
+def test_regional_armed_groups_and_ethnic_sides_are_actors() -> None:
+    assert coded("Ugandan troops killed 20 LRA rebels near Gulu.", date(2004, 2, 1)) == {
+        ("Ugandan troops", "UGA", "Lord's Resistance Army", None, "190")
+    }
+    assert coded("NATO jets bombed Bosnian Serb positions near Pale.", date(1995, 9, 1)) == {
+        ("NATO", None, "Bosnian Serbs", None, "195")
+    }

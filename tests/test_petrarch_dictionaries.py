@@ -93,6 +93,19 @@ def test_actor_dictionary_keeps_dated_roles_and_drops_bad_dates() -> None:
     ]
 
 
+def test_synonym_lines_without_a_plus_belong_to_the_record_above() -> None:
+    # Some records list synonyms as plain lines between the primary name (ending "_")
+    # and its indented date restrictions.
+    text = (
+        "BORIS_YELTSIN_  # CountryInfo.txt\nBORIS_N._YELTSIN\nYELTSIN\n\t[RUSGOV 910710-991231]\n"
+    )
+    assert parse_actor_dictionary(text) == [
+        ActorEntry(
+            "Boris Yeltsin", ("Boris N. Yeltsin", "Yeltsin"), "", ("RUSGOV@1991-07-10..1999-12-31",)
+        )
+    ]
+
+
 def test_people_table_is_keyed_by_surname_and_leaves_states_out() -> None:
     people = actor_tables(ACTORS, "", "")["people.tsv"]
     rows = [ln for ln in people.splitlines() if not ln.startswith("#")]

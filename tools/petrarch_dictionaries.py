@@ -263,6 +263,13 @@ def parse_actor_dictionary(text: str) -> list[ActorEntry]:
                 if role is not None:
                     roles.append(role)
             continue
+        if name is not None and not code and not roles and not head.endswith("_"):
+            # A synonym line without "+": "BORIS_YELTSIN_" is followed by "BORIS_N._YELTSIN",
+            # "YELTSIN" ... before the record's indented date restrictions.
+            alias = _name(head)
+            if alias:
+                aliases.append(alias)
+            continue
         flush()
         name, aliases, code, roles = _name(head), [], "", []
         for b in brackets:

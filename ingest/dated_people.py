@@ -94,6 +94,22 @@ def _rows_by_surname() -> dict[str, list[str]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _rows_by_second_surname() -> dict[str, list[str]]:
+    """Return the lines of three-word and longer names keyed by their next-to-last word.
+
+    "Alvaro Uribe Velez" is also "Alvaro Uribe" (a paternal surname before the last
+    one); particles ("da", "bin") are lower case and left out.
+    """
+    index: dict[str, list[str]] = {}
+    for key, lines in _rows_by_surname().items():
+        for rest in lines:
+            words = rest.partition("\t")[0].split()
+            if len(words) >= 3 and words[-2][:1].isupper() and surname_key(words[-2]) != key:
+                index.setdefault(surname_key(words[-2]), []).append(rest)
+    return index
+
+
 def _person(line: str) -> tuple[DatedPerson, list[str]]:
     """Return the person of a table line (after its key) and all their names."""
     name, aliases, code, cells = line.split("\t")
@@ -116,6 +132,14 @@ def people_named(key: str) -> tuple[DatedPerson, ...]:
 
 
 @lru_cache(maxsize=4096)
-def people_with_surname(surname: str) -> tuple[DatedPerson, ...]:
-    """Return the dictionary's people whose name ends with ``surname``, in table order."""
-    return tuple(_person(line)[0] for line in _rows_by_surname().get(surname_key(surname), ()))
+def people_with_surname(surname: str, *, second: bool = False) -> tuple[DatedPerson, ...]:
+    """Return the dictionary's people whose name ends with ``surname``, in table order.
+
+    With ``second``, also those whose next-to-last name word it is ("Uribe" in "Alvaro
+    Uribe Velez"): only for a fuller name, whose other words are checked too.
+    """
+    key = surname_key(surname)
+    lines = _rows_by_surname().get(key, [])
+    if second:
+        lines = lines + _rows_by_second_surname().get(key, [])
+    return tuple(_person(line)[0] for line in lines)

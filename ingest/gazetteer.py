@@ -111,7 +111,10 @@ class Gazetteer:
             return None
 
         def spelled_alike(name: str) -> bool:
-            return " " not in key or fuzz.ratio(normalize_name(name), key) >= SAME_NAME_RATIO
+            if " " not in key:
+                return True
+            full = normalize_name(name)
+            return fuzz.ratio(full, key) >= SAME_NAME_RATIO or _shortened(key, full)
 
         surname = surname_key(key)
         if self.as_of is None or self.as_of >= HAND_PEOPLE_FROM:
@@ -120,7 +123,7 @@ class Gazetteer:
                 return hand[0] if len(hand) == 1 else None
         dated = [
             p
-            for p in people_with_surname(surname)
+            for p in people_with_surname(surname, second=" " in key)
             if p.in_office(self.as_of) and spelled_alike(p.name)
         ]
         if not dated:
@@ -174,6 +177,18 @@ class Gazetteer:
             if n <= len(lowered) and tuple(lowered[-n:]) == role.words:
                 return role, n
         return None
+
+
+def _shortened(short: str, full: str) -> bool:
+    """Return True when ``short`` is ``full`` with some of its words left out, in order.
+
+    >>> _shortened("laurent kabila", "laurent desire kabila")
+    True
+    >>> _shortened("alvaro uribe", "alvaro uribe velez"), _shortened("kabila laurent", "laurent k")
+    (True, False)
+    """
+    words = iter(full.split())
+    return all(word in words for word in short.split())
 
 
 def _split(cell: str | None) -> list[str]:

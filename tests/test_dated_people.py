@@ -71,6 +71,9 @@ def test_a_state_or_place_is_no_person() -> None:
             date(1999, 2, 21),
             KnownPerson("Atal Bihari Vajpayee", "IND", ""),
         ),
+        # A shortened full name: a middle name or a second surname left out.
+        ("Laurent Kabila", date(1998, 6, 1), KnownPerson("Laurent Desire Kabila", "COD", "")),
+        ("Alvaro Uribe", date(2005, 6, 1), KnownPerson("Alvaro Uribe Velez", "COL", "")),
         # From 2016 on, or with no date, people.tsv's figures come first.
         ("Merkel", date(2019, 1, 1), KnownPerson("Angela Merkel", "DEU", "chancellor")),
     ],

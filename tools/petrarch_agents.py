@@ -28,7 +28,9 @@ PINNED: dict[str, str] = {
     COUNTRIES_FILE: "8d4ee11692ccb1636a5cf4421849c420508acbd9b930adab457472b843276506",
 }
 _SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
-_AGENT = re.compile(r"^(?P<phrase>[^\[{#]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]}]+)[\]}]")
+_AGENT = re.compile(
+    r"^(?P<phrase>[^\[{#]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]}]+)[\]}]"
+)
 _STATE = re.compile(r"^(?P<name>[A-Z][A-Z_'.-]*?)_?\s+\[(?P<code>[A-Z]{3})\]\s*(#.*)?$")
 
 
@@ -182,11 +184,16 @@ def agent_rows(agents: Iterable[Agent]) -> list[tuple[str, str, str, str]]:
 
 def state_rows(states: Iterable[StateNames]) -> list[tuple[str, str, str]]:
     """Return (iso3, name, synonyms) rows, one per state; synonyms ``|`` separated."""
-    rows: dict[str, tuple[str, str, list[str]]] = {}
+    names: dict[str, str] = {}
+    synonyms: dict[str, list[str]] = {}
     for state in states:
-        iso3, name, synonyms = rows.setdefault(state.code, (state.code, state.name, []))
-        synonyms.extend(s for s in (state.name, *state.synonyms) if s not in synonyms)
-    return [(iso3, name, "|".join(s for s in syns if s != name)) for iso3, name, syns in rows.values()]
+        names.setdefault(state.code, state.name)
+        known = synonyms.setdefault(state.code, [])
+        known.extend(s for s in (state.name, *state.synonyms) if s not in known)
+    return [
+        (code, name, "|".join(s for s in synonyms[code] if s != name))
+        for code, name in names.items()
+    ]
 
 
 def _tsv(header: tuple[str, ...], rows: Iterable[tuple[str, ...]], comment: str) -> str:

@@ -7,6 +7,8 @@ Works on the dependency parse of one sentence. A verb's source is its subject, t
 through (``actors_in``): "the decision by Trump" gives Trump, "Egypt's support" Egypt.
 """
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from diplograph.ingest.events import Argument
@@ -84,7 +86,12 @@ def direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argumen
             named = mention_at(appos[0], gaz) if appos else None
             m = named if named is not None and named.kind == "person" else m
         if m is not None and m.kind != "place":
-            found.extend(Argument(x, via) for x in (m, *conjoined_countries(t, m, gaz)))
+            extra = conjoined_countries(t, m, gaz)
+            first = next((c for c in t.children if c.dep_ == "amod" and c.conjuncts), None)
+            if extra and first is not None and m.kind in ("group", "people"):
+                # "Dutch and Canadian activists": the first are the Dutch activists.
+                m = replace(m, name=f"{first.text} {t.lower_}")
+            found.extend(Argument(x, via) for x in (m, *extra))
     return found
 
 

@@ -163,3 +163,22 @@ def test_an_officeholder_of_a_city_is_of_the_city_state() -> None:
     assert _events("Israeli soldiers detained the mayor of Hebron.") == {
         ("Israeli soldiers", "military", "ISR", "17", "Palestine", "PSE")
     }
+
+
+@slow
+def test_a_protest_in_a_city_targets_its_state_and_each_demonym_is_a_group() -> None:
+    assert _events("Swedish and Norwegian students protested in Minsk.") == {
+        ("Swedish students", "group", "SWE", "11", "Belarus", "BLR"),
+        ("Norwegian students", "group", "NOR", "11", "Belarus", "BLR"),
+    }
+
+
+@slow
+def test_a_local_official_acts_for_the_body_an_appositive_names() -> None:
+    assert _events("Iranian police detained the deputy mayor of Herat, a Taliban commander.") == {
+        ("Iranian police", "government", "IRN", "17", "Taliban", "AFG")
+    }
+    # A minister is no local official: the state stays the actor.
+    assert _events(
+        "Jordan welcomed the foreign minister of Iran, a member of the Revolutionary Guards."
+    ) == {("Jordan", "country", "JOR", "05", "Iran", "IRN")}

@@ -84,6 +84,7 @@ PETRARCH2 ?=
 dictionaries: install
 	@test -n "$(PETRARCH2)" || { echo "make dictionaries PETRARCH2=<petrarch2 git dir or checkout>" >&2; exit 2; }
 	$(BIN)/python -m tools.petrarch_dictionaries "$(PETRARCH2)"
+	$(BIN)/python -m tools.petrarch_agents "$(PETRARCH2)"
 
 # Requests/s and p99 latency of reads alone and reads + writes at 16 and 32 clients
 # against a live server on a free loopback port (about two minutes).

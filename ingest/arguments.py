@@ -7,18 +7,25 @@ Works on the dependency parse of one sentence. A verb's source is its subject, t
 through (``actors_in``): "the decision by Trump" gives Trump, "Egypt's support" Egypt.
 """
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from diplograph.ingest.events import Argument
 from diplograph.ingest.gazetteer import Gazetteer
 from diplograph.ingest.lexicon import rules_for
 from diplograph.ingest.mentions import conjoined_countries, mention_at
+from diplograph.ingest.types import Mention
 from diplograph.ingest.wordlists import wordlist
 
 OBJECT_CONTROL = wordlist("object_control")
 RELATIONAL_NOUNS = wordlist("relational_nouns")
 REPORT_VERBS = wordlist("report_verbs")
 SPEAKER_VERBS = wordlist("speaker_verbs")
+# "a member of Hamas", "a Fatah official": an appositive naming the body one belongs to.
+MEMBER_NOUNS = wordlist("member_nouns")
+# Roles up to this rank (mayor, governor) are local officials: an appositive body is their side.
+LOCAL_RANK = 3
 # What is looked through inside a noun phrase, by priority: an agent ("the decision by
 # Trump"), a possessor, a modifier, then other complements ("in" is left out: places).
 INSIDE_TIERS: tuple[frozenset[str], ...] = (
@@ -108,6 +115,26 @@ def _them_antecedent(pronoun: Token, gaz: Gazetteer) -> Token | None:
     return None
 
 
+def _member_of(token: Token, gaz: Gazetteer) -> Mention | None:
+    """Return the group or body an appositive says ``token`` belongs to ("a member of X").
+
+    The appositive may hang on the noun or on its "of" place ("the mayor of Rafah, a
+    member of Hamas"); its noun is a member noun with an "of" or compound body.
+    """
+    heads = [token, *(p for c in token.children if c.lower_ == "of" for p in pobjs(c))]
+    for head in heads:
+        for appos in head.children:
+            if appos.dep_ != "appos" or appos.lemma_.lower() not in MEMBER_NOUNS:
+                continue
+            bodies = [c for c in appos.children if c.dep_ in ("compound", "poss")]
+            bodies += [p for c in appos.children if c.lower_ == "of" for p in pobjs(c)]
+            for body in bodies:
+                m = mention_at(body, gaz)
+                if m is not None and m.kind in ("group", "organization"):
+                    return m
+    return None
+
+
 def direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argument]:
     """Return the actors ``tokens`` themselves name, each argument marked ``via``.
 
@@ -124,8 +151,16 @@ def direct_actors(tokens: list[Token], gaz: Gazetteer, via: str) -> list[Argumen
             appos = [c for c in t.children if c.dep_ == "appos"]
             named = mention_at(appos[0], gaz) if appos else None
             m = named if named is not None and named.kind == "person" else m
+        if m is None or (m.kind == "role" and m.rank <= LOCAL_RANK):
+            # "the mayor of Rafah, a member of Hamas": a local official acts for his group.
+            m = _member_of(t, gaz) or m
         if m is not None and m.kind != "place":
-            found.extend(Argument(x, via) for x in (m, *conjoined_countries(t, m, gaz)))
+            extra = conjoined_countries(t, m, gaz)
+            first = next((c for c in t.children if c.dep_ == "amod" and c.conjuncts), None)
+            if extra and first is not None and m.kind in ("group", "people"):
+                # "Dutch and Canadian activists": the first are the Dutch activists.
+                m = replace(m, name=f"{first.text} {t.lower_}")
+            found.extend(Argument(x, via) for x in (m, *extra))
     return found
 
 

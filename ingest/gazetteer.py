@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
@@ -56,6 +57,19 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Agent:
+    """A sector noun ("troops", "riot police", "court"): the kind of actor it names.
+
+    ``sector`` is government, military, group (armed, not of a state), opposition,
+    civilians, activists, business or media (``generated/agents.tsv``).
+    """
+
+    words: tuple[str, ...]
+    sector: str
+    code: str
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     """Lookup tables keyed by normalized names (see ``core.names.normalize_name``)."""
 
@@ -67,6 +81,7 @@ class Gazetteer:
     by_iso3: dict[str, Country]
     people: dict[str, KnownPerson] = field(default_factory=dict)
     cities: dict[str, Country] = field(default_factory=dict)
+    agents: tuple[Agent, ...] = ()
     as_of: date | None = None  # the article's date: people's roles are read on it
     # people.tsv's figures by surname (see ``dated_people.surname_key``), built once.
     people_by_surname: dict[str, tuple[KnownPerson, ...]] = field(default_factory=dict)
@@ -167,6 +182,28 @@ class Gazetteer:
             index.setdefault(role.words[-1], []).append(role)
         return {word: tuple(roles) for word, roles in index.items()}
 
+    @cached_property
+    def _agents_by_last_word(self) -> dict[str, tuple[Agent, ...]]:
+        index: dict[str, list[Agent]] = {}
+        for agent in sorted(self.agents, key=lambda a: -len(a.words)):
+            index.setdefault(agent.words[-1], []).append(agent)
+        return {word: tuple(agents) for word, agents in index.items()}
+
+    def agent_ending(self, words: list[str]) -> tuple[Agent, int] | None:
+        """Return the longest agent phrase ``words`` end with and how many words it spans.
+
+        >>> gazetteer().agent_ending(["Turkish", "riot", "police"])[0].sector
+        'government'
+        """
+        if not words:
+            return None
+        lowered = [w.lower() for w in words]
+        for agent in self._agents_by_last_word.get(lowered[-1], ()):
+            n = len(agent.words)
+            if n <= len(lowered) and tuple(lowered[-n:]) == agent.words:
+                return agent, n
+        return None
+
     def role_ending(self, words: list[str]) -> tuple[Role, int] | None:
         """Return the longest role title that ``words`` end with and how many words it spans."""
         if not words:
@@ -238,6 +275,59 @@ def _dictionary_organizations(
     return found
 
 
+def _agents() -> tuple[Agent, ...]:
+    """Return the sector nouns of ``generated/agents.tsv``, singular and plural forms."""
+    agents: dict[tuple[str, ...], Agent] = {}
+    for row in read_rows("generated/agents.tsv"):
+        for form in (row["phrase"], row["plural"]):
+            words = tuple(form.split())
+            if words:
+                agents.setdefault(words, Agent(words, row["sector"], row["code"]))
+    return tuple(agents.values())
+
+
+def _spelling_of(alias: str, names: list[str]) -> bool:
+    """Return True when ``alias`` spells one of ``names`` (a variant, or a longer form of it).
+
+    >>> _spelling_of("afghanestan", ["afghanistan"]), _spelling_of("herat", ["afghanistan"])
+    (True, False)
+    """
+    return any(
+        name in alias or SequenceMatcher(None, alias, name).ratio() >= 0.85 for name in names
+    )
+
+
+def _dictionary_state_names(
+    by_iso3: dict[str, Country],
+    countries: dict[str, Country],
+    demonyms: dict[str, Country],
+    capitals: dict[str, Country],
+    cities: dict[str, Country],
+    organizations: dict[str, Organization],
+) -> None:
+    """Add the coding dictionary's synonyms of each state (``generated/countries.tsv``).
+
+    Upstream lists names, adjectives, capitals, cities and regions alike. A synonym
+    the hand tables know already keeps its hand meaning; a spelling of the state's name
+    becomes a name of the state; any other becomes a place of it (like ``cities.tsv``:
+    a place, not a speaker for the state). Names of people of the dictionary are left out.
+    """
+    for row in read_rows("generated/countries.tsv"):
+        country = by_iso3.get(row["iso3"])
+        if country is None:
+            continue
+        names = [normalize_name(country.name), normalize_name(row["name"])]
+        for synonym in _split(row["synonyms"]):
+            key = normalize_name(synonym)
+            tables = (countries, demonyms, capitals, cities, organizations)
+            if len(key) < 4 or any(key in table for table in tables) or people_named(key):
+                continue
+            if _spelling_of(key, names):
+                countries[key] = country
+            else:
+                cities[key] = country
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """Return the gazetteer built from the data tables (countries to people)."""
@@ -292,6 +382,7 @@ def gazetteer() -> Gazetteer:
             key = normalize_name(name)
             if key not in countries and key not in capitals:
                 cities.setdefault(key, by_iso3[row["country"]])
+    _dictionary_state_names(by_iso3, countries, demonyms, capitals, cities, organizations)
     return Gazetteer(
         countries=countries,
         demonyms=demonyms,
@@ -302,4 +393,5 @@ def gazetteer() -> Gazetteer:
         people=people,
         cities=cities,
         people_by_surname={key: tuple(found.values()) for key, found in by_surname.items()},
+        agents=_agents(),
     )

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from diplograph.ingest.gazetteer import Country, Gazetteer
 from diplograph.ingest.modifiers import (
     ACTOR_ENTS,
+    clause_place_country,
     country_token,
     located_country,
     modifier_country,
@@ -33,6 +34,10 @@ PEOPLE_NOUNS = wordlist("people_nouns")
 GROUP_NOUNS = wordlist("group_nouns")
 BODY_NOUNS = wordlist("body_nouns")
 PLACE_WORDS = wordlist("place_words")
+# Group nouns for people of a place, not armed groups: "protesters in Cairo" are in Egypt.
+CIVIL_GROUP_NOUNS = wordlist("civil_group_nouns")
+# Sectors of agents (generated/agents.tsv) that act where they are: "police in Lahore".
+LOCAL_SECTORS = frozenset({"government", "opposition", "civilians", "activists"})
 # "both sides", "the two countries": the two main actors of the story so far.
 SIDE_NOUNS = frozenset({"side", "party", "country", "nation", "government", "state"})
 PLURAL_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4}
@@ -259,6 +264,9 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
         if body is not None:
             return body
         country = country or located_country(token, gaz)
+        if country is None and lower not in MILITARY_NOUNS:
+            # "Police arrested dozens of protesters in Cairo": the police are Egypt's.
+            country = clause_place_country(token, gaz)
         if country is None:
             return None
         sector = "military" if lower in MILITARY_NOUNS else "government"
@@ -301,6 +309,8 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
             type="organization",
             country=country.iso3 if country else None,
         )
+    if lemma in CIVIL_GROUP_NOUNS and country is None:
+        country = located_country(token, gaz) or clause_place_country(token, gaz)
     if lemma in GROUP_NOUNS:
         return Mention(
             kind="group",
@@ -315,7 +325,7 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
         singular = [t.text for t in token.doc[token.left_edge.i : token.i]] + [token.lemma_]
         role = gaz.role_ending(singular)
     if role is None:
-        return None
+        return _agent_mention(token, gaz, country)
     number = next(
         (PLURAL_NUMBERS[c.lower_] for c in token.children if c.lower_ in PLURAL_NUMBERS), 0
     )
@@ -359,6 +369,47 @@ def _common_noun_mention(token: Token, gaz: Gazetteer) -> Mention | None:
         role=role[0].role,
         rank=role[0].rank,
         country=country.iso3 if country else None,
+    )
+
+
+def _agent_mention(token: Token, gaz: Gazetteer, country: Country | None) -> Mention | None:
+    """Return the actor a sector noun of a state names ("Kenyan court", "police in Lahore").
+
+    The coding dictionary's agents (``generated/agents.tsv``) give the kind of actor: a
+    state organ (government, military) is named like the state's other organs; armed
+    groups, opposition, civilians, activists, business and media are people of the
+    state. With no state named on the noun, agents that act where they are take the
+    state of an "in <place>" phrase on the noun or its clause; otherwise None.
+    """
+    words = [t.text for t in token.doc[token.left_edge.i : token.i]]
+    found = gaz.agent_ending([*words, token.lower_]) or gaz.agent_ending([*words, token.lemma_])
+    if found is None:
+        return None
+    agent, _ = found
+    if country is None and agent.sector in LOCAL_SECTORS:
+        country = located_country(token, gaz)
+        if agent.sector != "civilians":
+            # "Police arrested protesters in Cairo"; not "rebels killed civilians in Goma".
+            country = country or clause_place_country(token, gaz)
+    if country is None:
+        return None
+    if agent.sector in ("government", "military"):
+        # "Kenyan court", "Russian servicemen": an organ of the state, under the state's name.
+        return Mention(
+            kind="state",
+            text=np_text(token),
+            token_index=token.i,
+            type=agent.sector,
+            name=country.name,
+            country=country.iso3,
+        )
+    return Mention(
+        kind="group" if agent.sector == "group" else "people",
+        text=np_text(token),
+        token_index=token.i,
+        type="organization" if agent.sector in ("business", "media") else "group",
+        name=np_text(token),
+        country=country.iso3,
     )
 
 

@@ -41,25 +41,56 @@ def country_token(tok: Token, gaz: Gazetteer) -> Country | None:
     return gaz.country(tok.text) or gaz.capital(tok.text)
 
 
+def place_country(tok: Token, gaz: Gazetteer) -> Country | None:
+    """Return the country a name-like token names, or whose city or region it names.
+
+    "the mayor of Rafah", "police in Diyarbakir": a place of a state (``cities.tsv``
+    and the coding dictionary's places) locates its people in that state.
+    """
+    country = country_token(tok, gaz)
+    if country is not None or not (tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN"):
+        return country
+    ent = entity_span(tok)
+    return gaz.city(ent.text if ent is not None else tok.text)
+
+
 def modifier_country(head: Token, gaz: Gazetteer) -> Country | None:
-    """Return the country named by a demonym, compound, possessive or "of" on ``head``."""
+    """Return the country named by a demonym, compound, possessive or "of" on ``head``.
+
+    An "of" phrase may name a city or region of the state ("the governor of Kandahar").
+    """
     for child in head.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and (c := country_token(child, gaz)):
             return c
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (c := country_token(pobj, gaz)):
+                if pobj.dep_ == "pobj" and (c := place_country(pobj, gaz)):
                     return c
     return None
 
 
 def located_country(head: Token, gaz: Gazetteer) -> Country | None:
-    """Return the country of an "in <place>" phrase on ``head`` ("police in Dhaka")."""
+    """Return the country of an "in <place>" phrase on ``head`` ("police in Dhaka", "in Gao")."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and (c := country_token(pobj, gaz)):
+                if pobj.dep_ == "pobj" and (c := place_country(pobj, gaz)):
                     return c
+    return None
+
+
+def clause_place_country(head: Token, gaz: Gazetteer) -> Country | None:
+    """Return the country of an "in <place>" phrase on the verb ``head`` is an argument of.
+
+    "Police arrested dozens of protesters in Cairo": the police and the protesters
+    are in Egypt. Looks through "of" phrases ("dozens of") up to the clause's verb.
+    """
+    node = head
+    for _ in range(4):
+        found = located_country(node, gaz)
+        if found is not None or node.pos_ in ("VERB", "AUX") or node.head is node:
+            return found
+        node = node.head
     return None
 
 

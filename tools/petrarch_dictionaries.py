@@ -419,6 +419,10 @@ def readme(counts: dict[str, int]) -> str:
         "| --- | ---: |",
         *(f"| `{name}` | {n} |" for name, n in sorted(counts.items())),
         "",
+        "`agents.tsv` (`Phoenix.agents.txt`) and `countries.tsv` (the state records of",
+        "`Phoenix.Countries.actors.txt`) are written by `tools/petrarch_agents.py`, which pins",
+        "the sha256 of `Phoenix.agents.txt` itself.",
+        "",
     ]
     return "\n".join(lines)
 

@@ -54,6 +54,8 @@ def _resolve_args(
     for arg in args:
         if arg.mention.kind == "act":
             resolved = ctx.resolve_act(arg.mention, s, [ref for ref, _ in sources or ()])
+        elif sources:
+            resolved = ctx.resolve_target(arg.mention, s, [ref for ref, _ in sources])
         else:
             resolved = ctx.resolve(arg.mention, s)
         for ref in resolved.actors:

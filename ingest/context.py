@@ -184,25 +184,6 @@ class ArticleContext:
         )
         return Resolved((ref,), quality)
 
-    def resolve_target(
-        self, mention: Mention, s: ParsedSentence, sources: list[ActorRef]
-    ) -> Resolved:
-        """Return what a target ``mention`` denotes, an "it" never on ``sources``' side.
-
-        "Iran said Israel had attacked its nuclear sites": "its" is not Israel, which
-        does not attack itself, but the latest subject of another side (Iran).
-        """
-        resolved = self.resolve(mention, s)
-        if mention.kind != "it" or not sources:
-            return resolved
-        if not any(same_side(ref, src) for ref in resolved.actors for src in sources):
-            return resolved
-        position = s.offset + mention.token_index
-        for ref in _latest_before(self.subjects, position):
-            if not any(same_side(ref, src) for src in sources):
-                return Resolved((ref,), RESOLUTION_QUALITY["it"])
-        return resolved
-
     def resolve_act(self, mention: Mention, s: ParsedSentence, sources: list[ActorRef]) -> Resolved:
         """Return who did the earlier act ``mention`` points to, leaving out ``sources``' side.
 

@@ -78,10 +78,7 @@ def load_suite(path: Path) -> tuple[list[SuiteRecord], int]:
 
 def _country(event: Mapping[str, Any], side: str) -> str | None:
     value = event.get(side)
-    if isinstance(value, Mapping):
-        country = value.get("country")
-    else:
-        country = event.get(f"{side}_country")
+    country = value.get("country") if isinstance(value, Mapping) else event.get(f"{side}_country")
     return str(country) if country else None
 
 

@@ -3,8 +3,8 @@
 Every gold set lives in the repository: the seed article's gold in ``eval/seed``;
 the project's own dev articles in ``eval/dev``; the check and blind sets (written
 after the rules, then used to find general gaps) in ``eval/check``,
-``eval/blind``, ``eval/blind2``, ``eval/blind3`` and ``eval/blind4``. The floors are set a little under today's
-figures so a change that loses events fails here (README "Extraction quality"
+``eval/blind``, ``eval/blind2``, ``eval/blind3`` and ``eval/blind4``. The floors are set a
+little under today's figures so a change that loses events fails here (README "Extraction quality"
 has the figures; ``diplograph eval eval/dev`` reproduces them).
 """
 

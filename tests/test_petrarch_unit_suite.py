@@ -116,9 +116,11 @@ def test_eval_sentences_scores_a_tiny_suite_with_exact_figures(
         "import json, sys\n"
         "text = open(sys.argv[1]).read()\n"
         "if text == 'one':\n"
-        "    print(json.dumps({'source_country': 'RUS', 'target_country': 'UKR', 'cameo': '193'}))\n"
+        "    print(json.dumps({'source_country': 'RUS', 'target_country': 'UKR',\n"
+        "                      'cameo': '193'}))\n"
         "if text == 'two':\n"
-        "    print(json.dumps({'source_country': 'RUS', 'target_country': 'USA', 'cameo': '042'}))\n"
+        "    print(json.dumps({'source_country': 'RUS', 'target_country': 'USA',\n"
+        "                      'cameo': '042'}))\n"
     )
     python = subprocess.run(["which", "python3"], capture_output=True, text=True).stdout.strip()
     assert run(["eval", "--sentences", str(suite), "--cmd", f"{python} {script} {{file}}"]) == 0

@@ -15,9 +15,10 @@ The records are written for PETRARCH's own test dictionaries, whose states are i
 does not otherwise mention (``STATES``), with its adjectives and capital, so that any
 extractor that knows real states can be scored. A record is excluded when it tests the
 coder's error handling, when it expects a code of the test dictionary that is not CAMEO
-(``9xx`` marks negation and modality, ``21x``-``34x`` and ``80x`` are test codes), when an expected actor has no real-world state (hobbits, elves,
-wizards: ``FICTIONAL``) or when an expected actor's state is known only through an
-invented person's dictionary entry (``PERSONS``: "Romendacil" is Bree's leader).
+(``9xx`` marks negation and modality; ``21x``-``34x`` and ``80x`` are test codes), when
+an expected actor has no real-world state (hobbits, elves, wizards: ``FICTIONAL``) or
+when an expected renamed state is known only through an invented person's dictionary
+entry (``PERSONS``) and not named in the sentence.
 
 Run as ``make petrarch-unit PETRARCH2=<git dir or checkout>``. Nothing imports this module
 at run time.
@@ -223,7 +224,7 @@ def readme(records: list[dict[str, object]]) -> str:
         ),
         "",
         f"{len(records)} records, {len(scored)} scored "
-        f"({sum(len(r['events']) for r in scored)} expected events; "  # type: ignore[arg-type]
+        f"({sum(len(r['events']) for r in scored)} expected events; "  # type: ignore[arg-type,misc]
         f"{sum(1 for r in scored if not r['events'])} expect none). Excluded:",
         "",
         *(f"- {n}: {reason}" for reason, n in reasons.most_common()),

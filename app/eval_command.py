@@ -122,9 +122,9 @@ def _sentence_events(
 
 def evaluate_sentences(paths: list[Path], cmd: str | None, verbose: bool) -> int:
     """Print CAMEO-root precision, recall and F1 over sentence suites (countries and roots
-    must match; then roots alone); return 0.
+    must match; then roots alone; then country pairs alone); return 0.
 
-    The last line is ``sentence_f1=<x> root_f1=<y>``.
+    The last line is ``sentence_f1=<x> root_f1=<y> dyad_f1=<z>``.
     """
     for path in paths:
         if not path.exists():
@@ -140,13 +140,15 @@ def evaluate_sentences(paths: list[Path], cmd: str | None, verbose: bool) -> int
                 print(f"    {record.text}")
         p, r, f = prf(total.tp, total.fp, total.fn)
         rp, rr, rf = prf(total.root_tp, total.root_fp, total.root_fn)
+        dp, dr, df = prf(total.dyad_tp, total.dyad_fp, total.dyad_fn)
         print(
             f"{path}: {len(records)} sentences ({excluded} excluded) "
             f"tp={total.tp} fp={total.fp} fn={total.fn}"
         )
         print(
             f"TOTAL root+countries P={p:.3f} R={r:.3f} F1={f:.3f} | "
-            f"root only P={rp:.3f} R={rr:.3f} F1={rf:.3f}"
+            f"root only P={rp:.3f} R={rr:.3f} F1={rf:.3f} | "
+            f"dyad only P={dp:.3f} R={dr:.3f} F1={df:.3f}"
         )
-        print(f"sentence_f1={f:.3f} root_f1={rf:.3f}")
+        print(f"sentence_f1={f:.3f} root_f1={rf:.3f} dyad_f1={df:.3f}")
     return 0

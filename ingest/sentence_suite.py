@@ -5,14 +5,15 @@ with its ``date``, its expected ``events`` (``source`` and ``target`` ISO alpha-
 or null, CAMEO ``code``) and ``excluded`` (null, or why the record is not scored).
 Each sentence's predictions are reduced to unique (source country, target country,
 root) triples, negated events left out; a triple is a true positive when the sentence
-expects it. The root-only level compares the sentence's sets of CAMEO roots.
+expects it. The root-only level compares the sentence's sets of CAMEO roots, the dyad
+level its sets of (source country, target country) whatever the code.
 
 Examples
 --------
 >>> expected = [{"source": "BRA", "target": "ARG", "code": "064"}]
 >>> predicted = [{"source_country": "BRA", "target_country": "ARG", "cameo": "061"}]
 >>> sentence_counts(expected, predicted)
-SentenceCounts(tp=1, fp=0, fn=0, root_tp=1, root_fp=0, root_fn=0)
+SentenceCounts(tp=1, fp=0, fn=0, root_tp=1, root_fp=0, root_fn=0, dyad_tp=1, dyad_fp=0, dyad_fn=0)
 """
 
 import json
@@ -36,7 +37,7 @@ class SuiteRecord:
 
 @dataclass
 class SentenceCounts:
-    """True positives, false positives and false negatives: triples and roots alone."""
+    """True positives, false positives and false negatives: triples, roots alone, dyads."""
 
     tp: int = 0
     fp: int = 0
@@ -44,10 +45,15 @@ class SentenceCounts:
     root_tp: int = 0
     root_fp: int = 0
     root_fn: int = 0
+    dyad_tp: int = 0
+    dyad_fp: int = 0
+    dyad_fn: int = 0
 
     def add(self, other: "SentenceCounts") -> None:
         """Add ``other`` into these counts; returns nothing."""
-        for name in ("tp", "fp", "fn", "root_tp", "root_fp", "root_fn"):
+        for name in (
+            "tp", "fp", "fn", "root_tp", "root_fp", "root_fn", "dyad_tp", "dyad_fp", "dyad_fn"
+        ):  # fmt: skip
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -111,6 +117,7 @@ def sentence_counts(
             gold.add(item)
     predicted = predicted_triples(events)
     gold_roots, predicted_roots = {t[2] for t in gold}, {t[2] for t in predicted}
+    gold_dyads, predicted_dyads = {t[:2] for t in gold}, {t[:2] for t in predicted}
     return SentenceCounts(
         tp=len(predicted & gold),
         fp=len(predicted - gold),
@@ -118,4 +125,7 @@ def sentence_counts(
         root_tp=len(predicted_roots & gold_roots),
         root_fp=len(predicted_roots - gold_roots),
         root_fn=len(gold_roots - predicted_roots),
+        dyad_tp=len(predicted_dyads & gold_dyads),
+        dyad_fp=len(predicted_dyads - gold_dyads),
+        dyad_fn=len(gold_dyads - predicted_dyads),
     )

@@ -93,7 +93,7 @@ def test_sentence_counts_match_triples_and_roots() -> None:
         {"source": {"country": "BRA"}, "target": {"country": "ARG"}, "code": "06"},  # same hit
     ]
     assert sentence_counts(expected, events) == SentenceCounts(
-        tp=1, fp=2, fn=1, root_tp=2, root_fp=1, root_fn=0
+        tp=1, fp=2, fn=1, root_tp=2, root_fp=1, root_fn=0, dyad_tp=1, dyad_fp=2, dyad_fn=1
     )
     assert sentence_counts([], []) == SentenceCounts()
 
@@ -128,5 +128,6 @@ def test_eval_sentences_scores_a_tiny_suite_with_exact_figures(
     assert out[-3] == f"{suite}: 2 sentences (1 excluded) tp=1 fp=1 fn=0"
     assert out[-2] == (
         "TOTAL root+countries P=0.500 R=1.000 F1=0.667 | root only P=0.500 R=1.000 F1=0.667"
+        " | dyad only P=0.500 R=1.000 F1=0.667"
     )
-    assert out[-1] == "sentence_f1=0.667 root_f1=0.667"
+    assert out[-1] == "sentence_f1=0.667 root_f1=0.667 dyad_f1=0.667"

@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 NPM ?= npm
 VENDOR := app/static/vendor
 
-.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph bench-load dictionaries bench-ingest clean
+.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph bench-load dictionaries petrarch-unit bench-ingest clean
 
 install: $(STAMP) $(VENDOR)/.copied chromium
 
@@ -85,6 +85,12 @@ dictionaries: install
 	@test -n "$(PETRARCH2)" || { echo "make dictionaries PETRARCH2=<petrarch2 git dir or checkout>" >&2; exit 2; }
 	$(BIN)/python -m tools.petrarch_dictionaries "$(PETRARCH2)"
 	$(BIN)/python -m tools.petrarch_agents "$(PETRARCH2)"
+
+# Regenerates eval/petrarch_unit/ (the sentence suite from PETRARCH2's unit-test records);
+# score it with `python -m bench.sentences eval/petrarch_unit`.
+petrarch-unit: install
+	@test -n "$(PETRARCH2)" || { echo "make petrarch-unit PETRARCH2=<petrarch2 git dir or checkout>" >&2; exit 2; }
+	$(BIN)/python -m tools.petrarch_unit_tests "$(PETRARCH2)"
 
 # Requests/s and p99 latency of reads alone and reads + writes at 16 and 32 clients
 # against a live server on a free loopback port (about two minutes).

@@ -360,6 +360,12 @@ def build_parser() -> Parser:
     evaluate.add_argument(
         "-v", "--verbose", action="store_true", help="list the missed gold events"
     )
+    evaluate.add_argument(
+        "--sentences",
+        action="store_true",
+        help="GOLD are sentence suites (records.jsonl, e.g. eval/petrarch_unit): score CAMEO "
+        "roots with source and target countries, and roots alone, per sentence",
+    )
 
     serve = command("serve", "serve the HTTP API", "Serve the HTTP API (OpenAPI docs at /docs).")
     serve.add_argument(

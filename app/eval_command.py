@@ -19,6 +19,13 @@ from diplograph.ingest.scoring import (
     prf,
     score_article,
 )
+from diplograph.ingest.sentence_suite import (
+    SentenceCounts,
+    SuiteRecord,
+    load_suite,
+    predicted_triples,
+    sentence_counts,
+)
 
 
 def gold_files(paths: list[Path]) -> list[Path]:
@@ -71,6 +78,8 @@ def evaluate(args: argparse.Namespace) -> int:
     """
     cmd: str | None = args.cmd
     verbose: bool = args.verbose
+    if getattr(args, "sentences", False):
+        return evaluate_sentences([Path(p) for p in args.gold], cmd, verbose)
     articles = load_gold(gold_files([Path(p) for p in args.gold]))
     if cmd is None:
         predictions: Iterator[list[Mapping[str, Any]]] = _extractor_events(articles)
@@ -95,4 +104,51 @@ def evaluate(args: argparse.Namespace) -> int:
         f"TOTAL entity P={p:.3f} R={r:.3f} F1={f:.3f} | country P={cp:.3f} R={cr:.3f} F1={cf:.3f}"
     )
     print(f"entity_f1={f:.3f} country_f1={cf:.3f}")
+    return 0
+
+
+def _sentence_events(
+    records: list[SuiteRecord], cmd: str | None
+) -> Iterator[list[Mapping[str, Any]]]:
+    articles = [
+        GoldArticle(id=r.id, published=r.date, text=r.text, actors={}, events=()) for r in records
+    ]
+    if cmd is not None:
+        for article in articles:
+            yield _command_events(cmd, article)
+        return
+    yield from _extractor_events(articles)
+
+
+def evaluate_sentences(paths: list[Path], cmd: str | None, verbose: bool) -> int:
+    """Print CAMEO-root precision, recall and F1 over sentence suites (countries and roots
+    must match; then roots alone; then country pairs alone); return 0.
+
+    The last line is ``sentence_f1=<x> root_f1=<y> dyad_f1=<z>``.
+    """
+    for path in paths:
+        if not path.exists():
+            raise CliError(f"{path}: no such file or folder")
+        records, excluded = load_suite(path)
+        total = SentenceCounts()
+        for record, events in zip(records, _sentence_events(records, cmd), strict=True):
+            counts = sentence_counts(record.expected, events)
+            total.add(counts)
+            if verbose and (counts.fp or counts.fn):
+                found = sorted(predicted_triples(events), key=str)
+                print(f"{record.id:16s} expected={sorted(record.expected, key=str)} got={found}")
+                print(f"    {record.text}")
+        p, r, f = prf(total.tp, total.fp, total.fn)
+        rp, rr, rf = prf(total.root_tp, total.root_fp, total.root_fn)
+        dp, dr, df = prf(total.dyad_tp, total.dyad_fp, total.dyad_fn)
+        print(
+            f"{path}: {len(records)} sentences ({excluded} excluded) "
+            f"tp={total.tp} fp={total.fp} fn={total.fn}"
+        )
+        print(
+            f"TOTAL root+countries P={p:.3f} R={r:.3f} F1={f:.3f} | "
+            f"root only P={rp:.3f} R={rr:.3f} F1={rf:.3f} | "
+            f"dyad only P={dp:.3f} R={dr:.3f} F1={df:.3f}"
+        )
+        print(f"sentence_f1={f:.3f} root_f1={rf:.3f} dyad_f1={df:.3f}")
     return 0

@@ -18,6 +18,7 @@ from diplograph.ingest.mentions import conjoined_countries, mention_at
 from diplograph.ingest.types import Mention
 from diplograph.ingest.wordlists import wordlist
 
+RAISING_PREDICATES = wordlist("raising_predicates")
 OBJECT_CONTROL = wordlist("object_control")
 RELATIONAL_NOUNS = wordlist("relational_nouns")
 REPORT_VERBS = wordlist("report_verbs")
@@ -267,6 +268,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             continue
         if v.dep_ in ("xcomp", "conj", "advcl") and v.head != v:
             v = v.head
+            inherited = True
+            continue
+        if v.dep_ in ("acomp", "advmod") and v.lower_ in RAISING_PREDICATES and v.head != v:
+            v = v.head  # "Brazil is about to restore ties": the subject of "is" acts
             inherited = True
             continue
         if v.dep_ in ("acl", "relcl"):

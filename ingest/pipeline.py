@@ -71,6 +71,7 @@ def events_of(
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
     else:
         targets = _resolve_args(ctx, cand.targets, s, sources)
+        targets = _speaker_for_own_pronoun(ctx, cand, s, sources, targets)
         pairs = [(a, b) for a in sources for b in targets]
     pairs = [
         (a, b) for a, b in pairs if not _same_actor(a[0], b[0]) and not _own_country(a[0], b[0])
@@ -113,6 +114,36 @@ def events_of(
             )
         )
     return events
+
+
+def _speaker_for_own_pronoun(
+    ctx: ArticleContext,
+    cand: Candidate,
+    s: ParsedSentence,
+    sources: list[tuple[ActorRef, float]],
+    targets: list[tuple[ActorRef, float]],
+) -> list[tuple[ActorRef, float]]:
+    """Return the targets, an "it" the reported clause's own subject becoming the speaker.
+
+    "Iran said Israel had attacked its nuclear sites": "its" read as Israel would make
+    Israel act on itself; in reported speech it is the speaker's (Iran's). Returns
+    ``targets`` unchanged unless every target is on a source's side.
+    """
+    if not targets or not any(a.mention.kind == "it" for a in cand.targets):
+        return targets
+    if not all(same_side(t, src) for t, _ in targets for src, _ in sources[:1]):
+        return targets
+    speaker = reporting_speaker(cand.anchor)
+    mention = mention_at(speaker, ctx.gaz) if speaker is not None else None
+    if mention is None:
+        return targets
+    resolved = ctx.resolve(mention, s)
+    others = [
+        (ref, resolved.quality * VIA_QUALITY["inside"])
+        for ref in resolved.actors
+        if not any(same_side(ref, src) for src, _ in sources)
+    ]
+    return others or targets
 
 
 def _names_side_of(

@@ -44,6 +44,9 @@ JUDGING_VERBS = frozenset(
     {"call", "describe", "label", "brand", "term", "deem", "consider", "declare", "find"}
 )
 INTENT_ROOTS = frozenset({"03"})
+# Acts of force whose target may be the place they hit (``place_target``).
+PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
+PLACE_TARGET_PREPS = tuple(wordlist("place_target_preps"))
 PAIRWISE_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 
 
@@ -56,6 +59,8 @@ def targets_for(verb: Token, rule: TriggerRule, gaz: Gazetteer) -> list[Argument
         if found:
             return found
         slot_tokens.extend(tokens)
+    if rule.cameo[:2] in PLACE_TARGET_ROOTS and (placed := place_target(verb, gaz)):
+        return placed
     if reacts_to_acts(rule.cameo):
         # "Seoul condemned the launch": the target is whoever launched, found later;
         # "in a swap mediated by the UAE": whoever swapped, told just before.
@@ -180,6 +185,26 @@ def _object_rules(verb: Token) -> tuple[TriggerRule, ...]:
     # "issued arrest warrants"); a light or generic verb only with its object.
     generated = pattern_rules(verb, specific_only=light or verb.lemma_ in GENERIC_VERBS)
     return generated or ()
+
+
+def place_target(verb: Token, gaz: Gazetteer) -> list[Argument]:
+    """Return the state of the place an act of force hit, when it names no actor.
+
+    "Israeli jets struck targets near Tehran" targets Iran; "shelled positions in
+    Donetsk" targets Ukraine. Only places are taken, never people or bodies, and only
+    when the verb has an object hit there ("fought in Syria" names no target).
+    """
+    objects = object_tokens(verb)
+    if not objects:
+        return []
+    tokens = prep_objects(verb, PLACE_TARGET_PREPS, depth=0) + [
+        t for obj in objects for t in prep_objects(obj, PLACE_TARGET_PREPS, depth=0)
+    ]
+    return [
+        Argument(a.mention, "inside")
+        for a in actors_of(tokens, gaz, "inside")
+        if a.mention.type == "country"
+    ]
 
 
 def _governing_verb(token: Token, hops: int = 4) -> Token | None:

@@ -36,8 +36,9 @@ def test_an_act_of_force_with_no_object_names_no_place_target() -> None:
 
 
 def test_reported_strike_by_a_demonym_agent_near_a_capital() -> None:
+    # Jets are a state's forces: their bombing is an air strike (state_codes.toml).
     assert coded("Pakistani officials said Indian jets had bombed targets near Islamabad.") == {
-        ("IND", "PAK", "183")
+        ("IND", "PAK", "195")
     }
 
 

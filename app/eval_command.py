@@ -132,7 +132,7 @@ def evaluate_sentences(paths: list[Path], cmd: str | None, verbose: bool) -> int
         records, excluded = load_suite(path)
         total = SentenceCounts()
         for record, events in zip(records, _sentence_events(records, cmd), strict=True):
-            counts = sentence_counts(record.expected, events)
+            counts = sentence_counts(record.accepted or record.expected, events)
             total.add(counts)
             if verbose and (counts.fp or counts.fn):
                 found = sorted(predicted_triples(events), key=str)

@@ -23,16 +23,36 @@ from pathlib import Path
 from typing import Any
 
 Triple = tuple[str | None, str | None, str]
+Accepted = frozenset[Triple]
+"""The triples that count as one expected event: its roots, in either direction if symmetric."""
 
 
 @dataclass(frozen=True)
 class SuiteRecord:
-    """One sentence of a suite: id, date (ISO), text and expected (source, target, root)."""
+    """One sentence of a suite: id, date (ISO), text and expected (source, target, root).
+
+    ``accepted`` gives, per expected event, every triple that counts as it (an event may
+    list several ``roots`` and be ``symmetric``: a meeting either way round).
+    """
 
     id: str
     date: str
     text: str
     expected: tuple[Triple, ...]
+    accepted: tuple[Accepted, ...] = ()
+
+
+def accepted_triples(event: Mapping[str, Any]) -> Accepted:
+    """Return the triples that count as a suite event (``roots`` and ``symmetric`` optional).
+
+    >>> sorted(accepted_triples({"source": "KOR", "target": "PRK", "code": "040",
+    ...                          "roots": ["04", "05"], "symmetric": True}))  # doctest: +NORMALIZE_WHITESPACE
+    [('KOR', 'PRK', '04'), ('KOR', 'PRK', '05'), ('PRK', 'KOR', '04'), ('PRK', 'KOR', '05')]
+    """
+    source, target = event.get("source"), event.get("target")
+    roots = [str(r)[:2] for r in event.get("roots") or [event["code"]]]
+    pairs = [(source, target), (target, source)] if event.get("symmetric") else [(source, target)]
+    return frozenset((a, b, root) for a, b in pairs for root in roots)
 
 
 @dataclass
@@ -77,6 +97,7 @@ def load_suite(path: Path) -> tuple[list[SuiteRecord], int]:
                 expected=tuple(
                     (e.get("source"), e.get("target"), str(e["code"])[:2]) for e in data["events"]
                 ),
+                accepted=tuple(accepted_triples(e) for e in data["events"]),
             )
         )
     return records, excluded
@@ -101,31 +122,41 @@ def predicted_triples(events: Iterable[Mapping[str, Any]]) -> set[Triple]:
     return triples
 
 
+def _matches(gold: Iterable[frozenset[Any]], predicted: set[Any]) -> tuple[int, int, int]:
+    """Return (tp, fp, fn): expected items found, predictions that fit none, items missed.
+
+    Each expected item is the set of predictions that count as it; with one prediction
+    each this is plain set overlap.
+    """
+    items = set(gold)
+    tp = sum(1 for item in items if item & predicted)
+    fp = sum(1 for p in predicted if not any(p in item for item in items))
+    return tp, fp, len(items) - tp
+
+
 def sentence_counts(
-    expected: Iterable[Mapping[str, Any]] | Iterable[Triple],
+    expected: Iterable[Mapping[str, Any]] | Iterable[Triple] | Iterable[Accepted],
     events: Iterable[Mapping[str, Any]],
 ) -> SentenceCounts:
     """Return the counts of one sentence's predicted ``events`` against its ``expected`` ones.
 
-    ``expected`` holds suite events (``source``, ``target``, ``code``) or triples.
+    ``expected`` holds suite events (``source``, ``target``, ``code``, optional ``roots``
+    and ``symmetric``), triples, or sets of accepted triples (``SuiteRecord.accepted``).
     """
-    gold: set[Triple] = set()
+    gold: list[Accepted] = []
     for item in expected:
         if isinstance(item, Mapping):
-            gold.add((item.get("source"), item.get("target"), str(item["code"])[:2]))
+            gold.append(accepted_triples(item))
+        elif isinstance(item, frozenset):
+            gold.append(item)
         else:
-            gold.add(item)
+            gold.append(frozenset({item}))
     predicted = predicted_triples(events)
-    gold_roots, predicted_roots = {t[2] for t in gold}, {t[2] for t in predicted}
-    gold_dyads, predicted_dyads = {t[:2] for t in gold}, {t[:2] for t in predicted}
-    return SentenceCounts(
-        tp=len(predicted & gold),
-        fp=len(predicted - gold),
-        fn=len(gold - predicted),
-        root_tp=len(predicted_roots & gold_roots),
-        root_fp=len(predicted_roots - gold_roots),
-        root_fn=len(gold_roots - predicted_roots),
-        dyad_tp=len(predicted_dyads & gold_dyads),
-        dyad_fp=len(predicted_dyads - gold_dyads),
-        dyad_fn=len(gold_dyads - predicted_dyads),
+    tp, fp, fn = _matches(gold, predicted)
+    root_tp, root_fp, root_fn = _matches(
+        (frozenset(t[2] for t in g) for g in gold), {t[2] for t in predicted}
     )
+    dyad_tp, dyad_fp, dyad_fn = _matches(
+        (frozenset(t[:2] for t in g) for g in gold), {t[:2] for t in predicted}
+    )
+    return SentenceCounts(tp, fp, fn, root_tp, root_fp, root_fn, dyad_tp, dyad_fp, dyad_fn)

@@ -131,3 +131,20 @@ def test_eval_sentences_scores_a_tiny_suite_with_exact_figures(
         " | dyad only P=0.500 R=1.000 F1=0.667"
     )
     assert out[-1] == "sentence_f1=0.667 root_f1=0.667 dyad_f1=0.667"
+
+
+def test_an_expected_event_may_accept_several_roots_and_either_direction() -> None:
+    expected = [
+        {"source": "KOR", "target": "PRK", "code": "040", "roots": ["04"], "symmetric": True},
+        {"source": "PAK", "target": "IND", "code": "190", "roots": ["19", "17"]},
+    ]
+    events = [
+        {"source": {"country": "PRK"}, "target": {"country": "KOR"}, "cameo": "043"},
+        {"source": {"country": "PAK"}, "target": {"country": "IND"}, "cameo": "173"},
+        {"source": {"country": "PAK"}, "target": {"country": "IND"}, "cameo": "190"},
+        {"source": {"country": "IND"}, "target": {"country": "PAK"}, "cameo": "111"},
+    ]
+    # Two predictions fit the second event: it is found once and neither is a false positive.
+    assert sentence_counts(expected, events) == SentenceCounts(
+        tp=2, fp=1, fn=0, root_tp=2, root_fp=1, root_fn=0, dyad_tp=2, dyad_fp=1, dyad_fn=0
+    )

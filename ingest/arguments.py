@@ -46,7 +46,28 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 def conjuncts(token: Token) -> list[Token]:
     """Return ``token`` and the tokens conjoined with it, in sentence order."""
     others = [_name_after_title(c) for c in token.conjuncts]
-    return sorted({token, *others, *_buried_names(token)}, key=lambda t: t.i)
+    return sorted({token, *others, *_buried_names(token), *_listed_appositions(token)}, key=_at)
+
+
+def _at(token: Token) -> int:
+    return token.i
+
+
+def _listed_appositions(token: Token) -> list[Token]:
+    """Return the rest of a list the parser hung on its first item as an apposition.
+
+    "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt" is parsed with the
+    Emirates in apposition to Saudi Arabia and the others conjoined with it: an
+    apposition of the same kind of name that goes on with conjuncts is a list.
+    """
+    if not token.ent_type_:
+        return []
+    return [
+        t
+        for c in token.children
+        if c.dep_ == "appos" and c.ent_type_ == token.ent_type_ and c.conjuncts
+        for t in (c, *c.conjuncts)
+    ]
 
 
 TITLE_DEPS = frozenset({"compound", "nmod", "amod"})

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from diplograph.ingest.actors import RESOLUTION_QUALITY, ArticleActors, Resolved, same_side
 from diplograph.ingest.acts import ArticleActs
 from diplograph.ingest.budget import check_budget
+from diplograph.ingest.constructions.words import construction_words
 from diplograph.ingest.gazetteer import Gazetteer
 from diplograph.ingest.mentions import mention_at
 from diplograph.ingest.spans import entity_span
@@ -23,6 +24,7 @@ from diplograph.ingest.wordlists import wordlist
 
 SUBJECTISH = ("nsubj", "nsubjpass", "agent")
 REPORT_VERBS = wordlist("report_verbs")
+SAYING_VERBS = construction_words("saying_verbs")
 SUBJECT_KINDS = ("organization", "group", "country", "state")
 
 
@@ -207,6 +209,13 @@ class ArticleContext:
             group = _latest(self.groups, position)
             return Resolved(group, quality) if group else Resolved((), 0.0)
         if mention.kind == "it":
+            speaker = _own_speaker(token)
+            said = mention_at(speaker, self.gaz) if speaker is not None else None
+            if said is not None and said.kind in SUBJECT_KINDS:
+                # "Ukraine, which ..., warned that it could bar ...": the state speaking.
+                spoken = self.resolve(said, s)
+                if spoken.actors:
+                    return Resolved(spoken.actors, min(spoken.quality, quality))
             # "it" is the latest state or body that was the subject of a clause.
             subject = _latest(self.subjects, position)
             return Resolved((subject,), quality) if subject else Resolved((), 0.0)
@@ -349,6 +358,18 @@ class ArticleContext:
         country = self.gaz.by_iso3.get(iso3)
         name = country.name if country is not None else iso3
         return ActorRef(name=name, type="country", country=iso3, aliases=(name,))
+
+
+def _own_speaker(token: Token) -> Token | None:
+    """Return the subject of the saying verb whose reported clause ``token`` is subject of.
+
+    "Iran warned that it would ...": "it" is Iran. None unless ``token`` is the subject
+    of a clause a saying verb reports.
+    """
+    clause = token.head
+    if token.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_ not in SAYING_VERBS:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
 
 
 def _quoted_speaker(token: Token) -> Token | None:

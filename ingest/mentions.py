@@ -465,7 +465,8 @@ def conjoined_countries(token: Token, mention: Mention, gaz: Gazetteer) -> list[
         return []
     extra = []
     # "Egyptian and Qatari mediators", "the diplomats of South Korea, Japan and the US"
-    modifiers = [c for c in token.children if c.dep_ == "amod"]
+    # "U.S. and British forces": the first modifier may be a name (compound, nmod).
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
     modifiers += [
         p
         for c in token.children
@@ -477,6 +478,6 @@ def conjoined_countries(token: Token, mention: Mention, gaz: Gazetteer) -> list[
         for conj in child.conjuncts:
             country = country_token(conj, gaz)
             if country is not None and country.iso3 != mention.country:
-                name = f"{conj.text} {token.lower_}" if child.dep_ == "amod" else country.name
+                name = f"{conj.text} {token.lower_}" if child.dep_ != "pobj" else country.name
                 extra.append(replace(mention, name=name, country=country.iso3, text=name))
     return extra

@@ -66,6 +66,13 @@ def modifier_country(head: Token, gaz: Gazetteer) -> Country | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (c := place_country(pobj, gaz)):
                     return c
+    for child in head.children:
+        if child.dep_ in ("nummod", "compound") and child.ent_type_ not in ("GPE", "NORP"):
+            # "Turkish F-16 jets": the demonym modifies the model name (tagged with it as
+            # one entity, "Turkish F-16"), not the noun.
+            for grand in child.children:
+                if grand.dep_ in ("amod", "compound") and (c := gaz.country(grand.text)):
+                    return c
     return None
 
 

@@ -151,3 +151,40 @@ def test_regional_armed_groups_and_ethnic_sides_are_actors() -> None:
     assert coded("NATO jets bombed Bosnian Serb positions near Pale.", date(1995, 9, 1)) == {
         ("NATO", None, "Bosnian Serbs", None, "195")
     }
+
+
+def test_a_list_the_parser_hangs_as_an_apposition_gives_every_state() -> None:
+    # Parsed with "the United Republic of Tanzania" in apposition to Kenya.
+    pairs = {
+        (r[1], r[3])
+        for r in coded(
+            "Kenya, the United Republic of Tanzania, Uganda and Rwanda signed a customs pact.",
+            date(2016, 1, 5),
+        )
+    }
+    assert {("KEN", "TZA"), ("KEN", "UGA"), ("TZA", "UGA"), ("UGA", "RWA")} <= pairs
+
+
+def test_a_name_and_a_demonym_conjoined_on_forces_are_two_states() -> None:
+    found = coded("French and Malian forces attacked Islamist fighters near Gao.", date(2013, 2, 1))
+    assert {(r[0], r[1], r[4]) for r in found} == {
+        ("French forces", "FRA", "190"),
+        ("Malian forces", "MLI", "190"),
+    }
+    assert {r[:2] for r in coded("U.S. and Afghan troops raided a village.", date(2010, 1, 1))} <= {
+        ("U.S. troops", "USA"),
+        ("Afghan troops", "AFG"),
+    }
+
+
+def test_a_demonym_on_an_aircraft_model_is_the_state_of_the_jets() -> None:
+    assert coded("Turkish F-16 jets shot down a Syrian helicopter.", date(2013, 9, 16)) == {
+        ("Turkey", "TUR", "Syrian helicopter", "SYR", "190")
+    }
+
+
+def test_it_in_a_reported_clause_is_the_speaking_state() -> None:
+    assert coded(
+        "Norway, which hosts the talks, warned that it could expel Russian diplomats.",
+        date(2015, 1, 1),
+    ) >= {("Norway", "NOR", "Russian diplomats", "RUS", "166")}

@@ -37,7 +37,9 @@ INSIDE_TIERS: tuple[frozenset[str], ...] = (
 )
 # Prepositions whose -ing clause shares the main clause's subject ("said after meeting X");
 # not "accused X of helping" or "thanked X for helping", where X is the one who helps.
-CLAUSE_LINKS = frozenset({"after", "before", "while", "since", "upon", "following", "without"})
+CLAUSE_LINKS = frozenset(
+    {"after", "before", "by", "while", "since", "upon", "following", "without"}
+)
 TOPIC_PREPS = frozenset({"about", "over", "on", "regarding", "concerning"})
 PLURAL_ACTOR_KINDS = frozenset({"state", "people", "group", "plural_role", "organization"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -283,7 +285,12 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             patients = [t for c in v.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
             if patients:
                 return patients, True
-        if v.dep_ == "pcomp" and v.head.lower_ in CLAUSE_LINKS and v.head.head != v.head:
+        if (
+            v.dep_ == "pcomp"
+            and v.head.lower_ in CLAUSE_LINKS
+            and v.head.head != v.head
+            and not _means_of_an_object(v.head)
+        ):
             v = v.head.head  # "said after meeting X": the verb the preposition hangs on
             inherited = True
             continue
@@ -299,6 +306,15 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             return conjuncts(v.head), True
         break
     return [], inherited
+
+
+def _means_of_an_object(prep: Token) -> bool:
+    """Return True for a "by" whose verb has an object that may be the one acting.
+
+    "retaliated by expelling": the subject expels; "accused France of fuelling it by
+    supplying weapons", parsed with "by" on "accused": France supplies, not the accuser.
+    """
+    return prep.lower_ == "by" and any(c.dep_ == "dobj" for c in prep.head.children)
 
 
 def misattached_conj(verb: Token) -> Token | None:

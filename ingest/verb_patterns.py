@@ -163,11 +163,16 @@ def verb_patterns(verb: str) -> tuple[VerbPattern, ...]:
 def noun_phrases(token: Token) -> set[str]:
     """Return the ways a noun phrase may be named: its head, with its modifiers before it.
 
-    "humanitarian aid" gives {"aid", "humanitarian aid"}, in word forms and lemmas.
+    "humanitarian aid" gives {"aid", "humanitarian aid"}, in word forms and lemmas; a
+    singular noun also in the plural the dictionary may list it in ("an arrest warrant"
+    fits "ISSUE * ARREST WARRANTS").
     """
     mods = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
     found: set[str] = set()
-    for head in {token.lower_, token.lemma_.lower()}:
+    heads = {token.lower_, token.lemma_.lower()}
+    if token.tag_ == "NN":
+        heads.add(token.lemma_.lower() + "s")
+    for head in heads:
         found.add(head)
         for n in range(len(mods)):
             words = [m.lower_ for m in mods[n:]]

@@ -188,3 +188,17 @@ def test_it_in_a_reported_clause_is_the_speaking_state() -> None:
         "Norway, which hosts the talks, warned that it could expel Russian diplomats.",
         date(2015, 1, 1),
     ) >= {("Norway", "NOR", "Russian diplomats", "RUS", "166")}
+
+
+def test_the_means_of_a_reply_is_the_subjects_act() -> None:
+    assert coded("Moscow retaliated by expelling 23 British diplomats.", date(2018, 3, 17)) == {
+        ("Russia", "RUS", "British diplomats", "GBR", "166")
+    }
+
+
+def test_a_singular_object_fits_a_plural_dictionary_pattern() -> None:
+    # The dictionary lists "ISSUE * ARREST WARRANTS" [173] and "ISSUE * WARRANT" [100].
+    assert coded(
+        "A Spanish judge issued an arrest warrant for Chilean former dictator Augusto Pinochet.",
+        date(1998, 10, 17),
+    ) >= {("Spanish judge", "ESP", "Augusto Pinochet", "CHL", "173")}

@@ -10,7 +10,8 @@ mapping, so graph code reads it like the dict it replaces (``data["date"]``,
 """
 
 from array import array
-from collections.abc import Iterator, Mapping
+from bisect import bisect_left
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -158,7 +159,7 @@ class EdgeColumns:
     """
 
     def __init__(self) -> None:
-        self.event_id: array[int] = array("q")
+        self.event_id: array[int] = array("I")
         self.cameo: array[int] = array("I")
         self.quad_class: array[int] = array("b")
         self.goldstein: array[float] = array("d")
@@ -166,8 +167,8 @@ class EdgeColumns:
         self.modality: array[int] = array("I")
         self.confidence: array[float] = array("d")
         self.negated: array[int] = array("b")
-        self.article_id: array[int] = array("q")
-        self.sentence_id: array[int] = array("q")
+        self.article_id: array[int] = array("I")
+        self.sentence_id: array[int] = array("I")
         self.trigger: array[int] = array("I")
         self.sentence_index: array[int] = array("i")
         self.mentions: array[int] = array("i")
@@ -433,6 +434,108 @@ class EdgeData(Mapping[str, Any]):
 
     def __repr__(self) -> str:
         return repr(dict(self))
+
+
+class PairEvents(Mapping[int, EdgeData]):
+    """The events from one actor to another as the rows of their edge columns: a read-only
+    mapping of event id to :class:`EdgeData`, in id order, made on access.
+
+    What a fast load gives each pair of actors instead of a dict: 48 bytes for a pair
+    with one event (most pairs: 335,000 of 410,000 at a million events), 4 bytes more
+    per further event, where a dict holding an event id and an :class:`EdgeData` takes
+    about 150 bytes per event and 250 for the dict. The graph reads it like the dict it
+    replaces; adding an event to the pair replaces it with a dict
+    (:func:`graph.live.add_edge` copies, never mutates).
+
+    Examples
+    --------
+    >>> cols = EdgeColumns()
+    >>> for id_, cameo in [(7, "040"), (9, "042"), (12, "111")]:
+    ...     _ = cols.append(id_, cameo, 1, 1.0, None, "asserted", 0.9, False, 1, id_, "", "met")
+    >>> pair = PairEvents(array("I", [0, 2]), cols)
+    >>> list(pair), pair[12]["cameo"], pair.get(9), 7 in pair, len(pair)
+    ([7, 12], '111', None, True, 2)
+    >>> [(k, d["cameo"]) for k, d in pair.items()], dict(PairEvents(1, cols))[9]["cameo"]
+    ([(7, '040'), (12, '111')], '042')
+    """
+
+    __slots__ = ("_cols", "_rows")
+
+    def __init__(self, rows: "int | array[int]", cols: EdgeColumns) -> None:
+        self._rows = rows
+        self._cols = cols
+
+    def _row_of(self, key: object) -> int:
+        """Return the row of event ``key`` (KeyError when the pair has no such event)."""
+        if isinstance(key, int):
+            rows, ids = self._rows, self._cols.event_id
+            if isinstance(rows, int):
+                if ids[rows] == key:
+                    return rows
+            else:
+                i = bisect_left(rows, key, key=ids.__getitem__)
+                if i < len(rows) and ids[rows[i]] == key:
+                    return rows[i]
+        raise KeyError(key)
+
+    def __getitem__(self, key: int) -> EdgeData:
+        return EdgeData(self._row_of(key), self._cols)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self._row_of(key)
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[int]:
+        rows, ids = self._rows, self._cols.event_id
+        if isinstance(rows, int):
+            return iter((ids[rows],))
+        return iter([ids[row] for row in rows])
+
+    def __len__(self) -> int:
+        rows = self._rows
+        return 1 if isinstance(rows, int) else len(rows)
+
+    def items(self) -> "_PairItems":
+        """Return the (event id, :class:`EdgeData`) pairs, in id order."""
+        return _PairItems(self)
+
+    def values(self) -> "_PairValues":
+        """Return the :class:`EdgeData` of the events, in id order."""
+        return _PairValues(self)
+
+    def rows(self) -> "tuple[int, ...] | array[int]":
+        """Return the rows of the pair's events in the edge columns, in id order."""
+        rows = self._rows
+        return (rows,) if isinstance(rows, int) else rows
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+class _PairItems(ItemsView[int, EdgeData]):
+    """The items of a :class:`PairEvents`, made row by row."""
+
+    _mapping: PairEvents
+
+    def __iter__(self) -> Iterator[tuple[int, EdgeData]]:
+        cols = self._mapping._cols
+        ids = cols.event_id
+        for row in self._mapping.rows():
+            yield ids[row], EdgeData(row, cols)
+
+
+class _PairValues(ValuesView[EdgeData]):
+    """The values of a :class:`PairEvents`, made row by row."""
+
+    _mapping: PairEvents
+
+    def __iter__(self) -> Iterator[EdgeData]:
+        cols = self._mapping._cols
+        for row in self._mapping.rows():
+            yield EdgeData(row, cols)
 
 
 class FoldedEdgeData(Mapping[str, Any]):

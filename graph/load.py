@@ -1,9 +1,9 @@
 """Read the stored events as plain graph records (the one place graph code touches the store)."""
 
 import warnings
-from collections.abc import Callable, Collection, Iterator
+from array import array
+from collections.abc import Callable, Collection, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from itertools import repeat
 from typing import Any
 
 import networkx as nx
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from diplograph.core.repositories import actors, events
 from diplograph.core.repositories.events import SEPARATOR, GraphRow
 from diplograph.graph.build import edge_columns, node_attrs
-from diplograph.graph.edges import ColumnChunk, EdgeData, Ints
+from diplograph.graph.edges import ColumnChunk, Ints, PairEvents
 from diplograph.graph.records import ActorNode, EventGraph, EventRecord, NodeId
 
 CHUNK = 10_000
@@ -101,7 +101,7 @@ def load_graph(
     order), without making a record or a row tuple per event: the cache's full builds
     use it. Each chunk of ``FAST_CHUNK`` event ids is read column by column
     (:func:`read_chunks`) into the edge columns; once all are read the adjacency is made
-    from the id, source and target columns, one dict per pair of actors.
+    from the id, source and target columns, one :class:`PairEvents` per pair of actors.
     ``progress(events read, highest id read)`` is called after every chunk.
     """
     G: EventGraph = nx.MultiDiGraph()
@@ -285,9 +285,10 @@ def _adjacency(
     (rows 0.. of its edge columns), in the order one event at a time would add them.
 
     Nodes come in order of first appearance (source before target), with the attributes of
-    ``actors``; each pair of actors gets one dict of its events (event id ->
-    :class:`EdgeData`, in id order), shared by the successors and predecessors, in order of
-    the pair's first event: so the graph iterates exactly as one built event by event.
+    ``actors``; each pair of actors gets one mapping of its events (event id ->
+    :class:`EdgeData`, in id order: a :class:`PairEvents` holding their rows, not a dict),
+    shared by the successors and predecessors, in order of the pair's first event: so the
+    graph iterates exactly as one built event by event.
     """
     cols = edge_columns(G)
     n = len(ids)
@@ -296,8 +297,8 @@ def _adjacency(
     seen, first = np.unique(ends, return_index=True)
     for node in seen[np.argsort(first, kind="stable")].tolist():
         G.add_node(node, **node_attrs(actors[node]))
-    succ: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._succ  # type: ignore[attr-defined]
-    pred: dict[NodeId, dict[NodeId, dict[int, Any]]] = G._pred  # type: ignore[attr-defined]
+    succ: dict[NodeId, dict[NodeId, Mapping[int, Any]]] = G._succ  # type: ignore[attr-defined]
+    pred: dict[NodeId, dict[NodeId, Mapping[int, Any]]] = G._pred  # type: ignore[attr-defined]
     pairs = sources * (int(max(sources.max(), targets.max())) + 1) + targets
     _, pair_first, pair_of = np.unique(pairs, return_index=True, return_inverse=True)
     by_first = np.argsort(pair_first, kind="stable")
@@ -306,13 +307,12 @@ def _adjacency(
     pair_of = rank[pair_of.reshape(-1)]  # pairs numbered in order of their first event
     rows = np.argsort(pair_of, kind="stable")  # events grouped by pair, in id order
     bounds = np.concatenate(([0], np.cumsum(np.bincount(pair_of)))).tolist()
-    keys = ids[rows].tolist()
-    data = list(map(EdgeData, rows.tolist(), repeat(cols, n)))
+    grouped = rows.tolist()
     starts = pair_first[by_first]
     for u, v, a, b in zip(
         sources[starts].tolist(), targets[starts].tolist(), bounds, bounds[1:], strict=False
     ):
-        events_of_pair = dict(zip(keys[a:b], data[a:b], strict=True))
+        events_of_pair = PairEvents(grouped[a] if b - a == 1 else array("I", grouped[a:b]), cols)
         succ[u][v] = pred[v][u] = events_of_pair
 
 

@@ -248,3 +248,27 @@ def test_a_later_article_telling_a_stored_event_updates_its_counts_in_place(
     assert (edge["mentions"], edge["articles"], edge["sentence_index"]) == (2, 2, 0)
     assert (country.edges["RUS", "SYR", 1]["mentions"], index[1][0][3]["mentions"]) == (2, 2)
     assert contents(same.graph) == contents(fresh(session_factory))
+
+
+def test_rankings_count_events_so_a_later_mention_leaves_them_current(
+    session_factory: sessionmaker[Session],
+) -> None:
+    """A cached ranking is not recomputed when a later article adds only a mention: it counts
+    events (partners, events, event ids, weights), never mentions, so it is still exact."""
+    first_two(session_factory)
+    cache = GraphCache()
+    key = ("centrality", "pagerank")
+    with session_factory() as session:
+        snap = cache.snapshot(session)
+        before = snap.memo(key, lambda: centrality(filtered_graph(snap.graph), "pagerank", top=5))
+    again = make_article("Putin and Assad met in Sochi.", [make_event(PUTIN, ASSAD)])
+    store(session_factory, again)
+    with session_factory() as session:
+        same = cache.snapshot(session)
+    cached = same.memo(key, lambda: centrality(filtered_graph(same.graph), "pagerank", top=5))
+    assert (same is snap, same.graph.edges[1, 2, 1]["mentions"], cached is before) == (
+        True,
+        2,
+        True,
+    )
+    assert cached == centrality(filtered_graph(fresh(session_factory)), "pagerank", top=5)

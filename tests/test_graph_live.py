@@ -4,11 +4,12 @@ always equal to a fresh build of the same store."""
 import threading
 from typing import Any
 
+import pytest
 from sqlalchemy import delete, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.core.models import EventRow
-from diplograph.core.repositories import graph_state
+from diplograph.core.repositories import events, graph_state
 from diplograph.graph.build import build_graph
 from diplograph.graph.cache import GraphCache, GraphSnapshot
 from diplograph.graph.centrality import centrality
@@ -272,3 +273,29 @@ def test_rankings_count_events_so_a_later_mention_leaves_them_current(
         True,
     )
     assert cached == centrality(filtered_graph(fresh(session_factory)), "pagerank", top=5)
+
+
+def test_the_fast_load_reads_exact_floats_undated_events_shared_sentences_and_odd_text(
+    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = 'Erdoğan, "the host", met Assad; Putin met him.\nAnd then: Sisi? Ça va.'
+    store(
+        session_factory,
+        make_article(
+            text,
+            [
+                make_event(ERDOGAN, ASSAD, sentence_index=0, confidence=0.1234567890123456789),
+                make_event(PUTIN, ERDOGAN, sentence_index=0, goldstein=-7.2, when=None),
+                make_event(PUTIN, ASSAD, sentence_index=1, trigger="met, again", quad_class=3),
+            ],
+        ),
+    )
+    with session_factory() as session:
+        if session.get_bind().dialect.name == "sqlite":  # columns, never a row
+            monkeypatch.setattr(events, "graph_rows", None)
+        G = load_graph(session)
+    monkeypatch.undo()
+    assert contents(G) == contents(fresh(session_factory))
+    sentences = {d["sentence_id"]: d["sentence"] for _, _, d in G.edges(data=True)}
+    confidences = {d["confidence"] for _, _, d in G.edges(data=True)}
+    assert (len(sentences), 0.1234567890123456789 in confidences) == (2, True)

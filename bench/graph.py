@@ -364,11 +364,14 @@ def main(argv: list[str] | None = None) -> None:
         figures[f"who_met_whom_vs_sql_{r.db.events}"] = round(
             who.http.median_ms / who.sql.median_ms, 2
         )
+        figures[f"who_met_whom_inproc_ms_{r.db.events}"] = round(who.in_process.median_ms, 2)
+        figures[f"who_met_whom_sql_ms_{r.db.events}"] = round(who.sql.median_ms, 2)
     if streams:
         print()
         print(stream_table(streams))
         for s in streams:
             figures.update(stream_figures(s))
+    figures["load_avg_1m"] = round(os.getloadavg()[0], 2)
     print(" ".join(f"{k}={v}" for k, v in figures.items()))
 
 

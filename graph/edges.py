@@ -10,9 +10,56 @@ mapping, so graph code reads it like the dict it replaces (``data["date"]``,
 """
 
 from array import array
-from collections.abc import Iterator, Mapping
+from bisect import bisect_left
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class ColumnChunk:
+    """Many events' edge attributes column by column (what a fast load reads per statement).
+
+    One entry per event in each column, in event id order; ``day`` is the date's ordinal
+    (0: undated). The sentence texts are given once per sentence: their ids, UTF-8 byte
+    lengths and the texts concatenated, in the same order.
+    """
+
+    event_id: Ints
+    source: Ints
+    target: Ints
+    cameo: list[str]
+    quad_class: Ints
+    goldstein: Floats
+    day: Ints
+    modality: list[str]
+    confidence: Floats
+    negated: Ints
+    article_id: Ints
+    sentence_id: Ints
+    trigger: list[str]
+    sentence_index: Ints
+    mentions: Ints
+    articles: Ints
+    sentence_ids: Ints
+    sentence_lengths: Ints
+    sentence_blob: bytes
+
+    def __len__(self) -> int:
+        return len(self.event_id)
+
+
+def _put(column: "array[Any]", values: npt.ArrayLike) -> None:
+    """Append ``values`` to ``column`` at C speed (converted to the column's item type)."""
+    column.frombytes(np.ascontiguousarray(values, dtype=column.typecode).tobytes())
+
 
 KEYS = (
     "event_id",
@@ -76,6 +123,27 @@ class SentenceTexts:
             return ""
         return self._blob[self._start[sentence_id] : self._end[sentence_id]].decode()
 
+    def add_many(self, ids: Ints, lengths: Ints, blob: bytes) -> None:
+        """Store many texts at once: ``blob`` holds them concatenated, ``lengths`` their
+        UTF-8 lengths in the order of ``ids``; ids stored already keep their text."""
+        if not len(ids):
+            return
+        top = int(ids.max())
+        if top >= len(self._end):
+            grow = array("q", bytes(8 * (top + 1 - len(self._end) + len(self._end) // 8)))
+            self._start.extend(grow)
+            self._end.extend(grow)
+        ends = np.cumsum(lengths, dtype=np.int64)
+        starts = ends - lengths
+        base = len(self._blob)
+        self._blob += blob
+        start_view = np.frombuffer(self._start, dtype=np.int64)
+        end_view = np.frombuffer(self._end, dtype=np.int64)
+        new = end_view[ids] == 0
+        start_view[ids[new]] = base + starts[new]
+        end_view[ids[new]] = base + ends[new]
+        del start_view, end_view  # the arrays may grow again once no view holds them
+
     def nbytes(self) -> int:
         """Return the bytes the store holds (buffer and arrays)."""
         return len(self._blob) + 16 * len(self._end)
@@ -91,7 +159,7 @@ class EdgeColumns:
     """
 
     def __init__(self) -> None:
-        self.event_id: array[int] = array("q")
+        self.event_id: array[int] = array("I")
         self.cameo: array[int] = array("I")
         self.quad_class: array[int] = array("b")
         self.goldstein: array[float] = array("d")
@@ -99,8 +167,8 @@ class EdgeColumns:
         self.modality: array[int] = array("I")
         self.confidence: array[float] = array("d")
         self.negated: array[int] = array("b")
-        self.article_id: array[int] = array("q")
-        self.sentence_id: array[int] = array("q")
+        self.article_id: array[int] = array("I")
+        self.sentence_id: array[int] = array("I")
         self.trigger: array[int] = array("I")
         self.sentence_index: array[int] = array("i")
         self.mentions: array[int] = array("i")
@@ -187,6 +255,44 @@ class EdgeColumns:
             add(sid, text)
         self.event_id.extend(ids)  # last: rows are complete once they have ids
         return range(first, len(self.event_id))
+
+    def extend_chunk(self, chunk: ColumnChunk) -> range:
+        """Add the edges of ``chunk`` (see :class:`ColumnChunk`); return the rows they take.
+
+        Every column is written whole from the chunk's arrays; per event only the codes,
+        modalities and triggers are looked up in the string table.
+        """
+        first = len(self.event_id)
+        if not len(chunk):
+            return range(first, first)
+        known = self.dates
+        for ordinal in np.unique(chunk.day).tolist():
+            if ordinal and ordinal not in known:
+                known[ordinal] = date.fromordinal(ordinal)
+        _put(self.cameo, self._numbered(chunk.cameo))
+        _put(self.quad_class, chunk.quad_class)
+        _put(self.goldstein, chunk.goldstein)
+        _put(self.day, chunk.day)
+        _put(self.modality, self._numbered(chunk.modality))
+        _put(self.confidence, chunk.confidence)
+        _put(self.negated, chunk.negated)
+        _put(self.article_id, chunk.article_id)
+        _put(self.sentence_id, chunk.sentence_id)
+        _put(self.trigger, self._numbered(chunk.trigger))
+        _put(self.sentence_index, chunk.sentence_index)
+        _put(self.mentions, chunk.mentions)
+        _put(self.articles, chunk.articles)
+        self.texts.add_many(chunk.sentence_ids, chunk.sentence_lengths, chunk.sentence_blob)
+        _put(self.event_id, chunk.event_id)  # last: rows are complete once they have ids
+        return range(first, len(self.event_id))
+
+    def _numbered(self, texts: list[str]) -> list[int]:
+        """Return the numbers of ``texts`` in the string table (new ones added in order)."""
+        numbers = self._numbers
+        for text in dict.fromkeys(texts):
+            if text not in numbers:
+                self._number(text)
+        return list(map(numbers.__getitem__, texts))
 
     def recount(self, data: "EdgeData", mentions: int, articles: int) -> None:
         """Set the counts of the edge ``data`` (a later article told its event): the one
@@ -328,6 +434,108 @@ class EdgeData(Mapping[str, Any]):
 
     def __repr__(self) -> str:
         return repr(dict(self))
+
+
+class PairEvents(Mapping[int, EdgeData]):
+    """The events from one actor to another as the rows of their edge columns: a read-only
+    mapping of event id to :class:`EdgeData`, in id order, made on access.
+
+    What a fast load gives each pair of actors instead of a dict: 48 bytes for a pair
+    with one event (most pairs: 335,000 of 410,000 at a million events), 4 bytes more
+    per further event, where a dict holding an event id and an :class:`EdgeData` takes
+    about 150 bytes per event and 250 for the dict. The graph reads it like the dict it
+    replaces; adding an event to the pair replaces it with a dict
+    (:func:`graph.live.add_edge` copies, never mutates).
+
+    Examples
+    --------
+    >>> cols = EdgeColumns()
+    >>> for id_, cameo in [(7, "040"), (9, "042"), (12, "111")]:
+    ...     _ = cols.append(id_, cameo, 1, 1.0, None, "asserted", 0.9, False, 1, id_, "", "met")
+    >>> pair = PairEvents(array("I", [0, 2]), cols)
+    >>> list(pair), pair[12]["cameo"], pair.get(9), 7 in pair, len(pair)
+    ([7, 12], '111', None, True, 2)
+    >>> [(k, d["cameo"]) for k, d in pair.items()], dict(PairEvents(1, cols))[9]["cameo"]
+    ([(7, '040'), (12, '111')], '042')
+    """
+
+    __slots__ = ("_cols", "_rows")
+
+    def __init__(self, rows: "int | array[int]", cols: EdgeColumns) -> None:
+        self._rows = rows
+        self._cols = cols
+
+    def _row_of(self, key: object) -> int:
+        """Return the row of event ``key`` (KeyError when the pair has no such event)."""
+        if isinstance(key, int):
+            rows, ids = self._rows, self._cols.event_id
+            if isinstance(rows, int):
+                if ids[rows] == key:
+                    return rows
+            else:
+                i = bisect_left(rows, key, key=ids.__getitem__)
+                if i < len(rows) and ids[rows[i]] == key:
+                    return rows[i]
+        raise KeyError(key)
+
+    def __getitem__(self, key: int) -> EdgeData:
+        return EdgeData(self._row_of(key), self._cols)
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self._row_of(key)
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[int]:
+        rows, ids = self._rows, self._cols.event_id
+        if isinstance(rows, int):
+            return iter((ids[rows],))
+        return iter([ids[row] for row in rows])
+
+    def __len__(self) -> int:
+        rows = self._rows
+        return 1 if isinstance(rows, int) else len(rows)
+
+    def items(self) -> "_PairItems":
+        """Return the (event id, :class:`EdgeData`) pairs, in id order."""
+        return _PairItems(self)
+
+    def values(self) -> "_PairValues":
+        """Return the :class:`EdgeData` of the events, in id order."""
+        return _PairValues(self)
+
+    def rows(self) -> "tuple[int, ...] | array[int]":
+        """Return the rows of the pair's events in the edge columns, in id order."""
+        rows = self._rows
+        return (rows,) if isinstance(rows, int) else rows
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+class _PairItems(ItemsView[int, EdgeData]):
+    """The items of a :class:`PairEvents`, made row by row."""
+
+    _mapping: PairEvents
+
+    def __iter__(self) -> Iterator[tuple[int, EdgeData]]:
+        cols = self._mapping._cols
+        ids = cols.event_id
+        for row in self._mapping.rows():
+            yield ids[row], EdgeData(row, cols)
+
+
+class _PairValues(ValuesView[EdgeData]):
+    """The values of a :class:`PairEvents`, made row by row."""
+
+    _mapping: PairEvents
+
+    def __iter__(self) -> Iterator[EdgeData]:
+        cols = self._mapping._cols
+        for row in self._mapping.rows():
+            yield EdgeData(row, cols)
 
 
 class FoldedEdgeData(Mapping[str, Any]):

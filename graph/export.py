@@ -1,17 +1,21 @@
 """The event graph as files other tools read: GraphML, GEXF (with a timeline), JSON, CSV."""
 
+import contextlib
 import csv
 import io
 import json
+import queue
+import threading
 import tomllib
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any, Literal
+from typing import IO, Any, Literal, cast
 
 import networkx as nx
 
+from diplograph.graph.filters import EdgeFilter
 from diplograph.graph.records import EventGraph
 
 ExportFormat = Literal["graphml", "gexf", "json", "csv"]
@@ -348,19 +352,163 @@ def _json_items(items: Iterator[dict[str, Any]], size: int) -> Iterator[str]:
     yield "".join(piece)
 
 
+class WritableView:
+    """The events of a graph that a filter accepts, as the networkx writers read a graph, with
+    every attribute value converted for the file (see :func:`writable_graph`) as it is read.
+
+    Nothing is copied: each of the writer's passes reads the graph again. Only events with
+    an id up to ``through`` (default: those in the graph when the view is made) are shown,
+    so events a live graph gains meanwhile do not appear in a later pass only. Nodes are
+    those the shown events link, in the graph's order.
+    """
+
+    def __init__(
+        self,
+        G: EventGraph,
+        where: EdgeFilter | None = None,
+        convert: Callable[[Any], Any] = _xml_value,
+        through: int | None = None,
+    ) -> None:
+        self._G = G
+        self._where = where
+        self._convert = convert
+        if through is None:
+            through = max((key for _, _, key in G.edges(keys=True)), default=0)
+        self._through = through
+        self.graph = {k: convert(v) for k, v in G.graph.items()}
+        linked: set[Any] = set()
+        for u, v, _, _ in self._kept():
+            linked.add(u)
+            linked.add(v)
+        self._nodes = [n for n in G if n in linked]
+
+    def is_directed(self) -> bool:
+        """Return True: event graphs are directed."""
+        return True
+
+    def is_multigraph(self) -> bool:
+        """Return True: event graphs are multigraphs keyed by event id."""
+        return True
+
+    def _kept(self) -> Iterator[tuple[Any, Any, int, Any]]:
+        where, through = self._where, self._through
+        for u, v, key, data in self._G.edges(keys=True, data=True):
+            if key <= through and (where is None or where.accepts(data)):
+                yield u, v, key, data
+
+    def nodes(self, data: bool = False) -> Iterator[Any]:
+        """Yield the nodes (with ``data``: ``(node, converted attributes)``)."""
+        convert, attrs = self._convert, self._G.nodes
+        for n in self._nodes:
+            yield (n, {k: convert(x) for k, x in attrs[n].items()}) if data else n
+
+    def edges(self, keys: bool = False, data: bool = False) -> Iterator[tuple[Any, ...]]:
+        """Yield the events as ``(u, v[, key][, converted attributes])``."""
+        convert = self._convert
+        for u, v, key, attrs in self._kept():
+            edge: tuple[Any, ...] = (u, v, key) if keys else (u, v)
+            yield (*edge, {k: convert(x) for k, x in attrs.items()}) if data else edge
+
+
+class _Stopped(Exception):
+    """The reader of a streamed export went away: the writer stops."""
+
+
+class _QueueSink(io.RawIOBase):
+    """A binary file whose writes go to a bounded queue (the writer waits while it is full)."""
+
+    def __init__(self, pieces: "queue.Queue[object]", stop: threading.Event) -> None:
+        super().__init__()
+        self._pieces = pieces
+        self._stop = stop
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        if self._stop.is_set():
+            raise _Stopped
+        piece = bytes(b)
+        self._pieces.put(piece)
+        return len(piece)
+
+
+def iter_written(write: Callable[[IO[bytes]], None], pending: int = 16) -> Iterator[bytes]:
+    """Yield what ``write(file)`` writes to the file, piece by piece, as it writes it.
+
+    The writer runs in a thread of its own and waits whenever ``pending`` pieces are not
+    read yet, so memory stays bounded; if the reader stops, the writer is stopped at its
+    next write. An exception the writer raises is raised here.
+    """
+    pieces: queue.Queue[object] = queue.Queue(maxsize=pending)
+    stop = threading.Event()
+    done = object()
+
+    def run() -> None:
+        try:
+            write(cast(IO[bytes], _QueueSink(pieces, stop)))
+        except _Stopped:
+            pass
+        except BaseException as exc:  # handed to the reader
+            pieces.put(exc)
+        finally:
+            pieces.put(done)
+
+    worker = threading.Thread(target=run, name="graph-export", daemon=True)
+    worker.start()
+    try:
+        while (piece := pieces.get()) is not done:
+            if isinstance(piece, BaseException):
+                raise piece
+            yield cast(bytes, piece)
+    finally:
+        stop.set()
+        while worker.is_alive():
+            with contextlib.suppress(queue.Empty):
+                pieces.get(timeout=0.1)
+
+
+def iter_graphml(
+    G: EventGraph, where: EdgeFilter | None = None, *, through: int | None = None
+) -> Iterator[bytes]:
+    """Yield the GraphML of the events of ``G`` that ``where`` accepts (all by default), as
+    it is written: the same document :func:`to_graphml` makes of those events, without a
+    copy of the graph or the whole document in memory.
+
+    networkx's incremental GraphML writer (lxml) reads a :class:`WritableView` and writes
+    to :func:`iter_written`. Without lxml networkx's writer builds the document; it is
+    then made whole and yielded in one piece.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node(1, name="Putin", aliases=("putin",))
+    >>> G.add_edge(1, 2, key=7, date=date(2017, 12, 11))
+    7
+    >>> b"".join(iter_graphml(G)) == to_graphml(G)
+    True
+    """
+    view = WritableView(G, where, through=through)
+
+    def write(file: IO[bytes]) -> None:
+        nx.write_graphml(cast(EventGraph, view), file)
+
+    yield from iter_written(write)
+
+
 def export_chunks(G: EventGraph, fmt: ExportFormat) -> Iterator[bytes]:
     """Yield ``G`` in the format ``fmt`` in pieces, for a streamed answer.
 
-    CSV and JSON are written a few thousand events at a time; GraphML and GEXF
-    come from the networkx writers line by line (they hold the document's tree).
+    CSV and JSON are written a few thousand events at a time, GraphML as networkx's
+    incremental writer writes it (:func:`iter_graphml`); GEXF is made whole by networkx's
+    writer (it holds the document's tree) and yielded in one piece.
     """
     if fmt == "csv":
         yield from (piece.encode() for piece in iter_csv(G))
     elif fmt == "json":
         yield from (piece.encode() for piece in iter_node_link(G))
     elif fmt == "graphml":
-        for line in nx.generate_graphml(writable_graph(G)):
-            yield (line + "\n").encode()
+        yield from iter_graphml(G)
     else:
         yield export(G, fmt)
 

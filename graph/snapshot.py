@@ -1,6 +1,8 @@
 """One live event graph and the results derived from it, kept current as events arrive."""
 
 import bisect
+import ctypes
+import ctypes.util
 import gc
 import threading
 import time
@@ -49,6 +51,23 @@ def settle() -> None:
     """
     gc.collect()
     gc.freeze()
+    trim_heap()
+
+
+def trim_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). Returns nothing.
+
+    A build reads its chunks as large texts on reader threads, each with its own heap
+    arena; freed, they stay in the process's resident memory until trimmed (about 130 MB
+    at a million events).
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 @dataclass

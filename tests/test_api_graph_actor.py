@@ -123,7 +123,29 @@ def test_balance(client: TestClient) -> None:
         ],
         "partners": [A, ER],
         "adversaries": [TR],
+        "counterparts_total": 3,
+        "partners_total": 2,
+        "adversaries_total": 1,
+        "limit": 100,
+        "offset": 0,
     }
+
+
+@pytest.mark.usefixtures("filled")
+def test_balance_pages_its_three_lists(client: TestClient) -> None:
+    params = {"actor": "Vladimir Putin", "limit": 1, "offset": 1}
+    body = client.get("/graph/balance", params=params).json()
+    assert (
+        [c["node"] for c in body["counterparts"]],
+        body["partners"],
+        body["adversaries"],
+        body["counterparts_total"],
+        body["partners_total"],
+        body["adversaries_total"],
+        body["limit"],
+        body["offset"],
+        body["total"]["event_ids"],
+    ) == ([ER], [ER], [], 3, 2, 1, 1, 1, [1, 2, 3, 9, 10, 11])
 
 
 @pytest.mark.usefixtures("filled")

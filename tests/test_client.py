@@ -391,7 +391,9 @@ def test_centrality_communities_balance_new_dyads(dg: Client) -> None:
             pd.Timestamp("2018-05-20"),
         ],
     }
-    assert balance.attrs["total"]["events"] == 6
+    assert (balance.attrs["total"]["events"], balance.attrs["counterparts_total"]) == (6, 3)
+    page = dg.balance("Putin", limit=1, offset=2)
+    assert (page["id"].tolist(), page.attrs["counterparts_total"]) == ([6], 3)
     new = dg.new_dyads(date(2018, 3, 1), quad_class=[3, 4])
     assert new[["a_name", "b_name", "first_date", "first_event_id", "first_cameo"]].to_dict(
         "list"

@@ -3,10 +3,12 @@
 import csv
 import io
 import json
+import threading
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
+import pytest
 
 from diplograph.graph.build import build_graph
 from diplograph.graph.export import (
@@ -14,12 +16,15 @@ from diplograph.graph.export import (
     export,
     export_chunks,
     iter_csv,
+    iter_graphml,
     iter_node_link,
+    iter_written,
     to_csv,
     to_gexf,
     to_graphml,
     to_node_link,
 )
+from diplograph.graph.filters import EdgeFilter, filtered_graph
 from diplograph.graph.records import ActorNode, EventGraph
 from tests.factories import record
 
@@ -159,3 +164,49 @@ def test_streamed_exports_equal_the_whole_files() -> None:
         nx.read_graphml(io.BytesIO(graphml), force_multigraph=True),
         nx.read_graphml(io.BytesIO(export(G, "graphml")), force_multigraph=True),
     )
+
+
+def test_streamed_graphml_is_networkx_graphml_byte_for_byte() -> None:
+    pieces = list(iter_graphml(G))
+    assert b"".join(pieces) == to_graphml(G)
+    assert b"".join(export_chunks(G, "graphml")) == to_graphml(G)
+
+
+def test_streamed_graphml_of_the_accepted_events() -> None:
+    where = EdgeFilter(codes=("04",))
+    kept = filtered_graph(G, where)
+    streamed = nx.read_graphml(io.BytesIO(b"".join(iter_graphml(G, where))), force_multigraph=True)
+    whole = nx.read_graphml(io.BytesIO(to_graphml(kept)), force_multigraph=True)
+    assert (sorted(streamed.edges(keys=True, data=True)), dict(streamed.nodes(data=True))) == (
+        sorted(whole.edges(keys=True, data=True)),
+        dict(whole.nodes(data=True)),
+    )
+    assert sorted(int(k) for _, _, k in streamed.edges(keys=True)) == [7, 9]
+
+
+def test_streamed_graphml_leaves_out_events_after_its_bound() -> None:
+    streamed = nx.read_graphml(
+        io.BytesIO(b"".join(iter_graphml(G, through=min(k for _, _, k in G.edges(keys=True))))),
+        force_multigraph=True,
+    )
+    assert streamed.number_of_edges() == 1
+
+
+def test_a_streamed_export_stops_its_writer_when_the_reader_goes_away() -> None:
+    def write(file: IO[bytes]) -> None:
+        for _ in range(1000):
+            file.write(b"x" * 10)
+
+    pieces = iter_written(write, pending=2)
+    assert next(pieces) == b"x" * 10
+    pieces.close()  # the writer thread ends (joined in close)
+    assert [t for t in threading.enumerate() if t.name == "graph-export"] == []
+
+
+def test_a_writer_error_reaches_the_reader() -> None:
+    def write(file: IO[bytes]) -> None:
+        file.write(b"a")
+        raise ValueError("broken")
+
+    with pytest.raises(ValueError, match="broken"):
+        list(iter_written(write))

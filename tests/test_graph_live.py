@@ -4,11 +4,12 @@ always equal to a fresh build of the same store."""
 import threading
 from typing import Any
 
+import pytest
 from sqlalchemy import delete, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.core.models import EventRow
-from diplograph.core.repositories import graph_state
+from diplograph.core.repositories import events, graph_state
 from diplograph.graph.build import build_graph
 from diplograph.graph.cache import GraphCache, GraphSnapshot
 from diplograph.graph.centrality import centrality
@@ -248,3 +249,53 @@ def test_a_later_article_telling_a_stored_event_updates_its_counts_in_place(
     assert (edge["mentions"], edge["articles"], edge["sentence_index"]) == (2, 2, 0)
     assert (country.edges["RUS", "SYR", 1]["mentions"], index[1][0][3]["mentions"]) == (2, 2)
     assert contents(same.graph) == contents(fresh(session_factory))
+
+
+def test_rankings_count_events_so_a_later_mention_leaves_them_current(
+    session_factory: sessionmaker[Session],
+) -> None:
+    """A cached ranking is not recomputed when a later article adds only a mention: it counts
+    events (partners, events, event ids, weights), never mentions, so it is still exact."""
+    first_two(session_factory)
+    cache = GraphCache()
+    key = ("centrality", "pagerank")
+    with session_factory() as session:
+        snap = cache.snapshot(session)
+        before = snap.memo(key, lambda: centrality(filtered_graph(snap.graph), "pagerank", top=5))
+    again = make_article("Putin and Assad met in Sochi.", [make_event(PUTIN, ASSAD)])
+    store(session_factory, again)
+    with session_factory() as session:
+        same = cache.snapshot(session)
+    cached = same.memo(key, lambda: centrality(filtered_graph(same.graph), "pagerank", top=5))
+    assert (same is snap, same.graph.edges[1, 2, 1]["mentions"], cached is before) == (
+        True,
+        2,
+        True,
+    )
+    assert cached == centrality(filtered_graph(fresh(session_factory)), "pagerank", top=5)
+
+
+def test_the_fast_load_reads_exact_floats_undated_events_shared_sentences_and_odd_text(
+    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = 'Erdoğan, "the host", met Assad; Putin met him.\nAnd then: Sisi? Ça va.'
+    store(
+        session_factory,
+        make_article(
+            text,
+            [
+                make_event(ERDOGAN, ASSAD, sentence_index=0, confidence=0.1234567890123456789),
+                make_event(PUTIN, ERDOGAN, sentence_index=0, goldstein=-7.2, when=None),
+                make_event(PUTIN, ASSAD, sentence_index=1, trigger="met, again", quad_class=3),
+            ],
+        ),
+    )
+    with session_factory() as session:
+        if session.get_bind().dialect.name == "sqlite":  # columns, never a row
+            monkeypatch.setattr(events, "graph_rows", None)
+        G = load_graph(session)
+    monkeypatch.undo()
+    assert contents(G) == contents(fresh(session_factory))
+    sentences = {d["sentence_id"]: d["sentence"] for _, _, d in G.edges(data=True)}
+    confidences = {d["confidence"] for _, _, d in G.edges(data=True)}
+    assert (len(sentences), 0.1234567890123456789 in confidences) == (2, True)

@@ -182,6 +182,8 @@ class ActorQuestions(ApiCaller):
         modality: str | Sequence[str] = "asserted",
         level: Level = "actor",
         exact: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> pd.DataFrame:
         """Return cooperation against conflict between ``actor`` and each of its counterparts.
 
@@ -190,6 +192,10 @@ class ActorQuestions(ApiCaller):
         actor : str or int
             An id, canonical name or alias, any case.
         {filters}
+        limit : int, optional
+            Most rows (the server's default is 100, at most 10,000).
+        offset : int, default 0
+            Rows skipped first, in the order described (next page: ``offset + limit``).
         exact : bool, default False
             False: a state (a country actor) stands for itself and every actor
             acting for it (government, ministries, military, diplomats, office
@@ -202,8 +208,9 @@ class ActorQuestions(ApiCaller):
             ``name``, ``type``, ``country``, ``stance`` ("partner" when the sum
             is positive, "adversary" when negative, else "neutral") and the
             summary columns of :meth:`ego` (both directions; ``outgoing`` =
-            from the actor). ``df.attrs`` holds ``actor`` and ``total`` (the
-            actor's summary over all its counted events).
+            from the actor). ``df.attrs`` holds ``actor``, ``total`` (the
+            actor's summary over all its counted events) and ``counterparts_total``
+            (how many counterparts there are in all).
         """
         params = graph_params(
             since=since,
@@ -217,9 +224,11 @@ class ActorQuestions(ApiCaller):
         if exact:
             params["exact"] = "true"
         params["actor"] = str(actor)
+        params.update(page_params(limit, offset))
         answer = self._get("/graph/balance", params)
         df = tables.balance_table(answer)
         df.attrs.update({k: answer[k] for k in ("level", "actor", "total")})
+        df.attrs["counterparts_total"] = answer.get("counterparts_total", len(df))
         return df
 
     @with_filter_docs

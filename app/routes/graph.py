@@ -144,7 +144,10 @@ def get_ego(
     description="Per counterpart of the actor: summed and mean Goldstein score and counts of "
     "the four quad classes over their events (both directions); counterparts with a positive "
     "sum are its `partners` (most cooperative first), with a negative sum its `adversaries` "
-    "(most hostile first)." + FILTERS,
+    "(most hostile first)." + FILTERS + " The three lists are each paged by `limit` (default "
+    "100) and `offset`, in the orders described; `counterparts_total`, `partners_total` and "
+    "`adversaries_total` say how many each has in all (`total` is the actor's summary over "
+    "all its counted events).",
     responses=ACTOR_ERRORS,
 )
 def get_balance(
@@ -154,19 +157,27 @@ def get_balance(
     actor: ActorQuery,
     level: LevelQuery = "actor",
     exact: ExactQuery = False,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    offset: OffsetQuery = 0,
 ) -> Response:
-    """Return the actor's counterparts with their Goldstein balance."""
+    """Return one page of the actor's counterparts with their Goldstein balance."""
     node = resolve_node(session, graph, actor, level, exact=exact)
     result = balance(view(graph, level, node), node.id, where=where)
+    page = slice(offset, offset + limit)
     return json_answer(
         BalanceOut.model_validate(
             {
                 "level": level,
                 "actor": node.out,
                 "total": result.total,
-                "counterparts": result.counterparts,
-                "partners": result.partners,
-                "adversaries": result.adversaries,
+                "counterparts": result.counterparts[page],
+                "partners": result.partners[page],
+                "adversaries": result.adversaries[page],
+                "counterparts_total": len(result.counterparts),
+                "partners_total": len(result.partners),
+                "adversaries_total": len(result.adversaries),
+                "limit": limit,
+                "offset": offset,
             }
         )
     )

@@ -99,6 +99,11 @@ class BalanceOut(BaseModel):
                     "counterparts": [COUNTERPART_EXAMPLE],
                     "partners": [OTHER_ACTOR_EXAMPLE],
                     "adversaries": [ERDOGAN_EXAMPLE],
+                    "counterparts_total": 2,
+                    "partners_total": 1,
+                    "adversaries_total": 1,
+                    "limit": 100,
+                    "offset": 0,
                 }
             ]
         },
@@ -110,3 +115,8 @@ class BalanceOut(BaseModel):
     counterparts: list[CounterpartOut] = Field(description="Highest Goldstein sum first.")
     partners: list[NodeOut] = Field(description="Most cooperative first.")
     adversaries: list[NodeOut] = Field(description="Most hostile first.")
+    counterparts_total: int = Field(description="Counterparts in all (the list is one page).")
+    partners_total: int = Field(description="Partners in all (the list is one page).")
+    adversaries_total: int = Field(description="Adversaries in all (the list is one page).")
+    limit: int = Field(description="Most items each list holds.")
+    offset: int = Field(description="Items of each list skipped first.")

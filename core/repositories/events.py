@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy import Engine, Select, and_, func, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from diplograph.core.models import ActorRow, ArticleRow, EventMentionRow, EventRow, SentenceRow
@@ -291,3 +291,57 @@ def existing_external_ids(session: Session, origin: str, external_ids: Sequence[
         )
         found |= {value for value in session.scalars(stmt) if value is not None}
     return found
+
+
+SEPARATOR = "\x1f"
+"""Separates the texts of one column in a :func:`graph_column_texts` answer (ASCII unit
+separator: no code, modality or trigger holds it; a reader checks the count anyway)."""
+
+_CHUNK = "FROM events WHERE id > ? AND id <= ? ORDER BY id"
+GRAPH_COLUMN_PARTS = (
+    f"""SELECT count(*), group_concat(id), group_concat((source_actor_id << 32) | target_actor_id),
+       group_concat(coalesce(CAST(julianday(event_date) - 1721424.5 AS INTEGER), 0)
+                    | (quad_class << 20) | ((negated + 0) << 23)),
+       group_concat((num_mentions << 32) | num_articles),
+       group_concat(article_id), group_concat(sentence_id)
+FROM (SELECT id, source_actor_id, target_actor_id, event_date, quad_class, negated, num_mentions,
+             num_articles, article_id, sentence_id {_CHUNK})""",
+    f"""SELECT count(*), group_concat(quote(goldstein)), group_concat(quote(confidence)),
+       group_concat(cameo_code, char(31)), group_concat(modality, char(31)),
+       group_concat("trigger", char(31))
+FROM (SELECT goldstein, confidence, cameo_code, modality, "trigger" {_CHUNK})""",
+    """SELECT count(*), group_concat(id), group_concat("index"),
+       group_concat(length(CAST(text AS BLOB))), group_concat(text, '')
+FROM (SELECT id, "index", text FROM sentences
+      WHERE id IN (SELECT sentence_id FROM events WHERE id > ? AND id <= ?) ORDER BY id)""",
+)
+"""The three statements that read a chunk of events column by column on SQLite (see
+:func:`graph_column_texts`): they can run at once on three connections."""
+
+
+def graph_column_texts(
+    engine: Engine, part: int, *, after: int, through: int
+) -> tuple[str | int | None, ...] | None:
+    """Return part ``part`` (0, 1 or 2) of the events with ``after < id <= through`` column
+    by column, each column one text, read on a connection of its own (SQLite only; None on
+    another database).
+
+    Part 0: (row count, ids, source << 32 | target, date ordinal (0: undated) | quad class
+    << 20 | negated << 23, mentions << 32 | articles, article ids, sentence ids), numbers
+    joined by commas, in id order. Part 1: (count, Goldstein scores and confidences as
+    ``quote()`` writes them, which reads back exactly; CAMEO codes, modalities and triggers
+    joined by :data:`SEPARATOR`). Part 2: (count, the ids of the sentences the events cite,
+    their positions in their articles, their UTF-8 lengths, their texts concatenated), in
+    sentence id order. A few texts per statement: reading a million events so takes a
+    fraction of the time tuples per row take, and no statement outlives its chunk.
+    """
+    if engine.dialect.name != "sqlite":
+        return None
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        try:
+            return tuple(cursor.execute(GRAPH_COLUMN_PARTS[part], (after, through)).fetchone())
+        finally:
+            cursor.close()

@@ -202,3 +202,9 @@ def test_a_singular_object_fits_a_plural_dictionary_pattern() -> None:
         "A Spanish judge issued an arrest warrant for Chilean former dictator Augusto Pinochet.",
         date(1998, 10, 17),
     ) >= {("Spanish judge", "ESP", "Augusto Pinochet", "CHL", "173")}
+
+
+def test_offered_condolences_is_one_event() -> None:
+    assert coded("Japan offered condolences to Turkey after the earthquake.", date(1999, 8, 18)) == {
+        ("Japan", "JPN", "Turkey", "TUR", "018")
+    }

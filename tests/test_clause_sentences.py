@@ -47,3 +47,14 @@ def test_is_about_to_acts_for_the_subject_of_be() -> None:
 
 def test_renewed_ties_between_conjoined_states() -> None:
     assert coded("Cuba and Panama renewed diplomatic ties on Friday.") == {("CUB", "PAN", "050")}
+
+
+def test_a_stated_intent_to_use_force_is_a_threat() -> None:
+    assert coded("Eritrea wants to attack Djibouti.") == {("ERI", "DJI", "138")}
+
+
+def test_a_negated_intent_to_use_force_is_no_threat() -> None:
+    events = extract_one(
+        ArticleInput(id="t", text="Eritrea will not attack Djibouti.", published=date(2019, 6, 1))
+    ).events
+    assert [(e.cameo, e.negated) for e in events] == [("190", True)]

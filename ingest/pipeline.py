@@ -42,6 +42,8 @@ EXTRACTOR_VERSION = "rules-0.1"
 VIA_QUALITY = {"direct": 1.0, "pair": 0.95, "inherited": 0.9, "inside": 0.85}
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 MOVEMENT_TRIGGERS = wordlist("movement_triggers")
+THREATENED_FORCE_ROOTS = wordlist("threatened_force_roots")
+THREAT_OF_FORCE = "138"
 
 
 def _resolve_args(
@@ -95,6 +97,10 @@ def events_of(
         mod = modality(cand.anchor, cand.rule, _speaker_is_participant(ctx, cand, s, src, tgt))
         if refused is not None and mod in ("intended", "hypothetical"):
             mod = "asserted"  # "would not negotiate" states a refusal now
+        elif mod == "intended" and code[:2] in THREATENED_FORCE_ROOTS and not negated:
+            # "wants to attack Seoul", "will strike the camps": a threat made now.
+            code, mod = THREAT_OF_FORCE, "asserted"
+            info = code_info(code)
         events.append(
             ExtractedEvent(
                 source=src,

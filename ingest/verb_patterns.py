@@ -5,11 +5,13 @@ dictionary by ``tools/petrarch_dictionaries.py``) codes a verb by its object, it
 preposition and that preposition's object: "froze their assets" (163), "extended
 humanitarian aid to Sudan" (073), "recalled its ambassador from Ottawa" (161). Synonym
 classes (``&WEAPON``) are expanded when the table is loaded; patterns are indexed by verb
-lemma, so a verb is compared only with its own patterns. A pattern coded ``---`` is a
+lemma, so a verb is compared only with its own patterns; a pattern may also name its
+subject's head ("warplanes raided", 195). A pattern coded ``---`` is a
 stop pattern: the verb with that object makes no event ("faced a run-off").
 """
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -47,19 +49,21 @@ class VerbPattern:
     prep: frozenset[str]
     prep_obj: frozenset[str]
     rule: TriggerRule | None
+    subject: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
-        """Return how much the pattern asks for: 2 objects, 1 a bare preposition, 0 none."""
+        """Return how much the pattern asks for: 2 objects, 1 a bare preposition or a
+        subject alone ("warplanes raided"), 0 none."""
         if self.obj or self.prep_obj:
             return 2 + bool(self.obj and self.prep_obj)
-        return 1 if self.prep else 0
+        return 1 if self.prep or self.subject else 0
 
     @property
-    def rank(self) -> tuple[int, int]:
-        """Return the sort key of the pattern: specificity, then words asked for."""
+    def rank(self) -> tuple[int, int, int]:
+        """Return the sort key of the pattern: specificity, a subject named, words asked for."""
         words = max((len(p.split()) for p in self.obj | self.prep_obj), default=0)
-        return (self.specificity, words)
+        return (self.specificity, bool(self.subject), words)
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +148,7 @@ def verb_patterns(verb: str) -> tuple[VerbPattern, ...]:
             rule = None
         else:
             code = _code(row["cameo"])
-            bare = not (row["object"] or row["prep"])
+            bare = not (row["object"] or row["prep"] or row.get("subject"))
             if code is None or (bare and code[:2] not in BARE_VERB_ROOTS):
                 continue
             rule = _rule(row, code)
@@ -155,9 +159,12 @@ def verb_patterns(verb: str) -> tuple[VerbPattern, ...]:
                 prep=frozenset(row["prep"].split("/")) if row["prep"] else frozenset(),
                 prep_obj=_expanded(row["prep_object"]),
                 rule=rule,
+                subject=_expanded(row.get("subject", "")),
             )
         )
-    return tuple(sorted(patterns, key=lambda p: (-p.rank[0], -p.rank[1], not p.particle)))
+    return tuple(
+        sorted(patterns, key=lambda p: (-p.rank[0], -p.rank[1], -p.rank[2], not p.particle))
+    )
 
 
 def noun_phrases(token: Token) -> set[str]:
@@ -201,10 +208,24 @@ def _preps(verb: Token) -> list[tuple[str, list[Token]]]:
     return out
 
 
+def _subjects(verb: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            out.extend([child, *child.conjuncts])
+    return out
+
+
 def _matches(
-    pattern: VerbPattern, particles: set[str], objects: set[str], preps: list[tuple[str, set[str]]]
+    pattern: VerbPattern,
+    particles: set[str],
+    objects: set[str],
+    preps: list[tuple[str, set[str]]],
+    subjects: AbstractSet[str] = frozenset(),
 ) -> bool:
     if pattern.particle and pattern.particle not in particles:
+        return False
+    if pattern.subject and not (pattern.subject & subjects):
         return False
     if pattern.obj and not (pattern.obj & objects):
         return False
@@ -232,14 +253,15 @@ def pattern_rules(verb: Token, *, specific_only: bool = False) -> tuple[TriggerR
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
     objects = _phrases(_objects(verb))
     preps = [(p, _phrases(objs)) for p, objs in _preps(verb)]
-    best: tuple[int, int] | None = None
+    subjects = _phrases(_subjects(verb))
+    best: tuple[int, int, int] | None = None
     rules: list[TriggerRule] = []
     for pattern in patterns:
         if best is not None and pattern.rank < best:
             break
         if specific_only and pattern.specificity < 2:
             break
-        if not _matches(pattern, particles, objects, preps):
+        if not _matches(pattern, particles, objects, preps, subjects):
             continue
         if pattern.rule is None:
             if best is None:

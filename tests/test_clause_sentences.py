@@ -48,3 +48,25 @@ def test_is_about_to_acts_for_the_subject_of_be() -> None:
 
 def test_renewed_ties_between_conjoined_states() -> None:
     assert coded("Cuba and Panama renewed diplomatic ties on Friday.") == {("CUB", "PAN", "050")}
+
+
+def test_a_stated_intent_to_use_force_is_a_threat() -> None:
+    assert coded("Eritrea wants to attack Djibouti.") == {("ERI", "DJI", "138")}
+
+
+def test_a_negated_intent_to_use_force_is_no_threat() -> None:
+    events = extract_one(
+        ArticleInput(id="t", text="Eritrea will not attack Djibouti.", published=date(2019, 6, 1))
+    ).events
+    assert [(e.cameo, e.negated) for e in events] == [("190", True)]
+
+
+def test_a_dictionary_pattern_naming_the_subject_codes_by_it() -> None:
+    # "- &MILITARY * (INTO) [190]" under CROSS: soldiers crossing is an assault...
+    assert coded("Ugandan soldiers crossed into Kenya.") == {("UGA", "KEN", "190")}
+    # ... students crossing is nothing, and no other pattern of "cross" names them.
+    assert coded("Ugandan students crossed into Kenya.") == set()
+
+
+def test_a_subject_pattern_with_a_bare_verb() -> None:
+    assert coded("Kenyan tanks entered Somalia.") == {("KEN", "SOM", "192")}

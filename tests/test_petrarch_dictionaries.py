@@ -30,7 +30,8 @@ SUSPEND [160]
 - * {MILITARY &AID_KIND} (TO)              [162]   # SUSPEND
 - * (WITH)                                 [042:043]
 - * TALKS                                  [---]
-- TALKS *                                  [164]   # pre-verb noun: left out
+- TALKS *                                  [164]   # pre-verb noun: the subject
+- NEW TALKS *                              [164]   # two words before the verb: left out
 - * (BEFORE COURT)                         [:173]  # reverse code only: left out
 - * (TO LIST) (OF PARTIES)                 [1722]  # two groups: left out
 
@@ -66,6 +67,8 @@ def test_verb_dictionary_gives_classes_and_exact_patterns() -> None:
         VerbPattern("suspend", "", "", "with", "", "042"),
         VerbPattern("freeze", "", "talks", "", "", "---"),
         VerbPattern("suspend", "", "talks", "", "", "---"),
+        VerbPattern("freeze", "", "", "", "", "164", "talks"),
+        VerbPattern("suspend", "", "", "", "", "164", "talks"),
         VerbPattern("break", "off", "", "", "", "161"),
         VerbPattern("break", "off", "relations", "", "", "161"),
     ]
@@ -75,9 +78,9 @@ def test_verb_tables_are_tab_separated_with_a_header() -> None:
     tables = verb_tables(VERBS)
     rows = [ln for ln in tables["verb_patterns.tsv"].splitlines() if not ln.startswith("#")]
     assert rows[:3] == [
-        "verb\tparticle\tobject\tprep\tprep_object\tcameo",
-        "suspend\t\t\t\t\t160",
-        "freeze\t\tasset\t\t\t163",
+        "verb\tparticle\tobject\tprep\tprep_object\tcameo\tsubject",
+        "suspend\t\t\t\t\t160\t",
+        "freeze\t\tasset\t\t\t163\t",
     ]
 
 

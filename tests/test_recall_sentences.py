@@ -205,6 +205,6 @@ def test_a_singular_object_fits_a_plural_dictionary_pattern() -> None:
 
 
 def test_offered_condolences_is_one_event() -> None:
-    assert coded("Japan offered condolences to Turkey after the earthquake.", date(1999, 8, 18)) == {
-        ("Japan", "JPN", "Turkey", "TUR", "018")
-    }
+    assert coded(
+        "Japan offered condolences to Turkey after the earthquake.", date(1999, 8, 18)
+    ) == {("Japan", "JPN", "Turkey", "TUR", "018")}

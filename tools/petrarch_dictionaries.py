@@ -57,6 +57,7 @@ class VerbPattern:
     prep: str
     prep_obj: str
     cameo: str
+    subject: str = ""  # a word before the verb: the subject's head ("&aircraft", "police")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,20 @@ def _pattern_items(text: str) -> list[str]:
     return re.findall(r"\{[^}]*\}|\([^)]*\)|[^\s{}()]+", text)
 
 
+def _subject_text(before: str) -> str | None:
+    """Return the subject a pattern names before its verb ("" for none), None if unreadable.
+
+    "- &AIRCRAFT * RAID" gives "&aircraft", "- {&MILITARY BASE} *" gives "&military base";
+    several items ("&MILITARY ON_THE *") or a prepositional group are not read.
+    """
+    items = _pattern_items(before)
+    if not items:
+        return ""
+    if len(items) > 1 or items[0].startswith("("):
+        return None
+    return _object_text(items[0])
+
+
 def _code(raw: str) -> str | None:
     """Return the source-to-target code of ``[042:043]`` (the first), or None for ``[:173]``."""
     first = raw.split(":", 1)[0].strip()
@@ -101,9 +116,10 @@ def _code(raw: str) -> str | None:
 def parse_verb_dictionary(text: str) -> tuple[list[tuple[str, str]], list[VerbPattern]]:
     """Return the synonym classes (class, phrase) and verb patterns of a CAMEO verb file.
 
-    Patterns with words before the verb, with several prepositional groups or several
-    objects, with actor markers (``$ + % ^``) or with only a reverse code (``[:173]``)
-    are left out: the matcher reads a verb's own object and prepositions.
+    A single word, phrase or class before the verb is the subject's head the pattern
+    needs (``- &AIRCRAFT * RAID``). Patterns with several words before the verb, with
+    several prepositional groups or several objects, with actor markers (``$ + % ^``)
+    or with only a reverse code (``[:173]``) are left out.
     """
     classes: list[tuple[str, str]] = []
     patterns: list[VerbPattern] = []
@@ -139,7 +155,8 @@ def parse_verb_dictionary(text: str) -> tuple[list[tuple[str, str]], list[VerbPa
             if code is None or "*" not in body or re.search(r"[$+%^]", body):
                 continue
             before, after = body.split("*", 1)
-            if before.strip():
+            subject = _subject_text(before)
+            if subject is None:
                 continue
             items = _pattern_items(after)
             nouns = [i for i in items if not i.startswith("(")]
@@ -150,7 +167,7 @@ def parse_verb_dictionary(text: str) -> tuple[list[tuple[str, str]], list[VerbPa
             prep = groups[0][0].lower() if groups else ""
             prep_obj = _object_text(groups[0][1]) if groups and len(groups[0]) > 1 else ""
             for verb, particle in verbs:
-                patterns.append(VerbPattern(verb, particle, obj, prep, prep_obj, code))
+                patterns.append(VerbPattern(verb, particle, obj, prep, prep_obj, code, subject))
             continue
         if in_patterns:
             continue  # a stray line after the patterns of a block
@@ -174,10 +191,10 @@ def parse_verb_dictionary(text: str) -> tuple[list[tuple[str, str]], list[VerbPa
 
 def _unique(patterns: Iterable[VerbPattern]) -> list[VerbPattern]:
     """Return the patterns without repeats, first occurrence kept (a repeat's code loses)."""
-    seen: set[tuple[str, str, str, str, str]] = set()
+    seen: set[tuple[str, str, str, str, str, str]] = set()
     out: list[VerbPattern] = []
     for p in patterns:
-        key = (p.verb, p.particle, p.obj, p.prep, p.prep_obj)
+        key = (p.verb, p.particle, p.obj, p.prep, p.prep_obj, p.subject)
         if key not in seen:
             seen.add(key)
             out.append(p)
@@ -298,9 +315,10 @@ def verb_tables(text: str) -> dict[str, str]:
     return {
         "verb_classes.tsv": _tsv(("class", "phrase"), dict.fromkeys(classes), note),
         "verb_patterns.tsv": _tsv(
-            ("verb", "particle", "object", "prep", "prep_object", "cameo"),
-            ((p.verb, p.particle, p.obj, p.prep, p.prep_obj, p.cameo) for p in patterns),
-            note + "\nEmpty object and prep: the bare verb. cameo --- is a stop pattern.",
+            ("verb", "particle", "object", "prep", "prep_object", "cameo", "subject"),
+            ((p.verb, p.particle, p.obj, p.prep, p.prep_obj, p.cameo, p.subject) for p in patterns),
+            note + "\nEmpty object and prep: the bare verb. cameo --- is a stop pattern."
+            "\nsubject: the subject's head a pattern names before the verb.",
         ),
     }
 

@@ -182,3 +182,17 @@ def test_a_local_official_acts_for_the_body_an_appositive_names() -> None:
     assert _events(
         "Jordan welcomed the foreign minister of Iran, a member of the Revolutionary Guards."
     ) == {("Jordan", "country", "JOR", "05", "Iran", "IRN")}
+
+
+@slow
+def test_a_state_media_report_stays_a_report_and_its_officials_speak_for_it() -> None:
+    def modalities(text: str) -> set[tuple[str, str, str]]:
+        article = ArticleInput(id="t", text=text, published=date(2019, 5, 1))
+        return {(ev.source.name, ev.target.name, ev.modality) for ev in extract_one(article).events}
+
+    assert modalities("Iranian media reported that Khamenei thanked Putin.") == {
+        ("Khamenei", "Putin", "reported")
+    }
+    assert modalities("Iranian officials said that Khamenei thanked Putin.") == {
+        ("Khamenei", "Putin", "asserted")
+    }

@@ -11,7 +11,6 @@ time. Nothing imports this module at run time.
     python -m tools.petrarch_agents <petrarch2 git dir or checkout> [--out DIR]
 """
 
-import argparse
 import hashlib
 import re
 import sys
@@ -19,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.generator_cli import run_generator
 from tools.petrarch_dictionaries import COMMIT, DEFAULT_OUT, DICTIONARY_DIR, read_upstream
 
 AGENTS_FILE = f"{DICTIONARY_DIR}/Phoenix.agents.txt"
@@ -239,20 +239,8 @@ def generate(source: Path) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the generated files; return the exit code (2 with one line on stderr on error)."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("source", type=Path, help="petrarch2 git directory or checkout")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    try:
-        files = generate(args.source)
-    except (ValueError, OSError) as exc:
-        print(f"petrarch_agents: {exc}", file=sys.stderr)
-        return 2
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {len(files)} files to {args.out}")
-    return 0
+    description = (__doc__ or "").splitlines()[0]
+    return run_generator("petrarch_agents", description, DEFAULT_OUT, generate, argv)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ Run as ``make dictionaries PETRARCH2=<git dir or checkout>``. Only the data is c
 no upstream code is used. Nothing imports this module at run time.
 """
 
-import argparse
 import hashlib
 import re
 import subprocess
@@ -25,6 +24,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from tools.generator_cli import run_generator
 
 COMMIT = "676801cd9cb2924bbbad09f86d15c9323e7097bf"
 DICTIONARY_DIR = "petrarch2/data/dictionaries"
@@ -467,20 +468,9 @@ def generate(source: Path) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the generated files; return the exit code (2 with one line on stderr on error)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="petrarch2 git directory or checkout")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    try:
-        files = generate(args.source)
-    except (ValueError, OSError) as exc:
-        print(f"petrarch_dictionaries: {exc}", file=sys.stderr)
-        return 2
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {len(files)} files to {args.out}")
-    return 0
+    return run_generator(
+        "petrarch_dictionaries", __doc__.splitlines()[0], DEFAULT_OUT, generate, argv
+    )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ Run as ``make petrarch-unit PETRARCH2=<git dir or checkout>``. Nothing imports t
 at run time.
 """
 
-import argparse
 import hashlib
 import json
 import re
@@ -34,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.generator_cli import run_generator
 from tools.petrarch_dictionaries import COMMIT, read_upstream
 
 RECORDS = "petrarch2/data/text/PETR.UnitTest.records.xml"
@@ -258,21 +258,15 @@ def generate(source: Path, iso: frozenset[str]) -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Write the suite folder; return the exit code (2 with one line on stderr on error)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="petrarch2 git directory or checkout")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
     countries = Path(__file__).resolve().parent.parent / "ingest" / "data" / "countries.tsv"
-    try:
-        files = generate(args.source, iso_codes(countries))
-    except (ValueError, OSError, ET.ParseError) as exc:
-        print(f"petrarch_unit_tests: {exc}", file=sys.stderr)
-        return 2
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {len(files)} files to {args.out}")
-    return 0
+    return run_generator(
+        "petrarch_unit_tests",
+        __doc__.splitlines()[0],
+        DEFAULT_OUT,
+        lambda source: generate(source, iso_codes(countries)),
+        argv,
+        errors=(ValueError, OSError, ET.ParseError),
+    )
 
 
 if __name__ == "__main__":

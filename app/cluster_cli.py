@@ -63,14 +63,16 @@ def ingest_on_cluster(
         engine.dispose()
     for error in run.errors:
         print(f"skipped {error}", file=sys.stderr)
+    for item in run.not_stored:
+        print(f"not stored {item}", file=sys.stderr)
     for shard, reason in run.failed:
         print(f"failed {shard}: {reason}", file=sys.stderr)
     summary = run.summary
     lost = sum(shard.size for shard, _ in run.failed)
     print(
         f"{summary.articles_added} articles added, {summary.articles_unchanged} already stored, "
-        f"{len(run.errors)} skipped, {summary.events_added} events added"
+        f"{len(run.errors) + len(run.not_stored)} skipped, {summary.events_added} events added"
         + (f", {lost} not ingested ({len(run.failed)} shards failed)" if run.failed else ""),
         file=sys.stderr,
     )
-    return 1 if run.errors or run.failed else 0
+    return 1 if run.errors or run.failed or run.not_stored else 0

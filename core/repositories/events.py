@@ -68,7 +68,12 @@ def _with_relations(stmt: Select[EventRow]) -> Select[EventRow]:
 
 def insert_event(session: Session, values: dict[str, object]) -> int:
     """Insert one event from its column ``values`` (Core: no ORM object); return its id."""
-    return int(session.execute(insert(EventRow).values(values).returning(EventRow.id)).scalar_one())
+    return int(session.execute(_INSERT_EVENT, values).scalar_one())
+
+
+_INSERT_EVENT = insert(EventRow).returning(EventRow.id)
+"""One statement for every event insert: the values go as parameters, so nothing is built
+or compiled per event."""
 
 
 def add_mentions(session: Session, rows: Sequence[dict[str, object]]) -> None:

@@ -18,7 +18,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.core.db import is_transient, write_transaction
-from diplograph.ingest.persist import PersistResult, persist
+from diplograph.core.repositories import conflicts
+from diplograph.ingest.persist import PersistResult, content_hash, persist, write_keys
 from diplograph.ingest.types import ExtractedArticle
 
 
@@ -53,6 +54,12 @@ def store_batch(
 
     def work(session: Session) -> list[StoreOutcome]:
         _begin_for_savepoints(session)
+        # Every key the batch may write, locked at once in the one global order: locked
+        # article by article, a second article's keys would be taken after the first's
+        # (and after the append lock), out of order with another writer's batch.
+        conflicts.lock_keys(
+            session, [key for e in batch for key in write_keys(content_hash(e.article.text), e)]
+        )
         done: list[StoreOutcome] = []
         for extracted in batch:
             done.append(_store_one(session, extracted, version))

@@ -126,6 +126,7 @@ def store_extraction(
             ).id
         return actor_ids[ref]
 
+    conflicts.lock_appends(session)  # ids of events and mentions visible in commit order
     groups: dict[ActKey, list[ExtractedEvent]] = {}
     for ev in extracted.events:
         key: ActKey = (

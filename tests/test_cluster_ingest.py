@@ -204,3 +204,27 @@ def upgraded_sqlite(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'db.sqlite'}"
     upgrade(url)
     return url
+
+
+def test_pages_go_through_the_cluster_as_files_do(
+    capsys: pytest.CaptureFixture[str],
+    dask_client: Client,
+    database_url: str,
+    session_factory: sessionmaker[Session],
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text("Chile condemned Peru on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.html").write_text(
+        "<html><head><title>Talks</title></head><body><article>"
+        "<p>France praised Germany on Monday.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    args = ["ingest", str(tmp_path), "--database-url", database_url, "--date", "2024-03-04"]
+    code = run_cli([*args, "--scheduler", dask_client.scheduler.address])
+    assert (code, capsys.readouterr().err) == (
+        0,
+        "2 articles added, 0 already stored, 0 skipped, 2 events added\n",
+    )
+    with session_factory() as session:
+        texts = sorted(session.scalars(select(ArticleRow.text)))
+    assert texts == ["Chile condemned Peru on Monday.", "France praised Germany on Monday."]

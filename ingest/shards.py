@@ -83,9 +83,7 @@ OtherReader = Callable[[list[str]], Iterable[ArticleInput | SourceError]]
 """Reads sources that are not ``.txt``/``.jsonl`` files as ``diplograph ingest`` does."""
 
 
-def split_sources(
-    sources: list[str], *, recursive: bool = True
-) -> tuple[list[Path], list[str]]:
+def split_sources(sources: list[str], *, recursive: bool = True) -> tuple[list[Path], list[str]]:
     """Return the ``.txt``/``.jsonl`` files ``sources`` name (folders listed, sorted), which
     workers read themselves, and the other sources (URLs, ``-``, pages, feeds, URL lists,
     in folders too), which this process reads.

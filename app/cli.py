@@ -233,8 +233,8 @@ def build_parser() -> Parser:
         "--shard-size",
         type=positive_int,
         metavar="N",
-        default=env("DIPLOGRAPH_SHARD_SIZE", "32"),
-        help="articles per Dask task with --workers or --scheduler (default 32)",
+        default=env("DIPLOGRAPH_SHARD_SIZE", "16"),
+        help="articles per Dask task with --workers or --scheduler (default 16)",
     )
 
     extract = command(

@@ -2,11 +2,10 @@
 
 import sys
 from datetime import date
-from pathlib import Path
 
 from diplograph.app.progress import IngestProgress
 from diplograph.core.db import make_engine, make_session_factory
-from diplograph.ingest.shards import plan_shards
+from diplograph.ingest.shards import OtherReader, plan_shards
 
 PROGRESS_EVERY = 30.0
 """Seconds between two progress lines when the output is not a terminal."""
@@ -17,7 +16,7 @@ class ClusterOptionError(Exception):
 
 
 def ingest_on_cluster(
-    paths: list[Path],
+    paths: list[str],
     *,
     published: date | None,
     title: str | None,
@@ -26,8 +25,13 @@ def ingest_on_cluster(
     workers: int | None,
     scheduler: str | None,
     shard_size: int,
+    read_others: OtherReader | None = None,
+    recursive: bool = True,
 ) -> int:
     """Ingest ``paths`` on a local cluster of ``workers`` processes or at ``scheduler``.
+
+    ``.txt`` and ``.jsonl`` files are read by the workers; every other source (URLs,
+    ``-``, pages, feeds, URL lists) by ``read_others`` here, then extracted on the cluster.
 
     Prints the unreadable articles, the shards lost and one summary line on stderr;
     returns the exit code (0, or 1 when an article was skipped or a shard lost). Raises
@@ -43,7 +47,17 @@ def ingest_on_cluster(
             f"--workers and --scheduler need Dask ({exc.name} is missing): "
             "pip install 'diplograph[distributed]'"
         ) from None
-    shards = list(plan_shards(paths, size=shard_size, published=published, title=title, url=url))
+    shards = list(
+        plan_shards(
+            paths,
+            size=shard_size,
+            published=published,
+            title=title,
+            url=url,
+            read_others=read_others,
+            recursive=recursive,
+        )
+    )
     engine = make_engine(database_url)
     try:
         with (
@@ -63,14 +77,16 @@ def ingest_on_cluster(
         engine.dispose()
     for error in run.errors:
         print(f"skipped {error}", file=sys.stderr)
+    for item in run.not_stored:
+        print(f"not stored {item}", file=sys.stderr)
     for shard, reason in run.failed:
         print(f"failed {shard}: {reason}", file=sys.stderr)
     summary = run.summary
     lost = sum(shard.size for shard, _ in run.failed)
     print(
         f"{summary.articles_added} articles added, {summary.articles_unchanged} already stored, "
-        f"{len(run.errors)} skipped, {summary.events_added} events added"
+        f"{len(run.errors) + len(run.not_stored)} skipped, {summary.events_added} events added"
         + (f", {lost} not ingested ({len(run.failed)} shards failed)" if run.failed else ""),
         file=sys.stderr,
     )
-    return 1 if run.errors or run.failed else 0
+    return 1 if run.errors or run.failed or run.not_stored else 0

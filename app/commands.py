@@ -175,18 +175,22 @@ def ingest(args: argparse.Namespace) -> int:
 
 def ingest_on_cluster(args: argparse.Namespace) -> int:
     """Store the articles, extracted on a Dask cluster; return 1 if a source or shard failed."""
-    from pathlib import Path
-
     from diplograph.app import cluster_cli
-    from diplograph.ingest.sources import InputError, is_url
+    from diplograph.ingest.sources import InputError
 
-    if any(is_url(source) or source == "-" for source in args.sources):
-        raise CliError("--workers and --scheduler read .txt and .jsonl files and folders only")
     with open_database(args):  # the same checks of the database as without a cluster
         pass
+    reader = SourceReader(
+        published=args.date,
+        title=args.title,
+        url=args.url,
+        recursive=args.recursive,
+        timeout=args.timeout,
+        max_bytes=args.max_bytes,
+    )  # reads here what workers do not: URLs, standard input, pages, feeds, URL lists
     try:
         return cluster_cli.ingest_on_cluster(
-            [Path(source) for source in args.sources],
+            list(args.sources),
             published=args.date,
             title=args.title,
             url=args.url,
@@ -194,9 +198,13 @@ def ingest_on_cluster(args: argparse.Namespace) -> int:
             workers=args.workers,
             scheduler=args.scheduler,
             shard_size=args.shard_size,
+            read_others=lambda others: list(reader.read(others)),
+            recursive=args.recursive,
         )
     except (cluster_cli.ClusterOptionError, InputError) as exc:
         raise CliError(str(exc)) from None
+    finally:
+        reader.close()
 
 
 def delete(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -37,10 +38,25 @@ from diplograph.ingest.types import ArticleInput
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
+FIRST_DAY = date(2017, 1, 2)
+DAYS_APART = 3
+"""Copies are dated this far apart: further than ``persist.OCCURRENCE_WINDOW``."""
+
+
 def distinct_copies(base: list[ArticleInput], repeat: int) -> list[ArticleInput]:
-    """Return ``repeat`` copies of ``base``, each text made distinct by a last line."""
+    """Return ``repeat`` copies of ``base``, each a distinct article that is stored.
+
+    A copy's text gets a last line naming it (another content hash) and the copy its own
+    publication date, ``DAYS_APART`` days after the previous one: one edited line alone
+    would make it a near-duplicate of the first copy (not stored again), and the same date
+    would make its events occurrences of the first copy's.
+    """
     return [
-        ArticleInput(id=f"{a.id}-{n}", text=f"{a.text.rstrip()}\n\nArchive copy {n}.")
+        ArticleInput(
+            id=f"{a.id}-{n}",
+            text=f"{a.text.rstrip()}\n\nArchive copy {n}.",
+            published=FIRST_DAY + timedelta(days=DAYS_APART * n),
+        )
         for n in range(repeat)
         for a in base
     ]
@@ -65,7 +81,7 @@ def postgres_available(url: str) -> bool:
     return True
 
 
-def time_ingest(path: Path, database_url: str, workers: int) -> float:
+def time_ingest(path: Path, database_url: str, workers: int, expected: int) -> float:
     """Return the seconds ``diplograph ingest --workers N`` takes on ``path`` (end to end)."""
     exe = Path(sys.executable).parent / "diplograph"
     start = time.perf_counter()
@@ -77,21 +93,25 @@ def time_ingest(path: Path, database_url: str, workers: int) -> float:
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"diplograph ingest failed ({done.returncode}):\n{done.stderr}")
+    if f"{expected} articles added" not in done.stderr:
+        raise SystemExit(f"diplograph ingest did not store all {expected} articles:\n{done.stderr}")
     return seconds
 
 
-def run_store(store: str, path: Path, workers: int, tmp: Path, server_url: str) -> float:
+def run_store(
+    store: str, path: Path, workers: int, tmp: Path, server_url: str, expected: int
+) -> float:
     """Return the seconds of one ingest into a new, migrated database of ``store``."""
     if store == "sqlite":
         url = f"sqlite:///{tmp / f'bench-{workers}.db'}"
         upgrade(url)
-        return time_ingest(path, url, workers)
+        return time_ingest(path, url, workers, expected)
     name = f"diplograph_bench_{int(time.time())}_{workers}"
     admin(server_url, f'CREATE DATABASE "{name}"')
     url = make_url(server_url).set(database=name).render_as_string(False)
     try:
         upgrade(url)
-        return time_ingest(path, url, workers)
+        return time_ingest(path, url, workers, expected)
     finally:
         admin(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -117,18 +137,22 @@ def main() -> None:
         tmp = Path(tmp_name)
         path = tmp / "articles.jsonl"
         path.write_text(
-            "".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in articles),
+            "".join(
+                json.dumps({"id": a.id, "text": a.text, "published": str(a.published)}) + "\n"
+                for a in articles
+            ),
             encoding="utf-8",
         )
         for store in stores:
             for workers in (int(w) for w in args.workers.split(",")):
-                seconds = run_store(store, path, workers, tmp, server_url)
+                seconds = run_store(store, path, workers, tmp, server_url, n_articles)
                 label = f"diplograph ingest --workers {workers} into {store}"
                 rows.append((label, f"w{workers}_{store}", seconds))
     baseline = rows[0][2]
-    print(f"{n_articles} articles, {n_words} words")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{n_articles} articles, {n_words} words; load average at the end: {load}")
     print(f"{'what':<46}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'vs nlp.pipe':>13}")
-    figures = [f"articles={n_articles}", f"words={n_words}"]
+    figures = [f"articles={n_articles}", f"words={n_words}", f"baseline_s={baseline:.1f}"]
     for label, key, seconds in rows:
         ratio = baseline / seconds
         print(
@@ -139,6 +163,7 @@ def main() -> None:
         figures.append(f"{key}_words_per_s={n_words / seconds:.0f}")
         if key != "spacy":
             figures.append(f"ratio_{key}={ratio:.2f}")
+    figures.append(f"load1={os.getloadavg()[0]:.2f}")
     print(" ".join(figures))
 
 

@@ -6,6 +6,8 @@ Keqiang", "Joe Biden" and "Jill Biden") stay apart while spellings of one name
 ("Zelenskyy" and "Zelenskiy", "el Sissi" and "al-Sisi") come together.
 """
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from diplograph.core.names import normalize_name
@@ -33,6 +35,11 @@ def name_words(name: str) -> tuple[str, ...]:
     >>> name_words("Abdel Fattah el-Sissi")
     ('abdel', 'fattah', 'sissi')
     """
+    return _name_words(name)
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in normalize_name(name).split() if w not in PARTICLES)
 
 

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w' ]+|_")
 _SPACES = re.compile(r"\s+")
@@ -30,6 +31,11 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("Владимир Путин"), normalize_name("²")
     ('владимир путин', '2')
     """
+    return _normalized(name)
+
+
+@lru_cache(maxsize=65536)
+def _normalized(name: str) -> str:
     folded = "".join(_fold(char) for char in unicodedata.normalize("NFKD", name))
     text = folded.lower().replace("\u2019", "'").replace(".", "").replace("-", " ")
     text = _NON_WORD.sub(" ", text)

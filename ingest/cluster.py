@@ -1,6 +1,7 @@
 """Ingest on a Dask cluster: workers extract shards of the input, and the results are stored
-one transaction per article, by the workers themselves on PostgreSQL or by one writer in
-this process on SQLite (which has one writer at a time anyway).
+a shard at a time (one transaction per shard, one savepoint per article: nothing
+half-written), by the workers themselves on PostgreSQL or by one writer in this process on
+SQLite (which has one writer at a time anyway).
 
 Dask does the scheduling: each shard is one task (:func:`extract_shard`); a worker that
 dies takes its tasks with it and the scheduler runs them again elsewhere. Storing is
@@ -13,16 +14,16 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from distributed import Client, Future, LocalCluster, as_completed
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from diplograph.core.db import make_engine, make_session_factory, transaction, write_transaction
+from diplograph.core.db import make_engine, make_session_factory, transaction
 from diplograph.core.repositories import runs
 from diplograph.ingest import version as ingest_version
-from diplograph.ingest.persist import PersistResult, persist
+from diplograph.ingest.batches import NotStored, StoreOutcome, store_batch
 from diplograph.ingest.pipeline import extract_many
 from diplograph.ingest.service import RunSummary
 from diplograph.ingest.shards import Shard, read_shard
@@ -48,7 +49,7 @@ class ShardResult:
     shard: Shard
     errors: tuple[SourceError, ...]
     extracted: tuple[ExtractedArticle, ...] = ()
-    stored: tuple[PersistResult, ...] = ()
+    stored: tuple[StoreOutcome, ...] = ()
 
 
 @dataclass
@@ -58,6 +59,7 @@ class ClusterRun:
     summary: RunSummary
     errors: list[SourceError] = field(default_factory=list)
     failed: list[tuple[Shard, str]] = field(default_factory=list)
+    not_stored: list[NotStored] = field(default_factory=list)
 
 
 def workers_write(database_url: str) -> bool:
@@ -68,14 +70,15 @@ def workers_write(database_url: str) -> bool:
 @lru_cache(maxsize=4)
 def _worker_sessions(database_url: str) -> sessionmaker[Session]:
     """Return this worker process's session factory on ``database_url`` (one engine each)."""
-    return make_session_factory(make_engine(database_url))
+    return make_session_factory(make_engine(database_url, write=True))
 
 
 def extract_shard(shard: Shard, database_url: str | None) -> ShardResult:
     """Extract the articles of ``shard``; store them too when ``database_url`` is given.
 
-    Runs on a worker. Each article is stored in its own transaction as soon as it is
-    extracted, so a worker that dies half-way leaves whole articles only.
+    Runs on a worker. The shard's articles are stored together in one transaction, each
+    in its own savepoint (:func:`~diplograph.ingest.batches.store_batch`), so a worker that
+    dies half-way leaves whole articles only.
     """
     items = list(read_shard(shard))
     errors = tuple(item for item in items if isinstance(item, SourceError))
@@ -83,13 +86,8 @@ def extract_shard(shard: Shard, database_url: str | None) -> ShardResult:
     if database_url is None:
         return ShardResult(shard, errors, extracted=tuple(extract_many(articles)))
     factory = _worker_sessions(database_url)
-    stored = tuple(store(factory, extracted) for extracted in extract_many(articles))
+    stored = tuple(store_batch(factory, list(extract_many(articles))))
     return ShardResult(shard, errors, stored=stored)
-
-
-def store(factory: sessionmaker[Session], extracted: ExtractedArticle) -> PersistResult:
-    """Store one article in its own transaction (run again if it lost a race); return it."""
-    return write_transaction(factory, partial(persist, extracted=extracted))
 
 
 def in_flight_limit(client: Client) -> int:
@@ -146,9 +144,11 @@ def ingest_on_cluster(
         submit_next()
         if result is None:
             continue
-        stored = [store(factory, e) for e in result.extracted] if here else result.stored
+        stored = store_batch(factory, result.extracted) if here else result.stored
         for item in stored:
-            if item.created:
+            if isinstance(item, NotStored):
+                run.not_stored.append(item)
+            elif item.created:
                 added += 1
                 n_events += item.new_events
             else:

@@ -36,9 +36,7 @@ class Canonical:
 @lru_cache(maxsize=1)
 def _table_names() -> dict[str, int]:
     """Every multi-word name of the people table, keyed to the row's position."""
-    gaz = gazetteer()
-    people = _people(gaz)
-    return {name: i for i, person in enumerate(people) for name in _names_of(gaz, person)}
+    return {name: i for i, names in enumerate(_people_names()) for name in names}
 
 
 @lru_cache(maxsize=1)
@@ -50,16 +48,38 @@ def _people(gaz: Gazetteer) -> tuple[KnownPerson, ...]:
     return tuple(sorted(set(gaz.people.values()), key=lambda p: (p.name, p.country or "")))
 
 
-def _names_of(gaz: Gazetteer, person: KnownPerson) -> list[str]:
-    return [key for key, known in gaz.people.items() if known == person and " " in key]
+@lru_cache(maxsize=1)
+def _table_keys() -> dict[KnownPerson, tuple[str, ...]]:
+    """Every key (name or alias) of the people table of each person, in the table's order."""
+    keys: dict[KnownPerson, list[str]] = {}
+    for key, person in gazetteer().people.items():
+        keys.setdefault(person, []).append(key)
+    return {person: tuple(found) for person, found in keys.items()}
 
 
+@lru_cache(maxsize=1)
+def _people_names() -> tuple[tuple[str, ...], ...]:
+    """The multi-word keys of each person of :func:`_people_cached`, by position."""
+    keys = _table_keys()
+    return tuple(
+        tuple(key for key in keys.get(person, ()) if " " in key) for person in _people_cached()
+    )
+
+
+@lru_cache(maxsize=1)
+def _people_name_words() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The words (``name_words``) of each multi-word key of each person, by position."""
+    return tuple(tuple(name_words(key) for key in names) for names in _people_names())
+
+
+@lru_cache(maxsize=8192)
 def known_person(name: str, country: str | None) -> KnownPerson | None:
     """Return the people-table figure ``name`` denotes: by name or alias, by a near-spelling,
     or as the one figure whose name starts with these words ("Yoon Suk" is "Yoon Suk Yeol").
 
     A near-spelling or a cut name only counts for a person of ``country`` (or any
     country when it is None); a full name or alias counts whatever the text says.
+    (Cached: the people table does not change while a process runs.)
     """
     gaz = gazetteer()
     found = gaz.person(name)
@@ -72,12 +92,13 @@ def known_person(name: str, country: str | None) -> KnownPerson | None:
     words = name_words(name)
     if len(words) < 2:
         return None
+    n = len(words)
     started = {
         p
-        for p in people
+        for p, keys in zip(people, _people_name_words(), strict=True)
         if country in (None, p.country)
-        for key in _names_of(gaz, p)
-        if name_words(key)[: len(words)] == words and len(name_words(key)) > len(words)
+        for key in keys
+        if key[:n] == words and len(key) > n
     }
     return started.pop() if len(started) == 1 else None
 
@@ -119,8 +140,7 @@ def canonical(
     known = known_person(full, country)
     if known is None:
         return Canonical(full, (*aliases, name), country, role)
-    gaz = gazetteer()
-    table_aliases = tuple(key for key, person in gaz.people.items() if person == known)
+    table_aliases = _table_keys().get(known, ())
     surname = name_words(known.name)[-1]
     conflict = country if country and known.country and country != known.country else None
     return Canonical(

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from diplograph.core.models import EventMentionRow, EventRow
 from diplograph.core.repositories import articles, conflicts, events
 from diplograph.ingest import version as ingest_version
 from diplograph.ingest.identity import store_actor
@@ -100,17 +99,17 @@ def store_extraction(
     """
     version = version or ingest_version.extractor_version()
     text = extracted.article.text
-    sentence_ids: dict[int, int] = {}
-    for s in extracted.sentences:
-        sentence_ids[s.index] = articles.add_sentence(
-            session,
-            article_id=article_id,
-            index=s.index,
-            paragraph=s.paragraph,
-            text=s.text,
-            start_char=s.start,
-            end_char=s.end,
-        ).id
+    sentence_ids = dict(
+        zip(
+            (s.index for s in extracted.sentences),
+            articles.add_sentences(
+                session,
+                article_id=article_id,
+                rows=[(s.index, s.paragraph, s.text, s.start, s.end) for s in extracted.sentences],
+            ),
+            strict=True,
+        )
+    )
     actor_ids: dict[ActorRef, int] = {}
 
     def actor_id(ref: ActorRef) -> int:
@@ -127,6 +126,7 @@ def store_extraction(
             ).id
         return actor_ids[ref]
 
+    conflicts.lock_appends(session)  # ids of events and mentions visible in commit order
     groups: dict[ActKey, list[ExtractedEvent]] = {}
     for ev in extracted.events:
         key: ActKey = (
@@ -139,6 +139,7 @@ def store_extraction(
         )
         groups.setdefault(key, []).append(ev)
     event_ids: list[int] = []
+    mentions: list[dict[str, object]] = []
     new_events = 0
     for (source_id, target_id, root, when, _, _), told in groups.items():
         first = told[0]
@@ -155,40 +156,45 @@ def store_extraction(
         )
         if stored is None:
             new_events += 1
-            stored = events.add(
+            event_id = events.insert_event(
                 session,
-                EventRow(
-                    article_id=article_id,
-                    sentence_id=sentence_ids[first.sentence_index],
-                    source_actor_id=source_id,
-                    target_actor_id=target_id,
-                    action=first.action,
-                    cameo_code=first.cameo,
-                    goldstein=first.goldstein,
-                    quad_class=first.quad_class,
-                    negated=first.negated,
-                    modality=first.modality,
-                    event_date=first.date,
-                    location=first.location,
-                    trigger=first.trigger,
-                    confidence=max(ev.confidence for ev in told),
-                    extractor_version=version,
-                ),
+                {
+                    "article_id": article_id,
+                    "sentence_id": sentence_ids[first.sentence_index],
+                    "source_actor_id": source_id,
+                    "target_actor_id": target_id,
+                    "action": first.action,
+                    "cameo_code": first.cameo,
+                    "goldstein": first.goldstein,
+                    "quad_class": first.quad_class,
+                    "negated": first.negated,
+                    "modality": first.modality,
+                    "event_date": first.date,
+                    "location": first.location,
+                    "trigger": first.trigger,
+                    "confidence": max(ev.confidence for ev in told),
+                    "extractor_version": version,
+                },
             )
-        for ev in told:
-            events.add_mention(
-                session,
-                EventMentionRow(
-                    event_id=stored.id,
-                    article_id=article_id,
-                    sentence_id=sentence_ids[ev.sentence_index],
-                    trigger=ev.trigger,
-                    event_date=ev.date,
-                    confidence=ev.confidence,
-                ),
-            )
-        events.recount(session, stored.id)
-        event_ids.append(stored.id)
+        else:
+            event_id = stored.id
+        mentions.extend(
+            {
+                "event_id": event_id,
+                "article_id": article_id,
+                "sentence_id": sentence_ids[ev.sentence_index],
+                "trigger": ev.trigger,
+                "event_date": ev.date,
+                "confidence": ev.confidence,
+            }
+            for ev in told
+        )
+        event_ids.append(event_id)
+    # The mentions go in together, then the counts of every event told are set at once: an
+    # event's counts depend on its mentions only, and finding an occurrence (above) leaves
+    # this article's own events out, so the order of the writes changes nothing.
+    events.add_mentions(session, mentions)
+    events.recount_many(session, event_ids)
     articles.set_extractor_version(session, article_id, version)
     return tuple(event_ids), new_events
 

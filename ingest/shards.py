@@ -6,7 +6,7 @@ line by line, to find where each run starts (nothing is parsed or kept); a worke
 reads its own shard, so the driver never holds the articles of a large input.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -60,50 +60,80 @@ class JsonlShard:
         return f"{self.path}:{self.first_line}-{self.first_line + self.lines - 1}"
 
 
-Shard = TextShard | JsonlShard
+@dataclass(frozen=True)
+class InlineShard:
+    """Articles this process read itself, sent to the worker whole: web pages, feeds, URL
+    lists, URLs and standard input (what is read there once, and is small)."""
+
+    items: tuple[ArticleInput | SourceError, ...]
+    label: str
+
+    @property
+    def size(self) -> int:
+        """Return the number of articles (and unreadable ones) in the shard."""
+        return len(self.items)
+
+    def __str__(self) -> str:
+        return self.label
 
 
-def input_files(paths: list[Path]) -> list[Path]:
-    """Return the ``.txt`` and ``.jsonl`` files ``paths`` name (folders listed, sorted).
+Shard = TextShard | JsonlShard | InlineShard
 
-    Raises :class:`~diplograph.ingest.sources.InputError` for a missing path and for
-    sources a worker does not read (URLs, pages, feeds, URL lists: ingest those without
-    ``--workers``).
+OtherReader = Callable[[list[str]], Iterable[ArticleInput | SourceError]]
+"""Reads sources that are not ``.txt``/``.jsonl`` files as ``diplograph ingest`` does."""
+
+
+def split_sources(sources: list[str], *, recursive: bool = True) -> tuple[list[Path], list[str]]:
+    """Return the ``.txt``/``.jsonl`` files ``sources`` name (folders listed, sorted), which
+    workers read themselves, and the other sources (URLs, ``-``, pages, feeds, URL lists,
+    in folders too), which this process reads.
+
+    Raises :class:`~diplograph.ingest.sources.InputError` for a missing path.
     """
     files: list[Path] = []
-    for path in paths:
-        found = folder_files(path) if path.is_dir() else [path]
-        if is_url(str(path)) or not (path.is_dir() or path.is_file()):
+    others: list[str] = []
+    for source in sources:
+        if is_url(source) or source == "-":
+            others.append(source)
+            continue
+        path = Path(source)
+        if not (path.is_dir() or path.is_file()):
             raise InputError(f"{path}: no such file or directory")
+        found = folder_files(path, recursive=recursive) if path.is_dir() else [path]
         for file in found:
-            if file.suffix.lower() not in TEXT_SUFFIXES:
-                raise InputError(
-                    f"{file}: --workers and --scheduler read .txt and .jsonl files only "
-                    "(ingest pages, feeds and URLs without them)"
-                )
-            files.append(file)
-    return files
+            if file.suffix.lower() in TEXT_SUFFIXES:
+                files.append(file)
+            else:
+                others.append(str(file))
+    return files, others
 
 
 def plan_shards(
-    paths: list[Path],
+    paths: list[Path] | list[str],
     *,
     size: int,
     published: date | None = None,
     title: str | None = None,
     url: str | None = None,
+    read_others: OtherReader | None = None,
+    recursive: bool = True,
 ) -> Iterator[Shard]:
     """Yield shards of at most ``size`` articles covering every article of ``paths``.
 
-    Raises :class:`~diplograph.ingest.sources.InputError` for a path that cannot be
-    used, before yielding anything.
+    ``.txt`` and ``.jsonl`` files become shards the workers read; every other source is
+    read here by ``read_others`` (the single-process reader, with its options) and sent
+    in :class:`InlineShard` s. Raises :class:`~diplograph.ingest.sources.InputError` for a
+    path that cannot be used (or another source without ``read_others``), before
+    yielding anything.
     """
     if size < 1:
         raise ValueError(f"a shard holds at least one article, not {size}")
-    files = input_files(paths)
+    files, others = split_sources([str(p) for p in paths], recursive=recursive)
+    if others and read_others is None:
+        raise InputError(f"{others[0]}: only .txt and .jsonl files are read here")
     texts: list[str] = []
     for file in files:
-        if file.suffix == ".jsonl":
+        if file.suffix.lower() == ".jsonl":
             yield from _jsonl_shards(file, size)
             continue
         texts.append(str(file))
@@ -112,6 +142,12 @@ def plan_shards(
             texts = []
     if texts:
         yield TextShard(tuple(texts), published, title, url)
+    if others and read_others is not None:
+        items = list(read_others(others))
+        for start in range(0, len(items), size):
+            chunk = tuple(items[start : start + size])
+            label = f"{others[0]} (+{len(others) - 1})" if len(others) > 1 else others[0]
+            yield InlineShard(chunk, f"{label} #{start // size + 1}")
 
 
 def _jsonl_shards(path: Path, size: int) -> Iterator[JsonlShard]:
@@ -133,6 +169,9 @@ def _jsonl_shards(path: Path, size: int) -> Iterator[JsonlShard]:
 
 def read_shard(shard: Shard) -> Iterator[ArticleInput | SourceError]:
     """Yield the articles of ``shard``, or an error naming the file (and line) for each bad one."""
+    if isinstance(shard, InlineShard):
+        yield from shard.items
+        return
     if isinstance(shard, TextShard):
         for name in shard.paths:
             yield read_text_file(

@@ -20,8 +20,9 @@ from diplograph.core.models import ArticleRow, EventMentionRow, IngestRunRow
 from diplograph.ingest import cluster
 from diplograph.ingest.service import ingest_many
 from diplograph.ingest.shards import plan_shards
-from diplograph.ingest.sources import read_paths
+from diplograph.ingest.sources import SourceReader, read_paths
 from diplograph.ingest.types import ArticleInput
+from tests.web_pages import PARAGRAPHS, article_html
 
 pytestmark = pytest.mark.slow
 
@@ -204,3 +205,26 @@ def upgraded_sqlite(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'db.sqlite'}"
     upgrade(url)
     return url
+
+
+def test_pages_go_through_the_cluster_as_files_do(
+    capsys: pytest.CaptureFixture[str],
+    dask_client: Client,
+    database_url: str,
+    session_factory: sessionmaker[Session],
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text("Chile condemned Peru on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.html").write_text(article_html("Border row", PARAGRAPHS), encoding="utf-8")
+    [page] = SourceReader().read([tmp_path / "b.html"])
+    assert isinstance(page, ArticleInput)
+    args = ["ingest", str(tmp_path), "--database-url", database_url, "--date", "2024-03-04"]
+    code = run_cli([*args, "--scheduler", dask_client.scheduler.address])
+    err = capsys.readouterr().err
+    assert (code, err.split(", 0 skipped, ")[0]) == (0, "2 articles added, 0 already stored")
+    with session_factory() as session:
+        stored = set(session.execute(select(ArticleRow.title, ArticleRow.text)).tuples())
+    assert stored == {
+        ("Border row", page.text),  # as ingest without a cluster reads it
+        (None, "Chile condemned Peru on Monday.\n"),
+    }

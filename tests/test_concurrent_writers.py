@@ -129,3 +129,28 @@ def test_many_writers_of_the_same_articles_store_each_once(
             conn.execute(text(f"DELETE FROM {table}"))
     store_each(session_factory, articles)
     assert concurrent == stored(session_factory)
+
+
+def test_events_become_visible_in_the_order_of_their_ids(
+    session_factory: sessionmaker[Session],
+) -> None:
+    # A graph cache reads the events above the highest id it holds: a writer must not commit
+    # events with higher ids while another writer's lower ids are still uncommitted.
+    first = make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)])
+    second = make_article("Hamas attacked Egypt.", [make_event(HAMAS, EGYPT, cameo="190")])
+    with ThreadPoolExecutor(max_workers=1) as pool, transaction(session_factory) as session:
+        persist(session, first)  # events written, not committed
+        other = pool.submit(store_each, session_factory, [second])  # no key in common
+        deadline = time.monotonic() + 10
+        while not waiting_for_a_lock(session_factory) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert waiting_for_a_lock(session_factory)
+        assert not other.done()
+    other.result()
+    with session_factory() as session:
+        told = session.execute(
+            select(ArticleRow.text, EventRow.id)
+            .join(EventRow, EventRow.article_id == ArticleRow.id)
+            .order_by(EventRow.id)
+        ).all()
+    assert [t for t, _ in told] == ["Putin met Assad.", "Hamas attacked Egypt."]

@@ -5,12 +5,14 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 
 from diplograph.app.progress import IngestProgress
-from diplograph.ingest.shards import JsonlShard, TextShard, plan_shards, read_shard
-from diplograph.ingest.sources import InputError, read_paths
+from diplograph.ingest.shards import InlineShard, JsonlShard, TextShard, plan_shards, read_shard
+from diplograph.ingest.sources import InputError, SourceError, read_paths
+from diplograph.ingest.types import ArticleInput
 
 
 def write_jsonl(path: Path, lines: list[str]) -> Path:
@@ -64,6 +66,41 @@ def test_text_files_are_grouped_with_their_options(tmp_path: Path) -> None:
 def test_a_missing_path_is_refused_before_any_shard(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"nope: no such file or directory$"):
         list(plan_shards([tmp_path / "nope"], size=4))
+
+
+PAGE = """<html><head><title>Talks</title></head><body><article>
+<p>Chile condemned Peru on Monday.</p></article></body></html>"""
+
+
+def test_pages_feeds_and_urls_are_read_here_and_sent_whole(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Article a.", encoding="utf-8")
+    (tmp_path / "b.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "c.rss").write_text("<rss/>", encoding="utf-8")
+    asked: list[list[str]] = []
+
+    def read_others(sources: list[str]) -> list[ArticleInput | SourceError]:
+        asked.append(sources)
+        return [ArticleInput(id=source, text="Read here.") for source in sources]
+
+    shards = list(
+        plan_shards([tmp_path, "https://example.org/news", "-"], size=2, read_others=read_others)
+    )
+
+    others = [str(tmp_path / "b.html"), str(tmp_path / "c.rss"), "https://example.org/news", "-"]
+    assert asked == [others]
+    assert shards == [
+        TextShard((str(tmp_path / "a.txt"),)),
+        InlineShard(tuple(ArticleInput(id=o, text="Read here.") for o in others[:2]), ANY),
+        InlineShard(tuple(ArticleInput(id=o, text="Read here.") for o in others[2:]), ANY),
+    ]
+    assert [a.id for a in read_shard(shards[2])] == others[2:]  # type: ignore[union-attr]
+    assert [str(s) for s in shards[1:]] == [f"{others[0]} (+3) #1", f"{others[0]} (+3) #2"]
+
+
+def test_other_sources_need_a_reader(tmp_path: Path) -> None:
+    (tmp_path / "b.html").write_text(PAGE, encoding="utf-8")
+    with pytest.raises(InputError, match=r"b.html: only .txt and .jsonl files are read here$"):
+        list(plan_shards([tmp_path], size=2))
 
 
 class Clock:

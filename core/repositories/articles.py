@@ -5,13 +5,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from diplograph.core.models import ArticleRow, EventMentionRow, EventRow, SentenceRow
 from diplograph.core.repositories import events as event_repo
 from diplograph.core.repositories.conflicts import insert_skipping_duplicates
 from diplograph.core.texts import fingerprint, near_duplicate
+
+SentenceValues = tuple[int, int, str, int, int]
+"""(index, paragraph, text, start_char, end_char) of one sentence."""
 
 
 class ArticleExistsError(Exception):
@@ -131,6 +134,31 @@ def add_sentence(
     session.add(row)
     session.flush()
     return row
+
+
+def add_sentences(
+    session: Session, *, article_id: int, rows: Sequence[SentenceValues]
+) -> list[int]:
+    """Add the sentences of an article in one statement; return their ids, in ``rows`` order.
+
+    ``rows`` are (index, paragraph, text, start_char, end_char). Core, not the ORM: no
+    object per sentence, no flush per row.
+    """
+    if not rows:
+        return []
+    stmt = insert(SentenceRow).returning(SentenceRow.id, sort_by_parameter_order=True)
+    params = [
+        {
+            "article_id": article_id,
+            "index": index,
+            "paragraph": paragraph,
+            "text": text,
+            "start_char": start,
+            "end_char": end,
+        }
+        for index, paragraph, text, start, end in rows
+    ]
+    return [int(id_) for id_ in session.execute(stmt, params).scalars()]
 
 
 def get(session: Session, article_id: int) -> ArticleRow | None:

@@ -62,3 +62,22 @@ def lock_keys(session: Session, keys: Iterable[str]) -> None:
     numbers = sorted({key_number(key) for key in keys})
     if numbers:
         session.execute(LOCK_IN_ORDER, {"numbers": numbers})
+
+
+APPEND_KEY = "graph:append"
+"""The key of the lock held by a transaction that adds events or mentions (PostgreSQL)."""
+
+
+def lock_appends(session: Session) -> None:
+    """Let only one transaction at a time add events and mentions (PostgreSQL; elsewhere,
+    where writers take turns anyway, nothing). Held until the commit or rollback.
+
+    A graph cache notices new events and mentions by the highest id (``graph_state.marker``)
+    and reads those above the highest it holds. Ids come from sequences, handed out when a
+    row is inserted, not when its transaction commits: a writer that inserted id 100 and
+    commits after another writer's id 101 was seen would be missed. With this lock the
+    second writer inserts nothing until the first commits, so ids become visible in order.
+    Take it after :func:`lock_keys` (a writer never waits for a key while holding it);
+    writing events is a small part of a writer's work, so the wait is short.
+    """
+    lock_keys(session, [APPEND_KEY])

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, Select, and_, func, or_, select, update
+from sqlalchemy import Engine, Select, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from diplograph.core.models import ActorRow, ArticleRow, EventMentionRow, EventRow, SentenceRow
@@ -63,6 +63,59 @@ def _with_relations(stmt: Select[EventRow]) -> Select[EventRow]:
         joinedload(EventRow.source),
         joinedload(EventRow.target),
         joinedload(EventRow.sentence),
+    )
+
+
+def insert_event(session: Session, values: dict[str, object]) -> int:
+    """Insert one event from its column ``values`` (Core: no ORM object); return its id."""
+    return int(session.execute(_INSERT_EVENT, values).scalar_one())
+
+
+_INSERT_EVENT = insert(EventRow).returning(EventRow.id)
+"""One statement for every event insert: the values go as parameters, so nothing is built
+or compiled per event."""
+
+
+def add_mentions(session: Session, rows: Sequence[dict[str, object]]) -> None:
+    """Insert mentions from their column values in one statement (Core, executemany)."""
+    if rows:
+        session.execute(insert(EventMentionRow), list(rows))
+
+
+def recount_many(session: Session, event_ids: Sequence[int]) -> None:
+    """Set the counts of each event in ``event_ids`` as :func:`recount` does, in two
+    statements for all of them (one read, one executemany update by primary key)."""
+    ids = sorted(set(event_ids))
+    if not ids:
+        return
+    stmt = (
+        select(EventMentionRow.event_id, EventMentionRow.article_id, ArticleRow.url)
+        .join(ArticleRow, ArticleRow.id == EventMentionRow.article_id)
+        .where(EventMentionRow.event_id.in_(ids))
+    )
+    told: dict[int, list[tuple[int, str | None]]] = {event_id: [] for event_id in ids}
+    for event_id, article_id, url in session.execute(stmt):
+        told[event_id].append((article_id, url))
+    params = []
+    for event_id, rows in told.items():
+        sources = {urlsplit(url).hostname or url if url else f"article {a}" for a, url in rows}
+        params.append(
+            {
+                "event_id": event_id,
+                "n_mentions": len(rows),
+                "n_articles": len({a for a, _ in rows}),
+                "n_sources": len(sources),
+            }
+        )
+    session.connection().execute(
+        update(EventRow)
+        .where(EventRow.id == bindparam("event_id"))
+        .values(
+            num_mentions=bindparam("n_mentions"),
+            num_articles=bindparam("n_articles"),
+            num_sources=bindparam("n_sources"),
+        ),
+        params,
     )
 
 

@@ -1,6 +1,5 @@
 """Read the stored events as plain graph records (the one place graph code touches the store)."""
 
-import warnings
 from array import array
 from collections.abc import Callable, Collection, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -199,13 +198,14 @@ def _parse_columns(
     def parse(text: str | int | None, dtype: type[np.generic] = np.int64) -> Any:
         return np.fromstring(str(text), dtype=dtype, sep=",")
 
+    # A text numpy cannot read to its end parses short (with a warning), and the length
+    # checks below send the chunk to row reads. No warning filter is set here: filters are
+    # process-wide, and this runs beside request threads.
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            ids, ends, small, counts, article_id, sentence_id = map(parse, numbers[1:7])
-            goldstein, confidence = parse(others[1], np.float64), parse(others[2], np.float64)
-            sentence_ids, sentence_index, lengths = map(parse, sentences[1:4])
-    except (ValueError, DeprecationWarning):
+        ids, ends, small, counts, article_id, sentence_id = map(parse, numbers[1:7])
+        goldstein, confidence = parse(others[1], np.float64), parse(others[2], np.float64)
+        sentence_ids, sentence_index, lengths = map(parse, sentences[1:4])
+    except ValueError:
         return None
     cameo, modality, trigger = (str(text).split(SEPARATOR) for text in others[3:6])
     blob = str(sentences[4] or "").encode()

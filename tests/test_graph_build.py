@@ -1,5 +1,6 @@
 """build_graph on hand-made records."""
 
+import warnings
 from datetime import date
 
 from diplograph.graph.build import build_graph
@@ -62,3 +63,20 @@ def test_an_actor_seen_twice_is_one_node() -> None:
     a, b, c = node(1, "A"), node(2, "B"), node(3, "C")
     G = build_graph([record(1, a, b), record(2, c, a), record(3, b, a)])
     assert (sorted(G.nodes), G.number_of_edges()) == ([1, 2, 3], 3)
+
+
+def test_a_column_text_numpy_cannot_read_falls_back_without_touching_warning_filters() -> None:
+    # Filters are process-wide: a build thread that set them once turned a warning in a
+    # request thread into a 500 (a pydantic warning while FastAPI built a route lazily).
+    from diplograph.graph.load import _parse_columns
+
+    before = list(warnings.filters)
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        chunk = _parse_columns(
+            (2, "1,2x", "0,0", "0,0", "1,1", "1,1", "1,1"),
+            (2, "1.0,1.0", "0.9,0.9", "a\x1fb", "asserted\x1fasserted", "met\x1fmet"),
+            (1, "1", "0", "2", "ab"),
+        )
+    assert chunk is None
+    assert list(warnings.filters) == before

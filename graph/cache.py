@@ -185,11 +185,22 @@ class GraphCache:
                     self._catch_up(session, built)
             if mark.mentions > built.mentions and self._built is built:
                 self._recount(session, built, mark.mentions)
-        if time.monotonic() >= self._recount_at:
+        if time.monotonic() >= self._recount_at and self._current(built, mark):
+            # Only once the snapshot holds every event this session sees: a count taken
+            # while another thread is still applying new events would differ from the
+            # snapshot's and throw it away for a full build (seconds without new events).
             self._recount_at = time.monotonic() + self._recount_after
-            if self._built is built and events.version(session)[1] != built.events:
+            if events.version(session)[1] != built.events:
                 self._rebuild(session, built)
         return self._built or built
+
+    def _current(self, built: GraphSnapshot, mark: graph_state.Marker) -> bool:
+        """Return whether ``built`` is the served snapshot and holds what ``mark`` says."""
+        return self._built is built and (mark.through, mark.mentions, mark.generation) == (
+            built.through,
+            built.mentions,
+            built.generation,
+        )
 
     def get(self, session: Session) -> EventGraph:
         """Return the actor graph of the events ``session`` sees (see :meth:`snapshot`)."""
@@ -277,8 +288,6 @@ class GraphCache:
                 through, mentions, generation = graph_state.marker(session)
                 self._loaded, self._last_id = 0, 0
                 self._total = events.version(session)[1]
-                if gc.get_freeze_count():
-                    gc.unfreeze()  # so that the graph being replaced can be freed
                 if self._loader is iter_records:
                     graph = load_graph(session, progress=self._progress)
                 else:
@@ -291,6 +300,10 @@ class GraphCache:
                     self._built = built
                     self._builds += 1
                 self._recount_at = time.monotonic() + self._recount_after
+            # Only now, once the new graph is served: unfrozen during the build, the old
+            # graph would be walked by every full collection the build sets off.
+            if gc.get_freeze_count():
+                gc.unfreeze()  # so that the graph replaced can be freed
             if built.big:
                 settle()
         except Exception as exc:  # reported to the request waiting for the first build

@@ -46,8 +46,12 @@ def settle() -> None:
     second), and one falls due soon after a build or a big derived result,
     landing in some request's latency. Collecting right away and freezing what
     is alive (``gc.freeze``: moved to a permanent generation the collector
-    skips) pays that once, at build time. The cache calls ``gc.unfreeze()``
-    before the next build so that the old graph can be freed.
+    skips) pays that once, at build time. Derived results kept for the
+    snapshot's life (the meeting index, degree counts, state and country views)
+    are settled the same way when computed: left in the collector's oldest
+    generation they made each full pass walk them (100-300 ms pauses of every
+    thread while news streamed in). The cache calls ``gc.unfreeze()`` after the
+    next build is swapped in, so that the old graph can be freed.
     """
     gc.collect()
     gc.freeze()
@@ -216,7 +220,11 @@ class GraphSnapshot:
                     entry.value, entry.through = value, self._through(level)
                     return value
             if update is not None:
-                return self._store(key, compute, update, level)
+                stored = self._store(key, compute, update, level)
+        if update is not None:
+            if self.big:
+                settle()  # a result kept and updated for the snapshot's life: off the collector
+            return stored
         value = compute()
         with self._lock:
             found = self._memo.get(key)
@@ -250,7 +258,9 @@ class GraphSnapshot:
             self._put(("level", "country"), _Entry(view, through, None, "country"))
             self._logs["country"] = _Log(through)
             self._country_through = through
-            return view
+        if self.big:
+            settle()
+        return view
 
     def _through(self, level: Level) -> int:
         return self.through if level == "actor" else self._country_through
@@ -287,6 +297,8 @@ class GraphSnapshot:
                     self.computed += 1
                     if key in self._memo:
                         self._memo[key] = _Entry(value, through, None, level, time.monotonic())
+                if self.big:
+                    settle()
             finally:
                 with self._lock:
                     self._refreshing.discard(key)

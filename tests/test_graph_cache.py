@@ -283,3 +283,48 @@ def test_current_never_builds(session_factory: sessionmaker[Session]) -> None:
     with session_factory() as session:
         after = cache.current(session)
     assert (before, now is built, after, cache.builds) == (None, True, None, 1)
+
+
+def test_a_recount_while_another_thread_applies_does_not_rebuild(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
+    cache = GraphCache(recount_after=0)  # every request counts the events
+    with session_factory() as session:
+        built = cache.snapshot(session)
+    store(session_factory, make_article("Putin met Egypt.", [make_event(PUTIN, EGYPT)]))
+    with cache._apply_lock:  # another thread is applying: this request cannot catch up
+        with session_factory() as session:
+            behind = cache.snapshot(session)
+        with_lock = (behind is built, behind.events, cache.status().building, built.stale_since)
+    with session_factory() as session:
+        caught_up = cache.snapshot(session)
+    assert with_lock == (True, 1, False, None)
+    assert (caught_up is built, caught_up.events, cache.builds) == (True, 2, 1)
+
+
+def test_derived_results_of_big_graphs_are_kept_off_the_collector(
+    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(diplograph.graph.snapshot, "SETTLE_FROM_EDGES", 1)
+    store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
+    cache = GraphCache()
+    try:
+        with session_factory() as session:
+            snap = cache.snapshot(session)
+        gc.unfreeze()
+
+        def add(index: list[object], edges: list[object]) -> list[object]:
+            index.extend(edges)
+            return index
+
+        index = snap.memo("index", lambda: [list(e) for e in snap.graph.edges(keys=True)], add)
+        view = snap.level("country")
+        tracked = {id(o) for o in gc.get_objects()}  # frozen objects are not listed
+        assert (gc.get_freeze_count() > 0, id(index) in tracked, id(view) in tracked) == (
+            True,
+            False,
+            False,
+        )
+    finally:
+        gc.unfreeze()

@@ -51,18 +51,23 @@ def warn_undated(articles: Sequence[ArticleInput]) -> int:
     return len(undated)
 
 
-def read_sources(args: argparse.Namespace) -> tuple[list[ArticleInput], list[SourceError]]:
-    """Return the articles of the command's sources and the errors of the bad ones."""
-    articles: list[ArticleInput] = []
-    errors: list[SourceError] = []
-    reader = SourceReader(
+def source_reader(args: argparse.Namespace) -> SourceReader:
+    """Return the reader of the command's sources, with its date, title and fetch limits."""
+    return SourceReader(
         published=args.date,
         title=args.title,
         url=args.url,
         recursive=args.recursive,
         timeout=args.timeout,
         max_bytes=args.max_bytes,
-    )  # its fetcher (httpx) is made only if a source is on the web, and closed at the end
+    )
+
+
+def read_sources(args: argparse.Namespace) -> tuple[list[ArticleInput], list[SourceError]]:
+    """Return the articles of the command's sources and the errors of the bad ones."""
+    articles: list[ArticleInput] = []
+    errors: list[SourceError] = []
+    reader = source_reader(args)  # its fetcher (httpx) is made only for a web source
     for item in reader.read(args.sources):
         if isinstance(item, SourceError):
             errors.append(item)
@@ -180,14 +185,7 @@ def ingest_on_cluster(args: argparse.Namespace) -> int:
 
     with open_database(args):  # the same checks of the database as without a cluster
         pass
-    reader = SourceReader(
-        published=args.date,
-        title=args.title,
-        url=args.url,
-        recursive=args.recursive,
-        timeout=args.timeout,
-        max_bytes=args.max_bytes,
-    )  # reads here what workers do not: URLs, standard input, pages, feeds, URL lists
+    reader = source_reader(args)  # reads what workers do not: URLs, stdin, pages, feeds
     try:
         return cluster_cli.ingest_on_cluster(
             list(args.sources),

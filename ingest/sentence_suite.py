@@ -18,7 +18,7 @@ SentenceCounts(tp=1, fp=0, fn=0, root_tp=1, root_fp=0, root_fn=0, dyad_tp=1, dya
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -71,10 +71,8 @@ class SentenceCounts:
 
     def add(self, other: "SentenceCounts") -> None:
         """Add ``other`` into these counts; returns nothing."""
-        for name in (
-            "tp", "fp", "fn", "root_tp", "root_fp", "root_fn", "dyad_tp", "dyad_fp", "dyad_fn"
-        ):  # fmt: skip
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for field in fields(self):
+            setattr(self, field.name, getattr(self, field.name) + getattr(other, field.name))
 
 
 def load_suite(path: Path) -> tuple[list[SuiteRecord], int]:

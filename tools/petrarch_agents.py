@@ -11,7 +11,6 @@ time. Nothing imports this module at run time.
     python -m tools.petrarch_agents <petrarch2 git dir or checkout> [--out DIR]
 """
 
-import hashlib
 import re
 import sys
 from collections.abc import Iterable
@@ -19,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.generator_cli import run_generator
-from tools.petrarch_dictionaries import COMMIT, DEFAULT_OUT, DICTIONARY_DIR, read_upstream
+from tools.petrarch_dictionaries import COMMIT, DEFAULT_OUT, DICTIONARY_DIR, checked
 
 AGENTS_FILE = f"{DICTIONARY_DIR}/Phoenix.agents.txt"
 COUNTRIES_FILE = f"{DICTIONARY_DIR}/Phoenix.Countries.actors.txt"
@@ -227,13 +226,7 @@ def tables(agents_text: str, countries_text: str) -> dict[str, str]:
 
 def generate(source: Path) -> dict[str, str]:
     """Return the generated files from ``source``; raise ValueError on a checksum mismatch."""
-    texts: dict[str, str] = {}
-    for path, digest in PINNED.items():
-        data = read_upstream(source, path)
-        actual = hashlib.sha256(data).hexdigest()
-        if actual != digest:
-            raise ValueError(f"{path}: sha256 {actual} is not the pinned {digest}")
-        texts[path] = data.decode("utf-8", errors="replace")
+    texts = checked(source, PINNED)
     return tables(texts[AGENTS_FILE], texts[COUNTRIES_FILE])
 
 

@@ -406,10 +406,13 @@ def read_upstream(source: Path, path: str) -> bytes:
     return file.read_bytes()
 
 
-def checked(source: Path) -> dict[str, str]:
-    """Return the pinned upstream files as text; raise ValueError on a checksum mismatch."""
+def checked(source: Path, pinned: dict[str, str] | None = None) -> dict[str, str]:
+    """Return the pinned upstream files (path -> sha256; ``PINNED`` by default) as text.
+
+    Raise ValueError on a checksum mismatch.
+    """
     texts: dict[str, str] = {}
-    for path, digest in PINNED.items():
+    for path, digest in (PINNED if pinned is None else pinned).items():
         data = read_upstream(source, path)
         actual = hashlib.sha256(data).hexdigest()
         if actual != digest:

@@ -27,7 +27,7 @@ from diplograph.core.repositories import events, graph_state
 from diplograph.graph.build import build_graph
 from diplograph.graph.load import iter_records, load_graph
 from diplograph.graph.records import EventGraph, EventRecord
-from diplograph.graph.snapshot import MEMO_SIZE, GraphSnapshot, is_big, settle
+from diplograph.graph.snapshot import MEMO_SIZE, GraphSnapshot, collector_paused, is_big, settle
 
 __all__ = ["BuildStatus", "GraphCache", "GraphSnapshot", "is_big", "settle"]
 
@@ -288,10 +288,11 @@ class GraphCache:
                 through, mentions, generation = graph_state.marker(session)
                 self._loaded, self._last_id = 0, 0
                 self._total = events.version(session)[1]
-                if self._loader is iter_records:
-                    graph = load_graph(session, progress=self._progress)
-                else:
-                    graph = build_graph(self._counted(self._loader(session)))
+                with collector_paused():
+                    if self._loader is iter_records:
+                        graph = load_graph(session, progress=self._progress)
+                    else:
+                        graph = build_graph(self._counted(self._loader(session)))
                 built = GraphSnapshot(graph, generation, self._memo_size)
                 built.through, built.events = max(through, self._last_id), self._loaded
                 built.mentions = mentions  # the counts read are at least this fresh

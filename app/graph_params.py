@@ -19,6 +19,7 @@ from diplograph.graph.country import Level
 from diplograph.graph.filters import MODALITIES, EdgeFilter, edges_between
 from diplograph.graph.queries import extend_meeting_index
 from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
+from diplograph.graph.snapshot import Touched
 from diplograph.graph.states import add_state_edges, fold_edges, state_graph
 
 MeetingIndex = dict[NodeId, list[Edge]]
@@ -275,6 +276,24 @@ def meeting_updater(
         return extend_meeting_index(index, edges)
 
     return update
+
+
+def touches(
+    snapshot: GraphSnapshot, level: Level, watched: set[NodeId] | None, *nodes: NodeRef | None
+) -> Touched:
+    """Return the test of whether new edges of ``level`` touch a node of ``watched`` (None:
+    any edge does) in :func:`view`'s graph (an actor edge folded onto its state as the view
+    folds it): what may change an answer about those nodes (see ``GraphSnapshot.answer``)."""
+    states = {n.state: n.node for n in nodes if n is not None and n.state and n.node}
+
+    def touched(edges: list[Edge]) -> bool:
+        if watched is None:
+            return bool(edges)
+        if level == "actor" and states:
+            edges = fold_edges(snapshot.graph, edges, states)
+        return any(edge[0] in watched or edge[1] in watched for edge in edges)
+
+    return touched
 
 
 def view_key(level: Level, *nodes: NodeRef | None) -> tuple[str, ...]:

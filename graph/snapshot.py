@@ -30,6 +30,12 @@ SETTLE_FROM_EDGES = 100_000
 LOG_SIZE = 200_000
 """How many recent edges a snapshot remembers to bring derived results up to date."""
 
+ANSWERS = 128
+"""How many whole answers (serialized pages) a snapshot keeps (:meth:`GraphSnapshot.answer`)."""
+
+Touched = Callable[[list[Edge]], bool]
+"""Says whether edges added (or recounted) since an answer was made may change it."""
+
 REFRESH_EVERY = 10.0
 """Least seconds between two background recomputations of one stale derived result."""
 
@@ -108,6 +114,14 @@ class _Entry:
     refreshed_at: float = 0.0
 
 
+@dataclass
+class _Answer:
+    body: bytes
+    touched: Touched
+    through: int
+    level: Level
+
+
 class _Log:
     """The most recent edges added to a graph, by event id, to update derived results."""
 
@@ -165,6 +179,7 @@ class GraphSnapshot:
         self._country_through = 0
         self._namers: dict[str, NodeId] = {}
         self._refreshing: set[Hashable] = set()
+        self._answers: dict[Hashable, _Answer] = {}
         self.computed = 0
         """How many derived results were computed from scratch (memo misses)."""
 
@@ -207,11 +222,16 @@ class GraphSnapshot:
         succ: dict[NodeId, dict[NodeId, dict[int, Any]]] = self.graph._succ  # type: ignore[attr-defined]
         cols = edge_columns(self.graph)
         found = 0
+        recounted: list[Edge] = []
         for event_id, u, v, mentions, articles in rows:
             data = succ.get(u, {}).get(v, {}).get(event_id)
             if isinstance(data, EdgeData):
                 cols.recount(data, mentions, articles)
+                recounted.append((u, v, event_id, data))
                 found += 1
+        if recounted:
+            with self._lock:
+                self._forget_answers(recounted)
         return found
 
     def memo(
@@ -260,6 +280,45 @@ class GraphSnapshot:
         if self.big:
             settle()
         return value
+
+    def answer(
+        self, key: Hashable, compute: Callable[[], tuple[bytes, Touched]], level: Level = "actor"
+    ) -> bytes:
+        """Return the answer memoized under ``key`` (a serialized page), made by ``compute``
+        if missing or if edges added since it was made may change it.
+
+        ``compute`` returns the answer and a test ``touched(edges)`` saying whether new
+        edges (of ``level``) may change it: an actor's ego network or meetings change only
+        with an edge at the actor (or at its neighbours, two steps out), so while news about
+        others streams in, a busy actor's page is answered without being computed again.
+        An answer whose edges' counts change (:meth:`recount`) is made again too.
+        """
+        if level == "country":
+            self.level("country")  # brings the country view and its edge log up to date
+        with self._lock:
+            through = self._through(level)
+            found = self._answers.pop(key, None)
+            if found is not None and found.through < through:
+                edges = self._logs[level].since(found.through)
+                if edges is None or found.touched(edges):
+                    found = None
+                else:
+                    found.through = through
+            if found is not None:
+                self._answers[key] = found  # most recently used last
+                return found.body
+        body, touched = compute()
+        with self._lock:
+            self._answers[key] = _Answer(body, touched, through, level)
+            while len(self._answers) > ANSWERS:
+                del self._answers[next(iter(self._answers))]
+        return body
+
+    def _forget_answers(self, edges: list[Edge]) -> None:
+        """Drop the answers actor edges ``edges`` may change (call under the lock); the
+        country view's answers all (their edges fold the actors' edges)."""
+        for key in [k for k, a in self._answers.items() if a.level != "actor" or a.touched(edges)]:
+            del self._answers[key]
 
     def level(self, level: Level) -> EventGraph:
         """Return the actor graph, or the country view derived from it (kept up to date)."""

@@ -22,15 +22,17 @@ from diplograph.app.graph_params import (
     SnapshotDep,
     meeting_updater,
     resolve_node,
+    touches,
     view,
     view_key,
 )
-from diplograph.app.routes.responses import ACTOR_ERRORS, json_answer
+from diplograph.app.routes.responses import ACTOR_ERRORS, json_answer, json_body
 from diplograph.app.schemas.graph import WhoMetWhom
 from diplograph.app.schemas.graph_actor import BalanceOut, EgoOut, NeighbourOut
 from diplograph.graph.balance import balance
 from diplograph.graph.ego import ego
 from diplograph.graph.queries import meeting_index, who_met_whom
+from diplograph.graph.snapshot import Touched
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -72,18 +74,22 @@ def get_who_met_whom(
 ) -> Response:
     """Return one page of the meeting pairs with their evidence."""
     node = resolve_node(session, graph, actor, level, exact=exact) if actor is not None else None
-    G = view(graph, level, node)
     key = ("meetings", *view_key(level, node))
-    index = (
-        graph.memo(
-            key, lambda: meeting_index(G), update=meeting_updater(graph, level, node), level=level
+
+    def compute() -> tuple[bytes, Touched]:
+        G = view(graph, level, node)
+        index = (
+            graph.memo(
+                key,
+                lambda: meeting_index(G),
+                update=meeting_updater(graph, level, node),
+                level=level,
+            )
+            if node
+            else None
         )
-        if node
-        else None
-    )
-    pairs = who_met_whom(G, actor=node.id if node else None, where=where, index=index)
-    return json_answer(
-        WhoMetWhom(
+        pairs = who_met_whom(G, actor=node.id if node else None, where=where, index=index)
+        page = WhoMetWhom(
             level=level,
             actor=node.out if node else None,
             pairs=[meeting_pair_out(G, p) for p in pairs[offset : offset + limit]],
@@ -91,7 +97,11 @@ def get_who_met_whom(
             limit=limit,
             offset=offset,
         )
-    )
+        watched = {node.id} if node else None
+        return page.model_dump_json().encode(), touches(graph, level, watched, node)
+
+    answer_key = ("who-met-whom", *key, node.id if node else None, where, limit, offset)
+    return json_body(graph.answer(answer_key, compute, level))
 
 
 @router.get(
@@ -121,9 +131,10 @@ def get_ego(
 ) -> Response:
     """Return the actor's neighbours with their tie summaries."""
     node = resolve_node(session, graph, actor, level, exact=exact)
-    neighbours = ego(view(graph, level, node), node.id, radius=radius, where=where)
-    return json_answer(
-        EgoOut(
+
+    def compute() -> tuple[bytes, Touched]:
+        neighbours = ego(view(graph, level, node), node.id, radius=radius, where=where)
+        page = EgoOut(
             level=level,
             actor=node.out,
             radius=radius,
@@ -134,7 +145,12 @@ def get_ego(
             limit=limit,
             offset=offset,
         )
-    )
+        # Two steps out, a new tie of a neighbour changes the answer too.
+        watched = {node.id, *(n.node.id for n in neighbours if radius == 2 and n.distance == 1)}
+        return page.model_dump_json().encode(), touches(graph, level, watched, node)
+
+    key = ("ego", *view_key(level, node), node.id, radius, where, limit, offset)
+    return json_body(graph.answer(key, compute, level))
 
 
 @router.get(

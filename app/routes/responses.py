@@ -38,6 +38,11 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
 """What a write route that takes an article may answer."""
 
 
+def json_body(body: bytes) -> Response:
+    """Return ``body`` (JSON made earlier, e.g. a memoized answer) as a JSON response."""
+    return Response(content=body, media_type="application/json")
+
+
 def json_answer(model: BaseModel) -> Response:
     """Return ``model`` as a JSON response, serialized by pydantic in one pass.
 

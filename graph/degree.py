@@ -12,11 +12,12 @@ from diplograph.graph.records import Edge, EventGraph, NodeId
 
 @dataclass
 class DegreeCounts:
-    """Per node with an event: the nodes it has events with and its events' ids (self-loops
-    make a node count but add no partner or event).
+    """Per node with an event: the nodes it has events with and its events' ids, ascending
+    (self-loops make a node count but add no partner or event).
 
     The event ids are 32-bit arrays (as in :class:`graph.edges.EdgeColumns`): 4 bytes an id
-    where a list of ``int`` objects took 36, two million of them at a million events.
+    where a list of ``int`` objects took 36, two million of them at a million events. Kept
+    in order, a node's lowest ids (a ranking's evidence) are its first ones.
     """
 
     partners: dict[NodeId, set[NodeId]] = field(default_factory=dict)
@@ -28,11 +29,12 @@ def add_degree_edges(counts: DegreeCounts, edges: Iterable[Edge]) -> DegreeCount
 
     Examples
     --------
-    >>> c = add_degree_edges(DegreeCounts(), [(1, 2, 5, {}), (2, 1, 6, {}), (3, 3, 7, {})])
+    >>> c = add_degree_edges(DegreeCounts(), [(1, 2, 6, {}), (2, 1, 5, {}), (3, 3, 7, {})])
     >>> c.partners, {node: list(ids) for node, ids in c.event_ids.items()}
     ({1: {2}, 2: {1}, 3: set()}, {1: [5, 6], 2: [5, 6], 3: []})
     """
     partners, event_ids = counts.partners, counts.event_ids
+    unsorted: set[NodeId] = set()
     for u, v, key, _ in edges:
         for a, b in ((u, v), (v, u)):
             if a not in partners:
@@ -40,7 +42,13 @@ def add_degree_edges(counts: DegreeCounts, edges: Iterable[Edge]) -> DegreeCount
                 event_ids[a] = array("I")
             if a != b:
                 partners[a].add(b)
-                event_ids[a].append(key)
+                ids = event_ids[a]
+                if ids and key < ids[-1]:
+                    unsorted.add(a)
+                ids.append(key)
+    # New events come in id order, after those counted: only a first count sorts much.
+    for node in unsorted:
+        event_ids[node] = array("I", sorted(event_ids[node]))
     return counts
 
 
@@ -57,9 +65,12 @@ def degree_ranking(G: EventGraph, counts: DegreeCounts, *, top: int, evidence: i
     def score(node: NodeId) -> float:
         return round(len(counts.partners[node]) * scale, 6) if n > 1 else 1.0
 
-    sizes = nsmallest(top, (-len(p) for p in counts.partners.values()))
-    floor = round(-sizes[-1] * scale, 6) if n > 1 else 1.0
-    candidates = [node for node in counts.partners if score(node) >= floor]
+    sizes = nsmallest(top, map(len, counts.partners.values()), key=int.__neg__)
+    fewest = sizes[-1]  # partners of the last of the top; rounding may tie fewer with it
+    floor = round(fewest * scale, 6) if n > 1 else 1.0
+    while fewest > 0 and (n <= 1 or round((fewest - 1) * scale, 6) >= floor):
+        fewest -= 1
+    candidates = [node for node, p in counts.partners.items() if len(p) >= fewest]
     best = nsmallest(top, candidates, key=lambda node: (-score(node), sort_key(G, node)))
     ranked = tuple(
         Ranked(
@@ -67,7 +78,7 @@ def degree_ranking(G: EventGraph, counts: DegreeCounts, *, top: int, evidence: i
             score=score(node),
             partners=len(counts.partners[node]),
             events=len(counts.event_ids[node]),
-            event_ids=tuple(nsmallest(evidence, counts.event_ids[node])),
+            event_ids=tuple(counts.event_ids[node][:evidence]),
         )
         for node in best
     )

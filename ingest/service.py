@@ -12,17 +12,7 @@ from diplograph.core.repositories import articles, runs
 from diplograph.ingest import version as ingest_version
 from diplograph.ingest.persist import PersistResult, persist, replace_extraction
 from diplograph.ingest.pipeline import extract_many, extract_one
-from diplograph.ingest.types import ArticleInput
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    """Counts of one ingest run."""
-
-    run_id: int
-    articles_added: int
-    articles_unchanged: int
-    events_added: int
+from diplograph.ingest.types import ArticleInput, RunSummary
 
 
 class ImportedArticleError(ValueError):

@@ -138,58 +138,36 @@ def store_extraction(
             ev.modality,
         )
         groups.setdefault(key, []).append(ev)
-    event_ids: list[int] = []
-    mentions: list[dict[str, object]] = []
-    new_events = 0
-    for (source_id, target_id, root, when, _, _), told in groups.items():
-        first = told[0]
-        stored = events.find_occurrence(
-            session,
-            source_id=source_id,
-            target_id=target_id,
-            root=root,
-            when=when,
-            window=OCCURRENCE_WINDOW,
-            negated=first.negated,
-            modality=first.modality,
-            other_than_article=article_id,
-        )
-        if stored is None:
-            new_events += 1
-            event_id = events.insert_event(
+    stored = events.find_occurrences(
+        session, list(groups), window=OCCURRENCE_WINDOW, other_than_article=article_id
+    )
+    new = [key for key in groups if key not in stored]
+    # Finding an occurrence leaves this article's own events out, so the new events can go
+    # in after every lookup, together, in the order one insert per event gave them ids.
+    stored.update(
+        zip(
+            new,
+            events.insert_events(
                 session,
-                {
-                    "article_id": article_id,
-                    "sentence_id": sentence_ids[first.sentence_index],
-                    "source_actor_id": source_id,
-                    "target_actor_id": target_id,
-                    "action": first.action,
-                    "cameo_code": first.cameo,
-                    "goldstein": first.goldstein,
-                    "quad_class": first.quad_class,
-                    "negated": first.negated,
-                    "modality": first.modality,
-                    "event_date": first.date,
-                    "location": first.location,
-                    "trigger": first.trigger,
-                    "confidence": max(ev.confidence for ev in told),
-                    "extractor_version": version,
-                },
-            )
-        else:
-            event_id = stored.id
-        mentions.extend(
-            {
-                "event_id": event_id,
-                "article_id": article_id,
-                "sentence_id": sentence_ids[ev.sentence_index],
-                "trigger": ev.trigger,
-                "event_date": ev.date,
-                "confidence": ev.confidence,
-            }
-            for ev in told
+                [new_event(article_id, key, groups[key], sentence_ids, version) for key in new],
+            ),
+            strict=True,
         )
-        event_ids.append(event_id)
+    )
+    event_ids = [stored[key] for key in groups]
+    mentions: list[dict[str, object]] = [
+        {
+            "event_id": stored[key],
+            "article_id": article_id,
+            "sentence_id": sentence_ids[ev.sentence_index],
+            "trigger": ev.trigger,
+            "event_date": ev.date,
+            "confidence": ev.confidence,
+        }
+        for key, told in groups.items()
+        for ev in told
+    ]
+    new_events = len(new)
     # The mentions go in together, then the counts of every event told are set at once: an
     # event's counts depend on its mentions only, and finding an occurrence (above) leaves
     # this article's own events out, so the order of the writes changes nothing.
@@ -197,6 +175,35 @@ def store_extraction(
     events.recount_many(session, event_ids)
     articles.set_extractor_version(session, article_id, version)
     return tuple(event_ids), new_events
+
+
+def new_event(
+    article_id: int,
+    key: ActKey,
+    told: list[ExtractedEvent],
+    sentence_ids: dict[int, int],
+    version: str,
+) -> dict[str, object]:
+    """Return the column values of the new event of act ``key`` that the extracted events
+    ``told`` tell: the first one's, with the highest confidence of them all."""
+    first = told[0]
+    return {
+        "article_id": article_id,
+        "sentence_id": sentence_ids[first.sentence_index],
+        "source_actor_id": key[0],
+        "target_actor_id": key[1],
+        "action": first.action,
+        "cameo_code": first.cameo,
+        "goldstein": first.goldstein,
+        "quad_class": first.quad_class,
+        "negated": first.negated,
+        "modality": first.modality,
+        "event_date": first.date,
+        "location": first.location,
+        "trigger": first.trigger,
+        "confidence": max(ev.confidence for ev in told),
+        "extractor_version": version,
+    }
 
 
 def replace_extraction(

@@ -10,7 +10,7 @@ article), ``--repeat`` copies (default 20: 100 articles). Measured with
 1. spaCy's ``nlp.pipe`` over the paragraphs (the baseline);
 2. the extraction (``extract_many``, spaCy included);
 3. writing the extractions into a new SQLite file, in shards of 16 articles through
-   ``store_batch`` as ``diplograph ingest --workers`` does;
+   ``store_batch`` with one actor cache, as ``diplograph ingest --workers`` does;
 4. the same into a new PostgreSQL database (``DIPLOGRAPH_TEST_POSTGRES_URL``, default the
    local server), this process's CPU plus the server backend's (read from ``/proc``, so
    only when the server runs on this machine).
@@ -33,6 +33,7 @@ from bench.extract import corpus
 from bench.ingest import DEFAULT_POSTGRES_URL, admin, distinct_copies, postgres_available
 from diplograph.core.db import make_engine, make_session_factory
 from diplograph.core.migrate import upgrade
+from diplograph.ingest.actor_cache import ActorCache
 from diplograph.ingest.batches import store_batch
 from diplograph.ingest.nlp import get_nlp
 from diplograph.ingest.pipeline import extract_many
@@ -79,8 +80,9 @@ def write_cpu(url: str, extracted: Sequence[ExtractedArticle]) -> float:
                 pid = None  # a server elsewhere: its CPU is not seen
         server = backend_cpu(pid)
         start = time.process_time()
+        actors = ActorCache()
         for n in range(0, len(extracted), SHARD):
-            store_batch(factory, extracted[n : n + SHARD])
+            store_batch(factory, extracted[n : n + SHARD], actors=actors)
         return time.process_time() - start + backend_cpu(pid) - server
     finally:
         engine.dispose()

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from diplograph.core.db import make_engine, make_session_factory, transaction
 from diplograph.core.repositories import runs
 from diplograph.ingest import version as ingest_version
+from diplograph.ingest.actor_cache import ActorCache
 from diplograph.ingest.batches import NotStored, StoreOutcome, store_batch
 from diplograph.ingest.shards import Shard, read_shard
 from diplograph.ingest.sources import SourceError
@@ -80,6 +81,12 @@ def _worker_sessions(database_url: str) -> sessionmaker[Session]:
     return make_session_factory(make_engine(database_url, write=True))
 
 
+@lru_cache(maxsize=4)
+def _worker_actors(database_url: str) -> ActorCache:
+    """Return this worker process's actor cache on ``database_url`` (kept from shard to shard)."""
+    return ActorCache()
+
+
 def extract_shard(shard: Shard, database_url: str | None) -> ShardResult:
     """Extract the articles of ``shard``; store them too when ``database_url`` is given.
 
@@ -96,7 +103,8 @@ def extract_shard(shard: Shard, database_url: str | None) -> ShardResult:
     if database_url is None:
         return ShardResult(shard, errors, extracted=tuple(extract_many(articles)))
     factory = _worker_sessions(database_url)
-    stored = tuple(store_batch(factory, list(extract_many(articles))))
+    extracted = list(extract_many(articles))
+    stored = tuple(store_batch(factory, extracted, actors=_worker_actors(database_url)))
     return ShardResult(shard, errors, stored=stored)
 
 
@@ -128,6 +136,7 @@ def ingest_on_cluster(
         run_id = runs.start(session, extractor_version=ingest_version.extractor_version()).id
     run = ClusterRun(RunSummary(run_id, 0, 0, 0))
     added = unchanged = n_events = 0
+    actors = ActorCache()
     pending = iter(shards)
     submitted: dict[Future[ShardResult], Shard] = {}
     done = as_completed()
@@ -154,7 +163,7 @@ def ingest_on_cluster(
         submit_next()
         if result is None:
             continue
-        stored = store_batch(factory, result.extracted) if here else result.stored
+        stored = store_batch(factory, result.extracted, actors=actors) if here else result.stored
         for item in stored:
             if isinstance(item, NotStored):
                 run.not_stored.append(item)

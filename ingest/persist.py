@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 
 from diplograph.core.repositories import articles, conflicts, events
 from diplograph.ingest import version as ingest_version
-from diplograph.ingest.identity import store_actor
+from diplograph.ingest.actor_cache import ActorCache
+from diplograph.ingest.identity import resolution_key, store_actor
 from diplograph.ingest.types import ActorRef, ExtractedArticle, ExtractedEvent
 
 
@@ -44,7 +45,11 @@ ActKey = tuple[int, int, str, date | None, bool, str]
 
 
 def persist(
-    session: Session, extracted: ExtractedArticle, *, version: str | None = None
+    session: Session,
+    extracted: ExtractedArticle,
+    *,
+    version: str | None = None,
+    actors: ActorCache | None = None,
 ) -> PersistResult:
     """Store the article unless it is already stored; return what was done.
 
@@ -53,8 +58,9 @@ def persist(
     that tell one act become one event with several mentions, and an act another
     article already told (``OCCURRENCE_WINDOW``) gets this article's mentions and
     counts instead of a new event. ``event_ids`` are the events the article tells.
-    ``version`` is the extractor that made ``extracted`` (default: the current one).
-    The caller owns the transaction: nothing here commits. On PostgreSQL, where writers
+    ``version`` is the extractor that made ``extracted`` (default: the current one);
+    ``actors`` the writer's :class:`~diplograph.ingest.actor_cache.ActorCache`, if it keeps
+    one. The caller owns the transaction: nothing here commits. On PostgreSQL, where writers
     run side by side, the text and the actors it names are locked first (see
     :func:`~diplograph.core.repositories.conflicts.lock_keys`), so a second writer of
     the same text or the same actors waits for this one and then finds its rows.
@@ -82,20 +88,27 @@ def persist(
     except articles.ArticleExistsError as exc:
         # Another writer stored the same text since the lookup above; nothing was written.
         return PersistResult(article_id=exc.article_id, created=False, event_ids=())
-    event_ids, new_events = store_extraction(session, row.id, extracted, version=version)
+    event_ids, new_events = store_extraction(
+        session, row.id, extracted, version=version, actors=actors
+    )
     return PersistResult(
         article_id=row.id, created=True, event_ids=event_ids, new_events=new_events
     )
 
 
 def store_extraction(
-    session: Session, article_id: int, extracted: ExtractedArticle, *, version: str | None = None
+    session: Session,
+    article_id: int,
+    extracted: ExtractedArticle,
+    *,
+    version: str | None = None,
+    actors: ActorCache | None = None,
 ) -> tuple[tuple[int, ...], int]:
     """Store the sentences and events of a stored article; return the ids of the events it
     tells and how many of them are new.
 
     Each new event and the article record ``version``, the extractor that made them
-    (default: the current one).
+    (default: the current one). Actors are resolved through ``actors`` when given.
     """
     version = version or ingest_version.extractor_version()
     text = extracted.article.text
@@ -111,19 +124,35 @@ def store_extraction(
         )
     )
     actor_ids: dict[ActorRef, int] = {}
+    if actors is not None:
+        actors.begin_article(session)
+
+    def resolve(ref: ActorRef) -> int:
+        return store_actor(
+            session,
+            name=ref.name,
+            type=ref.type,
+            country=ref.country,
+            role=ref.role,
+            aliases=ref.aliases,
+            text=text,
+            article_id=article_id,
+        ).id
 
     def actor_id(ref: ActorRef) -> int:
         if ref not in actor_ids:
-            actor_ids[ref] = store_actor(
-                session,
-                name=ref.name,
-                type=ref.type,
-                country=ref.country,
-                role=ref.role,
-                aliases=ref.aliases,
-                text=text,
-                article_id=article_id,
-            ).id
+            if actors is None:
+                actor_ids[ref] = resolve(ref)
+            else:
+                key = resolution_key(
+                    name=ref.name,
+                    type=ref.type,
+                    country=ref.country,
+                    role=ref.role,
+                    aliases=ref.aliases,
+                    text=text,
+                )
+                actor_ids[ref] = actors.actor_id(session, key, lambda: resolve(ref))
         return actor_ids[ref]
 
     conflicts.lock_appends(session)  # ids of events and mentions visible in commit order

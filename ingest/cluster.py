@@ -103,8 +103,8 @@ def extract_shard(shard: Shard, database_url: str | None) -> ShardResult:
     if database_url is None:
         return ShardResult(shard, errors, extracted=tuple(extract_many(articles)))
     factory = _worker_sessions(database_url)
-    extracted = list(extract_many(articles))
-    stored = tuple(store_batch(factory, extracted, actors=_worker_actors(database_url)))
+    actors = _worker_actors(database_url)
+    stored = tuple(store_batch(factory, list(extract_many(articles)), actors=actors))
     return ShardResult(shard, errors, stored=stored)
 
 

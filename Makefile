@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 NPM ?= npm
 VENDOR := app/static/vendor
 
-.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph bench-load dictionaries petrarch-unit bench-ingest clean
+.PHONY: install chromium migrate seed run test lint typecheck pytest bench bench-graph bench-load dictionaries petrarch-unit bench-ingest bench-cpu clean
 
 install: $(STAMP) $(VENDOR)/.copied chromium
 
@@ -100,6 +100,11 @@ bench-load: install
 # Ingest on Dask with 1 and 2 workers into SQLite and PostgreSQL against nlp.pipe (minutes).
 bench-ingest: install
 	$(BIN)/python -m bench.ingest
+
+# CPU ms per article of nlp.pipe, extraction and writing (SQLite, PostgreSQL): what a busy
+# machine does not distort (a few minutes).
+bench-cpu: install
+	$(BIN)/python -m bench.cpu
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) .mypy_cache .pytest_cache .ruff_cache

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.core.db import is_transient, write_transaction
 from diplograph.core.repositories import conflicts
+from diplograph.ingest.actor_cache import ActorCache
 from diplograph.ingest.persist import PersistResult, content_hash, persist, write_keys
 from diplograph.ingest.types import ExtractedArticle
 
@@ -40,7 +41,11 @@ StoreOutcome = PersistResult | NotStored
 
 
 def store_batch(
-    factory: sessionmaker[Session], batch: Sequence[ExtractedArticle], *, version: str | None = None
+    factory: sessionmaker[Session],
+    batch: Sequence[ExtractedArticle],
+    *,
+    version: str | None = None,
+    actors: ActorCache | None = None,
 ) -> list[StoreOutcome]:
     """Store ``batch`` in one transaction, each article in its own savepoint; return what was
     done with each, in order.
@@ -48,6 +53,7 @@ def store_batch(
     An article whose writing raised (other than a lost race) is rolled back to its
     savepoint and comes back as :class:`NotStored`; the others are committed. A lost race
     runs the whole batch again in a new transaction (up to ``core.db.WRITE_ATTEMPTS``).
+    ``actors`` is the writer's :class:`~diplograph.ingest.actor_cache.ActorCache`, if any.
     """
     if not batch:
         return []
@@ -62,7 +68,7 @@ def store_batch(
         )
         done: list[StoreOutcome] = []
         for extracted in batch:
-            done.append(_store_one(session, extracted, version))
+            done.append(_store_one(session, extracted, version, actors))
         return done
 
     return write_transaction(factory, work)
@@ -80,11 +86,13 @@ def _begin_for_savepoints(session: Session) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def _store_one(session: Session, extracted: ExtractedArticle, version: str | None) -> StoreOutcome:
+def _store_one(
+    session: Session, extracted: ExtractedArticle, version: str | None, actors: ActorCache | None
+) -> StoreOutcome:
     """Store one article inside a savepoint of the session's transaction."""
     try:
         with session.begin_nested():
-            return persist(session, extracted, version=version)
+            return persist(session, extracted, version=version, actors=actors)
     except DBAPIError as exc:
         if is_transient(exc):
             raise  # the whole batch runs again

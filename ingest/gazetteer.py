@@ -88,7 +88,11 @@ class Gazetteer:
 
     def on(self, day: date | None) -> "Gazetteer":
         """Return this gazetteer reading the coding dictionary's dated roles on ``day``."""
-        return replace(self, as_of=day)
+        dated = replace(self, as_of=day)
+        # The word indexes do not depend on the date: built once, not once per article.
+        for name in ("_roles_by_last_word", "_agents_by_last_word"):
+            dated.__dict__[name] = getattr(self, name)
+        return dated
 
     def person(self, text: str) -> KnownPerson | None:
         """Return the figure ``people.tsv`` names ``text`` (by name or alias), or None."""

@@ -9,6 +9,7 @@ known person) is kept as a claim for review instead of re-pointing the actor.
 
 import calendar
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,6 +151,22 @@ def canonical(
         role or known.role,
         conflict,
     )
+
+
+def resolution_key(
+    *,
+    name: str,
+    type: str,
+    country: str | None,
+    role: str | None,
+    aliases: tuple[str, ...],
+    text: str,
+) -> Hashable:
+    """Return what :func:`store_actor` makes of a mention before it reads the store: two
+    mentions with the same key resolve alike (the text matters only to a person's name)."""
+    if type != "person":
+        return (type, name, country, role, aliases)
+    return (type, canonical(name, aliases, country, role, text))
 
 
 def store_actor(

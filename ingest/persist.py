@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 
 from diplograph.core.repositories import articles, conflicts, events
 from diplograph.ingest import version as ingest_version
-from diplograph.ingest.identity import store_actor
+from diplograph.ingest.actor_cache import ActorCache
+from diplograph.ingest.identity import resolution_key, store_actor
 from diplograph.ingest.types import ActorRef, ExtractedArticle, ExtractedEvent
 
 
@@ -44,7 +45,11 @@ ActKey = tuple[int, int, str, date | None, bool, str]
 
 
 def persist(
-    session: Session, extracted: ExtractedArticle, *, version: str | None = None
+    session: Session,
+    extracted: ExtractedArticle,
+    *,
+    version: str | None = None,
+    actors: ActorCache | None = None,
 ) -> PersistResult:
     """Store the article unless it is already stored; return what was done.
 
@@ -53,8 +58,9 @@ def persist(
     that tell one act become one event with several mentions, and an act another
     article already told (``OCCURRENCE_WINDOW``) gets this article's mentions and
     counts instead of a new event. ``event_ids`` are the events the article tells.
-    ``version`` is the extractor that made ``extracted`` (default: the current one).
-    The caller owns the transaction: nothing here commits. On PostgreSQL, where writers
+    ``version`` is the extractor that made ``extracted`` (default: the current one);
+    ``actors`` the writer's :class:`~diplograph.ingest.actor_cache.ActorCache`, if it keeps
+    one. The caller owns the transaction: nothing here commits. On PostgreSQL, where writers
     run side by side, the text and the actors it names are locked first (see
     :func:`~diplograph.core.repositories.conflicts.lock_keys`), so a second writer of
     the same text or the same actors waits for this one and then finds its rows.
@@ -82,20 +88,27 @@ def persist(
     except articles.ArticleExistsError as exc:
         # Another writer stored the same text since the lookup above; nothing was written.
         return PersistResult(article_id=exc.article_id, created=False, event_ids=())
-    event_ids, new_events = store_extraction(session, row.id, extracted, version=version)
+    event_ids, new_events = store_extraction(
+        session, row.id, extracted, version=version, actors=actors
+    )
     return PersistResult(
         article_id=row.id, created=True, event_ids=event_ids, new_events=new_events
     )
 
 
 def store_extraction(
-    session: Session, article_id: int, extracted: ExtractedArticle, *, version: str | None = None
+    session: Session,
+    article_id: int,
+    extracted: ExtractedArticle,
+    *,
+    version: str | None = None,
+    actors: ActorCache | None = None,
 ) -> tuple[tuple[int, ...], int]:
     """Store the sentences and events of a stored article; return the ids of the events it
     tells and how many of them are new.
 
     Each new event and the article record ``version``, the extractor that made them
-    (default: the current one).
+    (default: the current one). Actors are resolved through ``actors`` when given.
     """
     version = version or ingest_version.extractor_version()
     text = extracted.article.text
@@ -111,19 +124,35 @@ def store_extraction(
         )
     )
     actor_ids: dict[ActorRef, int] = {}
+    if actors is not None:
+        actors.begin_article(session)
+
+    def resolve(ref: ActorRef) -> int:
+        return store_actor(
+            session,
+            name=ref.name,
+            type=ref.type,
+            country=ref.country,
+            role=ref.role,
+            aliases=ref.aliases,
+            text=text,
+            article_id=article_id,
+        ).id
 
     def actor_id(ref: ActorRef) -> int:
         if ref not in actor_ids:
-            actor_ids[ref] = store_actor(
-                session,
-                name=ref.name,
-                type=ref.type,
-                country=ref.country,
-                role=ref.role,
-                aliases=ref.aliases,
-                text=text,
-                article_id=article_id,
-            ).id
+            if actors is None:
+                actor_ids[ref] = resolve(ref)
+            else:
+                key = resolution_key(
+                    name=ref.name,
+                    type=ref.type,
+                    country=ref.country,
+                    role=ref.role,
+                    aliases=ref.aliases,
+                    text=text,
+                )
+                actor_ids[ref] = actors.actor_id(session, key, lambda: resolve(ref))
         return actor_ids[ref]
 
     conflicts.lock_appends(session)  # ids of events and mentions visible in commit order
@@ -138,58 +167,36 @@ def store_extraction(
             ev.modality,
         )
         groups.setdefault(key, []).append(ev)
-    event_ids: list[int] = []
-    mentions: list[dict[str, object]] = []
-    new_events = 0
-    for (source_id, target_id, root, when, _, _), told in groups.items():
-        first = told[0]
-        stored = events.find_occurrence(
-            session,
-            source_id=source_id,
-            target_id=target_id,
-            root=root,
-            when=when,
-            window=OCCURRENCE_WINDOW,
-            negated=first.negated,
-            modality=first.modality,
-            other_than_article=article_id,
-        )
-        if stored is None:
-            new_events += 1
-            event_id = events.insert_event(
+    stored = events.find_occurrences(
+        session, list(groups), window=OCCURRENCE_WINDOW, other_than_article=article_id
+    )
+    new = [key for key in groups if key not in stored]
+    # Finding an occurrence leaves this article's own events out, so the new events can go
+    # in after every lookup, together, in the order one insert per event gave them ids.
+    stored.update(
+        zip(
+            new,
+            events.insert_events(
                 session,
-                {
-                    "article_id": article_id,
-                    "sentence_id": sentence_ids[first.sentence_index],
-                    "source_actor_id": source_id,
-                    "target_actor_id": target_id,
-                    "action": first.action,
-                    "cameo_code": first.cameo,
-                    "goldstein": first.goldstein,
-                    "quad_class": first.quad_class,
-                    "negated": first.negated,
-                    "modality": first.modality,
-                    "event_date": first.date,
-                    "location": first.location,
-                    "trigger": first.trigger,
-                    "confidence": max(ev.confidence for ev in told),
-                    "extractor_version": version,
-                },
-            )
-        else:
-            event_id = stored.id
-        mentions.extend(
-            {
-                "event_id": event_id,
-                "article_id": article_id,
-                "sentence_id": sentence_ids[ev.sentence_index],
-                "trigger": ev.trigger,
-                "event_date": ev.date,
-                "confidence": ev.confidence,
-            }
-            for ev in told
+                [new_event(article_id, key, groups[key], sentence_ids, version) for key in new],
+            ),
+            strict=True,
         )
-        event_ids.append(event_id)
+    )
+    event_ids = [stored[key] for key in groups]
+    mentions: list[dict[str, object]] = [
+        {
+            "event_id": stored[key],
+            "article_id": article_id,
+            "sentence_id": sentence_ids[ev.sentence_index],
+            "trigger": ev.trigger,
+            "event_date": ev.date,
+            "confidence": ev.confidence,
+        }
+        for key, told in groups.items()
+        for ev in told
+    ]
+    new_events = len(new)
     # The mentions go in together, then the counts of every event told are set at once: an
     # event's counts depend on its mentions only, and finding an occurrence (above) leaves
     # this article's own events out, so the order of the writes changes nothing.
@@ -197,6 +204,35 @@ def store_extraction(
     events.recount_many(session, event_ids)
     articles.set_extractor_version(session, article_id, version)
     return tuple(event_ids), new_events
+
+
+def new_event(
+    article_id: int,
+    key: ActKey,
+    told: list[ExtractedEvent],
+    sentence_ids: dict[int, int],
+    version: str,
+) -> dict[str, object]:
+    """Return the column values of the new event of act ``key`` that the extracted events
+    ``told`` tell: the first one's, with the highest confidence of them all."""
+    first = told[0]
+    return {
+        "article_id": article_id,
+        "sentence_id": sentence_ids[first.sentence_index],
+        "source_actor_id": key[0],
+        "target_actor_id": key[1],
+        "action": first.action,
+        "cameo_code": first.cameo,
+        "goldstein": first.goldstein,
+        "quad_class": first.quad_class,
+        "negated": first.negated,
+        "modality": first.modality,
+        "event_date": first.date,
+        "location": first.location,
+        "trigger": first.trigger,
+        "confidence": max(ev.confidence for ev in told),
+        "extractor_version": version,
+    }
 
 
 def replace_extraction(

@@ -10,19 +10,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from diplograph.core.db import transaction, write_transaction
 from diplograph.core.repositories import articles, runs
 from diplograph.ingest import version as ingest_version
+from diplograph.ingest.actor_cache import ActorCache
 from diplograph.ingest.persist import PersistResult, persist, replace_extraction
 from diplograph.ingest.pipeline import extract_many, extract_one
-from diplograph.ingest.types import ArticleInput
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    """Counts of one ingest run."""
-
-    run_id: int
-    articles_added: int
-    articles_unchanged: int
-    events_added: int
+from diplograph.ingest.types import ArticleInput, RunSummary
 
 
 class ImportedArticleError(ValueError):
@@ -59,8 +50,9 @@ def ingest_many(
     with transaction(factory) as session:
         run_id = runs.start(session, extractor_version=ingest_version.extractor_version()).id
     added = unchanged = n_events = 0
+    actors = ActorCache()
     for extracted in extract_many(items):
-        result = write_transaction(factory, partial(persist, extracted=extracted))
+        result = write_transaction(factory, partial(persist, extracted=extracted, actors=actors))
         if result.created:
             added += 1
             n_events += result.new_events

@@ -82,3 +82,13 @@ class Mention:
     rank: int = 0
     number: int = 1
     place: str | None = None
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """Counts of one ingest run."""
+
+    run_id: int
+    articles_added: int
+    articles_unchanged: int
+    events_added: int

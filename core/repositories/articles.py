@@ -158,7 +158,7 @@ def add_sentences(
         }
         for index, paragraph, text, start, end in rows
     ]
-    return [int(id_) for id_ in session.execute(stmt, params).scalars()]
+    return [int(id_) for id_ in session.connection().execute(stmt, params).scalars()]
 
 
 def get(session: Session, article_id: int) -> ArticleRow | None:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import cast
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, Select, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Engine, Select, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from diplograph.core.models import ActorRow, ArticleRow, EventMentionRow, EventRow, SentenceRow
@@ -66,20 +66,20 @@ def _with_relations(stmt: Select[EventRow]) -> Select[EventRow]:
     )
 
 
-def insert_event(session: Session, values: dict[str, object]) -> int:
-    """Insert one event from its column ``values`` (Core: no ORM object); return its id."""
-    return int(session.execute(_INSERT_EVENT, values).scalar_one())
-
-
-_INSERT_EVENT = insert(EventRow).returning(EventRow.id)
-"""One statement for every event insert: the values go as parameters, so nothing is built
-or compiled per event."""
+def insert_events(session: Session, rows: Sequence[dict[str, object]]) -> list[int]:
+    """Insert events from their column values in one statement (Core: no ORM object); return
+    their ids, in ``rows`` order (ids ascend in that order, as one insert per row gave)."""
+    if not rows:
+        return []
+    stmt = insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True)
+    # On the session's connection: the ORM's bulk-insert path costs more than the insert.
+    return [int(id_) for id_ in session.connection().execute(stmt, list(rows)).scalars()]
 
 
 def add_mentions(session: Session, rows: Sequence[dict[str, object]]) -> None:
     """Insert mentions from their column values in one statement (Core, executemany)."""
     if rows:
-        session.execute(insert(EventMentionRow), list(rows))
+        session.connection().execute(insert(EventMentionRow), list(rows))
 
 
 def recount_many(session: Session, event_ids: Sequence[int]) -> None:
@@ -131,48 +131,74 @@ SYMMETRIC_ROOTS = frozenset({"04"})
 "B met A")."""
 
 
-def find_occurrence(
+OccurrenceKey = tuple[int, int, str, date | None, bool, str]
+"""(source actor id, target actor id, CAMEO root, date, negated, modality) of one act."""
+
+
+def find_occurrences(
     session: Session,
+    acts: Sequence[OccurrenceKey],
     *,
-    source_id: int,
-    target_id: int,
-    root: str,
-    when: date | None,
     window: timedelta,
-    negated: bool,
-    modality: str,
     other_than_article: int,
-) -> EventRow | None:
-    """Return the stored event another article told that this act is, or None.
+) -> dict[OccurrenceKey, int]:
+    """Return, for each act of ``acts`` that another article told, the id of the stored event
+    it is (acts without one are left out).
 
     Same actors (either way round for a consult), same CAMEO root, same negation and
-    modality, dated within ``window`` of ``when`` (an undated act matches nothing):
-    the earliest such event.
+    modality, dated within ``window`` of the act's date (an undated act matches nothing):
+    the earliest such event. One read per run of overlapping date windows (an article's acts
+    are mostly days apart): the candidates of every act at once, matched here.
     """
-    if when is None:
-        return None
-    pairs = [(source_id, target_id)]
-    if root in SYMMETRIC_ROOTS:
-        pairs.append((target_id, source_id))
-    stmt = (
-        select(EventRow)
-        .where(
-            or_(
-                *(
-                    and_(EventRow.source_actor_id == s, EventRow.target_actor_id == t)
-                    for s, t in pairs
-                )
-            ),
-            EventRow.cameo_code.startswith(root, autoescape=True),
-            EventRow.event_date.between(*_around(when, window)),
-            EventRow.negated == negated,
-            EventRow.modality == modality,
+    dated = [act for act in acts if act[3] is not None]
+    if not dated:
+        return {}
+    actor_ids = sorted({i for act in dated for i in act[:2]})
+    spans = sorted(_around(act[3], window) for act in dated if act[3] is not None)
+    merged: list[tuple[date, date]] = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    candidates: list[tuple[int, int, int, str, date | None, bool, str]] = []
+    for low, high in merged:
+        stmt = select(
+            EventRow.id,
+            EventRow.source_actor_id,
+            EventRow.target_actor_id,
+            EventRow.cameo_code,
+            EventRow.event_date,
+            EventRow.negated,
+            EventRow.modality,
+        ).where(
+            EventRow.source_actor_id.in_(actor_ids),
+            EventRow.target_actor_id.in_(actor_ids),
+            EventRow.event_date.between(low, high),
             EventRow.article_id != other_than_article,
         )
-        .order_by(EventRow.id)
-        .limit(1)
-    )
-    return session.scalar(stmt)
+        candidates.extend(session.connection().execute(stmt))
+    candidates.sort()
+    found: dict[OccurrenceKey, int] = {}
+    for act in dated:
+        source_id, target_id, root, when, negated, modality = act
+        assert when is not None
+        low, high = _around(when, window)
+        pairs = {(source_id, target_id)}
+        if root in SYMMETRIC_ROOTS:
+            pairs.add((target_id, source_id))
+        for id_, s, t, code, day, neg, mod in candidates:
+            if (
+                (s, t) in pairs
+                and code.startswith(root)
+                and day is not None
+                and low <= day <= high
+                and neg == negated
+                and mod == modality
+            ):
+                found[act] = id_
+                break
+    return found
 
 
 def _around(when: date, window: timedelta) -> tuple[date, date]:

@@ -506,6 +506,14 @@ class PairEvents(Mapping[int, EdgeData]):
         """Return the :class:`EdgeData` of the events, in id order."""
         return _PairValues(self)
 
+    def rows_flagged(self, flags: bytes) -> list[int]:
+        """Return the rows of the pair's events whose byte in ``flags`` (one a row) is set,
+        in id order."""
+        rows = self._rows
+        if isinstance(rows, int):
+            return [rows] if flags[rows] else []
+        return [row for row in rows if flags[row]]
+
     def rows(self) -> "tuple[int, ...] | array[int]":
         """Return the rows of the pair's events in the edge columns, in id order."""
         rows = self._rows

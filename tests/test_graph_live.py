@@ -2,6 +2,7 @@
 always equal to a fresh build of the same store."""
 
 import threading
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -21,7 +22,16 @@ from diplograph.graph.load import load_graph, load_records
 from diplograph.graph.queries import extend_meeting_index, meeting_index
 from diplograph.graph.records import EventGraph
 from diplograph.ingest.types import ActorRef
-from tests.factories import ASSAD, EGYPT, ERDOGAN, PUTIN, make_article, make_event, store
+from tests.factories import (
+    ASSAD,
+    EGYPT,
+    ERDOGAN,
+    PUTIN,
+    graph_world,
+    make_article,
+    make_event,
+    store,
+)
 
 SYRIA = ActorRef("Syria", "country", "SYR", None, ("Damascus",))
 
@@ -299,3 +309,22 @@ def test_the_fast_load_reads_exact_floats_undated_events_shared_sentences_and_od
     sentences = {d["sentence_id"]: d["sentence"] for _, _, d in G.edges(data=True)}
     confidences = {d["confidence"] for _, _, d in G.edges(data=True)}
     assert (len(sentences), 0.1234567890123456789 in confidences) == (2, True)
+
+
+def test_meeting_index_read_from_the_columns_is_the_one_read_edge_by_edge(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store(session_factory, *graph_world())
+    with session_factory() as session:
+        G = load_graph(session)  # pairs of events in edge columns
+        grown = [r for r in load_records(session) if r.id in (1, 5)]
+    for record in grown:  # the same pairs grown live (dicts of events), as after new events
+        add_events(G, [replace(record, id=record.id + 100)])
+
+    def by_edges(G: EventGraph) -> dict[Any, list[tuple[Any, ...]]]:
+        index = extend_meeting_index({}, G.edges(keys=True, data=True))
+        return {n: [(u, v, k, dict(d)) for u, v, k, d in e] for n, e in index.items()}
+
+    columns = {n: [(u, v, k, dict(d)) for u, v, k, d in e] for n, e in meeting_index(G).items()}
+    assert columns == by_edges(G)
+    assert [k for _, _, k, _ in meeting_index(G)[1]] == [1, 101, 6, 9, 3]

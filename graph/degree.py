@@ -1,13 +1,18 @@
 """Degree centrality kept up to date as events arrive: partner sets and event ids per node."""
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from heapq import nsmallest
+from types import MappingProxyType
+from typing import Any
 
 from diplograph.graph.build import node_record, sort_key
 from diplograph.graph.centrality import Ranked, Ranking
+from diplograph.graph.edges import PairEvents
+from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, kept_edges
 from diplograph.graph.records import Edge, EventGraph, NodeId
+from diplograph.graph.row_flags import accepted_flags
 
 
 @dataclass
@@ -50,6 +55,32 @@ def add_degree_edges(counts: DegreeCounts, edges: Iterable[Edge]) -> DegreeCount
     for node in unsorted:
         event_ids[node] = array("I", sorted(event_ids[node]))
     return counts
+
+
+UNREAD: Mapping[str, Any] = MappingProxyType({})
+"""The attributes of an edge counted without reading them (counting needs only its ends)."""
+
+
+def count_degrees(G: EventGraph, where: EdgeFilter = DEFAULT_FILTER) -> DegreeCounts:
+    """Return the degree counts of the events of ``G`` that ``where`` accepts: the same as
+    ``add_degree_edges(DegreeCounts(), kept_edges(G, where))``, read off the edge columns
+    (no event's attributes made) when ``G`` has them."""
+    cols = G.__dict__.get("edge_columns")
+    if cols is None:
+        return add_degree_edges(DegreeCounts(), kept_edges(G, where))
+    flags, ids, accepts = accepted_flags(cols, where), cols.event_id, where.accepts
+    succ: dict[NodeId, dict[NodeId, Mapping[int, Any]]] = G._succ  # type: ignore[attr-defined]
+
+    def kept() -> Iterator[Edge]:
+        for u, targets in succ.items():
+            for v, events in targets.items():
+                if isinstance(events, PairEvents):
+                    for row in events.rows_flagged(flags):
+                        yield u, v, ids[row], UNREAD
+                else:  # a pair grown since the build: a dict of its events
+                    yield from ((u, v, k, d) for k, d in events.items() if accepts(d))
+
+    return add_degree_edges(DegreeCounts(), kept())
 
 
 def degree_ranking(G: EventGraph, counts: DegreeCounts, *, top: int, evidence: int) -> Ranking:

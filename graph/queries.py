@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import numpy as np
-
 from diplograph.graph.build import node_record, sort_key
 from diplograph.graph.edges import EdgeColumns, EdgeData, PairEvents
 from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, incident_edges
 from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
+from diplograph.graph.row_flags import root_flags
 
 CONSULT_ROOT = "04"
 """CAMEO root of the consult family: meet, visit, host, negotiate, mediate."""
@@ -57,10 +56,7 @@ def _column_meeting_index(G: EventGraph, cols: EdgeColumns) -> dict[NodeId, list
     """Return :func:`meeting_index` of ``G``, whose edges live in ``cols``, reading the
     CAMEO column at C speed: attributes are made only for the consult events (a quarter or
     so), not for every event (minutes at ten million)."""
-    numbers = [n for n, text in enumerate(cols.strings) if text[:2] == CONSULT_ROOT]
-    # tobytes() copies under the GIL: a view of the array would stop a writer growing it.
-    codes = np.frombuffer(cols.cameo.tobytes(), dtype=np.uint32)
-    flags = np.isin(codes, np.array(numbers, dtype=np.uint32)).tobytes()
+    flags = root_flags(cols, CONSULT_ROOT)
     ids = cols.event_id
     index: dict[NodeId, list[Edge]] = {}
     succ: dict[NodeId, dict[NodeId, Mapping[int, Any]]] = G._succ  # type: ignore[attr-defined]

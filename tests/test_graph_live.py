@@ -3,6 +3,7 @@ always equal to a fresh build of the same store."""
 
 import threading
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
@@ -11,16 +12,22 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.core.models import EventRow
 from diplograph.core.repositories import events, graph_state
-from diplograph.graph.build import build_graph
+from diplograph.graph.build import build_graph, edge_columns
 from diplograph.graph.cache import GraphCache, GraphSnapshot
 from diplograph.graph.centrality import centrality
 from diplograph.graph.country import country_graph
-from diplograph.graph.degree import DegreeCounts, add_degree_edges, degree_ranking
-from diplograph.graph.filters import filtered_graph, kept_edges
+from diplograph.graph.degree import (
+    DegreeCounts,
+    add_degree_edges,
+    count_degrees,
+    degree_ranking,
+)
+from diplograph.graph.filters import MODALITIES, EdgeFilter, filtered_graph, kept_edges
 from diplograph.graph.live import add_events
 from diplograph.graph.load import load_graph, load_records
 from diplograph.graph.queries import extend_meeting_index, meeting_index
 from diplograph.graph.records import EventGraph
+from diplograph.graph.row_flags import accepted_flags
 from diplograph.ingest.types import ActorRef
 from tests.factories import (
     ASSAD,
@@ -328,3 +335,30 @@ def test_meeting_index_read_from_the_columns_is_the_one_read_edge_by_edge(
     columns = {n: [(u, v, k, dict(d)) for u, v, k, d in e] for n, e in meeting_index(G).items()}
     assert columns == by_edges(G)
     assert [k for _, _, k, _ in meeting_index(G)[1]] == [1, 101, 6, 9, 3]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        EdgeFilter(),
+        EdgeFilter(modalities=MODALITIES),
+        EdgeFilter(codes=("04", "111"), quad_classes=frozenset({1, 3})),
+        EdgeFilter(min_confidence=0.8, since=date(2017, 12, 12), until=date(2018, 5, 18)),
+    ],
+)
+def test_degree_counts_read_from_the_columns_are_those_of_the_kept_edges(
+    session_factory: sessionmaker[Session], where: EdgeFilter
+) -> None:
+    store(session_factory, *graph_world())
+    with session_factory() as session:
+        G = load_graph(session)
+        grown = [r for r in load_records(session) if r.id in (1, 5)]
+    add_events(G, [replace(record, id=record.id + 100) for record in grown])
+    cols = edge_columns(G)
+    flags = accepted_flags(cols, where)
+    by_rows = {cols.event_id[row]: bool(flag) for row, flag in enumerate(flags)}
+    by_data = {k: where.accepts(d) for _, _, k, d in G.edges(keys=True, data=True)}
+    assert by_rows == by_data
+    expected = add_degree_edges(DegreeCounts(), kept_edges(G, where))
+    assert count_degrees(G, where) == expected
+    assert expected.partners  # every filter keeps some events

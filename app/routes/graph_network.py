@@ -20,9 +20,9 @@ from diplograph.graph.cache import GraphSnapshot
 from diplograph.graph.centrality import Measure, Ranking, centrality
 from diplograph.graph.communities import Method, communities
 from diplograph.graph.country import Level
-from diplograph.graph.degree import DegreeCounts, add_degree_edges, degree_ranking
+from diplograph.graph.degree import DegreeCounts, add_degree_edges, count_degrees, degree_ranking
 from diplograph.graph.export import MEDIA_TYPES, ExportFormat, export_chunks, iter_graphml
-from diplograph.graph.filters import EdgeFilter, filtered_graph, kept_edges
+from diplograph.graph.filters import EdgeFilter, filtered_graph
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -45,7 +45,7 @@ def degree_answer(
     def counts() -> DegreeCounts:
         return graph.memo(
             ("degree", level, where),
-            lambda: add_degree_edges(DegreeCounts(), kept_edges(G, where)),
+            lambda: count_degrees(G, where),
             update=lambda c, edges: add_degree_edges(c, (e for e in edges if where.accepts(e[3]))),
             level=level,
         )

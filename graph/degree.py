@@ -1,10 +1,9 @@
 """Degree centrality kept up to date as events arrive: partner sets and event ids per node."""
 
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from heapq import nsmallest
-from types import MappingProxyType
 from typing import Any
 
 from diplograph.graph.build import node_record, sort_key
@@ -57,30 +56,35 @@ def add_degree_edges(counts: DegreeCounts, edges: Iterable[Edge]) -> DegreeCount
     return counts
 
 
-UNREAD: Mapping[str, Any] = MappingProxyType({})
-"""The attributes of an edge counted without reading them (counting needs only its ends)."""
-
-
 def count_degrees(G: EventGraph, where: EdgeFilter = DEFAULT_FILTER) -> DegreeCounts:
     """Return the degree counts of the events of ``G`` that ``where`` accepts: the same as
     ``add_degree_edges(DegreeCounts(), kept_edges(G, where))``, read off the edge columns
-    (no event's attributes made) when ``G`` has them."""
+    and counted pair by pair (no event's attributes made) when ``G`` has them."""
     cols = G.__dict__.get("edge_columns")
     if cols is None:
         return add_degree_edges(DegreeCounts(), kept_edges(G, where))
     flags, ids, accepts = accepted_flags(cols, where), cols.event_id, where.accepts
+    counts = DegreeCounts()
+    partners, event_ids = counts.partners, counts.event_ids
     succ: dict[NodeId, dict[NodeId, Mapping[int, Any]]] = G._succ  # type: ignore[attr-defined]
-
-    def kept() -> Iterator[Edge]:
-        for u, targets in succ.items():
-            for v, events in targets.items():
-                if isinstance(events, PairEvents):
-                    for row in events.rows_flagged(flags):
-                        yield u, v, ids[row], UNREAD
-                else:  # a pair grown since the build: a dict of its events
-                    yield from ((u, v, k, d) for k, d in events.items() if accepts(d))
-
-    return add_degree_edges(DegreeCounts(), kept())
+    for u, targets in succ.items():
+        for v, events in targets.items():
+            if isinstance(events, PairEvents):
+                keys = [ids[row] for row in events.rows_flagged(flags)]
+            else:  # a pair grown since the build: a dict of its events
+                keys = [k for k, d in events.items() if accepts(d)]
+            if not keys:
+                continue
+            for a, b in ((u, v), (v, u)):
+                if a not in partners:
+                    partners[a] = set()
+                    event_ids[a] = array("I")
+                if a != b:
+                    partners[a].add(b)
+                    event_ids[a].extend(keys)
+    for node, found in event_ids.items():
+        event_ids[node] = array("I", sorted(found))
+    return counts
 
 
 def degree_ranking(G: EventGraph, counts: DegreeCounts, *, top: int, evidence: int) -> Ranking:

@@ -303,10 +303,14 @@ class GraphCache:
                 self._recount_at = time.monotonic() + self._recount_after
             # Only now, once the new graph is served: unfrozen during the build, the old
             # graph would be walked by every full collection the build sets off.
-            if gc.get_freeze_count():
+            unfrozen = gc.get_freeze_count() > 0
+            if unfrozen:
                 gc.unfreeze()  # so that the graph replaced can be freed
             if built.big:
-                settle()
+                # Nothing was frozen (the first big graph): the build leaves next to no
+                # garbage (about ten objects at a million events), so it is frozen as it is,
+                # without a full collection (most of a second).
+                settle(collect=unfrozen)
         except Exception as exc:  # reported to the request waiting for the first build
             self._build_error = exc
         finally:

@@ -11,7 +11,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.app.deps import get_ingester
+from diplograph.graph import export
 from diplograph.graph.export import CSV_COLUMNS
+from diplograph.graph.filters import EdgeFilter, filtered_graph
 from tests.factories import ASSAD, HAMAS, fake_ingester, graph_world, make_event, store
 from tests.graph_api import EG, EGY, ER, HA, RUS, SI, SYR, TR, TUR, USA, A, P
 
@@ -210,6 +212,30 @@ def test_export_gexf_of_countries_has_a_timeline(client: TestClient) -> None:
         ("USA", "RUS", "2018-05-20", "2018-05-20"),
     ]
     assert (G.nodes["USA"]["label"], G.nodes["USA"]["start"]) == ("United States", "2018-03-01")
+
+
+@pytest.mark.usefixtures("filled")
+def test_export_gexf_is_streamed_as_it_is_written(
+    app: FastAPI, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export, "CHUNK_ROWS", 2)
+    with client.stream("GET", "/graph/export", params={"format": "gexf", "codes": "04"}) as r:
+        pieces = list(r.iter_raw())
+        headers = r.headers
+    assert ("content-length" in headers, headers["content-disposition"]) == (
+        False,
+        'attachment; filename="diplograph-actor.gexf"',
+    )
+    with app.state.session_factory() as session:
+        G = app.state.graph_cache.get(session)
+    whole = export.to_gexf(filtered_graph(G, EdgeFilter(codes=("04",))))
+    # the head; two nodes (of four) a piece, the nodes' end; the same for the four events; the end
+    assert len(pieces) == 1 + 2 + 1 + 2 + 1 + 1
+    streamed = nx.read_gexf(io.BytesIO(b"".join(pieces)), node_type=int)
+    expected = nx.read_gexf(io.BytesIO(whole), node_type=int)
+    assert sorted(streamed.edges(data=True)) == sorted(expected.edges(data=True))
+    assert dict(streamed.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(int(i) for _, _, i in streamed.edges(data="id")) == [1, 3, 4, 9]
 
 
 @pytest.mark.usefixtures("filled")

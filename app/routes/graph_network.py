@@ -21,7 +21,13 @@ from diplograph.graph.centrality import Measure, Ranking, centrality
 from diplograph.graph.communities import Method, communities
 from diplograph.graph.country import Level
 from diplograph.graph.degree import DegreeCounts, add_degree_edges, degree_ranking
-from diplograph.graph.export import MEDIA_TYPES, ExportFormat, export_chunks, iter_graphml
+from diplograph.graph.export import (
+    MEDIA_TYPES,
+    ExportFormat,
+    export_chunks,
+    iter_gexf,
+    iter_graphml,
+)
 from diplograph.graph.filters import EdgeFilter, filtered_graph, kept_edges
 
 router = APIRouter(prefix="/graph", tags=["graph"])
@@ -150,9 +156,8 @@ def get_communities(
     "data, edges under `edges`) or `csv` (one event per row, GDELT-like columns: "
     "GLOBALEVENTID, SQLDATE, Actor1Code, Actor1Name, ..., EventCode, QuadClass, "
     "GoldsteinScale, Sentence). Dates are ISO strings; in GraphML and GEXF missing values "
-    "are empty strings. The file is streamed: GraphML as it is written (nodes in the graph's "
-    "order, then the events), CSV and JSON a few thousand events at a time; GEXF is made "
-    "whole first." + FILTERS,
+    "are empty strings. The file is streamed: GraphML and GEXF as they are written (nodes in "
+    "the graph's order, then the events), CSV and JSON a few thousand events at a time." + FILTERS,
     response_class=Response,
     responses={
         200: {
@@ -175,6 +180,8 @@ def get_export(
     """Return the filtered graph in the asked format, as an attachment."""
     if fmt == "graphml":  # written as it is read: no copy of the graph, no whole document
         chunks = iter_graphml(graph.level(level), where, through=graph.through)
+    elif fmt == "gexf":
+        chunks = iter_gexf(graph.level(level), where, through=graph.through)
     else:
         chunks = export_chunks(filtered_graph(graph.level(level), where), fmt)
     return StreamingResponse(

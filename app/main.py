@@ -17,6 +17,7 @@ from diplograph.app.article_worker import extract_within
 from diplograph.app.errors import install_error_handlers
 from diplograph.app.extraction import ExtractionPool
 from diplograph.app.graph_headers import GraphHeadersMiddleware
+from diplograph.app.graph_params import warm_snapshot
 from diplograph.app.limits import BodyLimitMiddleware, validation_error_response
 from diplograph.app.routes import (
     actors,
@@ -75,7 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     write_engine = make_engine(
         settings.database_url, pool_size=settings.extract_workers + 1, write=True
     )
-    cache = GraphCache()
+    cache = GraphCache(warm=warm_snapshot)  # no request pays for an index after a build
     # The processes that extract posted articles and store them (spawned on the first POST;
     # see deps.get_ingester), as many as the extraction pool lets run at once.
     extractor = ProcessPoolExecutor(

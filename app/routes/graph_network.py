@@ -12,6 +12,7 @@ from diplograph.app.graph_params import (
     LimitQuery,
     OffsetQuery,
     SnapshotDep,
+    degree_counts,
 )
 from diplograph.app.routes.graph import FILTERS, PAGED
 from diplograph.app.routes.responses import json_answer
@@ -20,7 +21,7 @@ from diplograph.graph.cache import GraphSnapshot
 from diplograph.graph.centrality import Measure, Ranking, centrality
 from diplograph.graph.communities import Method, communities
 from diplograph.graph.country import Level
-from diplograph.graph.degree import DegreeCounts, add_degree_edges, degree_ranking
+from diplograph.graph.degree import degree_ranking
 from diplograph.graph.export import (
     MEDIA_TYPES,
     ExportFormat,
@@ -28,7 +29,7 @@ from diplograph.graph.export import (
     iter_gexf,
     iter_graphml,
 )
-from diplograph.graph.filters import EdgeFilter, filtered_graph, kept_edges
+from diplograph.graph.filters import EdgeFilter, filtered_graph
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -48,16 +49,8 @@ def degree_answer(
     """Return the degree ranking from per-node counts kept up to date as events arrive."""
     G = graph.level(level)
 
-    def counts() -> DegreeCounts:
-        return graph.memo(
-            ("degree", level, where),
-            lambda: add_degree_edges(DegreeCounts(), kept_edges(G, where)),
-            update=lambda c, edges: add_degree_edges(c, (e for e in edges if where.accepts(e[3]))),
-            level=level,
-        )
-
     def rank(*_: object) -> Ranking:
-        return degree_ranking(G, counts(), top=top, evidence=evidence)
+        return degree_ranking(G, degree_counts(graph, where, level), top=top, evidence=evidence)
 
     return graph.memo(("centrality", level, where, "degree", top, evidence), rank, rank, level)
 

@@ -7,6 +7,7 @@ which the graph requests being served need. The server learns of the new events 
 learns of any write: the graph cache reads the marker of highest ids on the next request.
 """
 
+import atexit
 from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -54,7 +55,11 @@ def write_factory(database_url: str) -> sessionmaker[Session]:
     pooled connection, transactions taking SQLite's write lock first, as the server's)."""
     factory = _factories.get(database_url)
     if factory is None:
-        factory = make_session_factory(make_engine(database_url, pool_size=1, write=True))
+        engine = make_engine(database_url, pool_size=1, write=True)
+        # Closed when the process ends (the pool shut down): SQLite checkpoints and removes
+        # its WAL journal only when the last connection closes.
+        atexit.register(engine.dispose)
+        factory = make_session_factory(engine)
         _factories[database_url] = factory
     return factory
 

@@ -72,6 +72,12 @@ def server_rss_mb(pid: int) -> float:
     return math.nan
 
 
+def remove_database(path: Path) -> None:
+    """Remove the SQLite database at ``path`` with its WAL journal and shared-memory file."""
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+        (path.parent / name).unlink(missing_ok=True)
+
+
 def article_texts() -> list[str]:
     """Return the dev articles' texts, each to be posted after the meeting lead."""
     return [
@@ -161,6 +167,9 @@ def run_stream(
 ) -> StreamReport:
     """Run the scenario on a copy of ``db`` and return what it measured."""
     copy = workdir / f"stream-{db.events}.db"
+    # A journal left by an earlier run (a process still holding the copy when it was
+    # removed) would be replayed onto the new copy: its articles would answer 200.
+    remove_database(copy)
     shutil.copyfile(db.path, copy)
     from bench.graph import free_port
 
@@ -209,7 +218,7 @@ def run_stream(
     finally:
         server.terminate()
         server.wait(timeout=60)
-        copy.unlink(missing_ok=True)
+        remove_database(copy)
     return StreamReport(
         events=db.events,
         ready_s=ready_s,

@@ -8,6 +8,9 @@ learns of any write: the graph cache reads the marker of highest ids on the next
 """
 
 import atexit
+import os
+import threading
+import time
 from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,6 +28,23 @@ process, so it must be a module-level function (pickled by name)."""
 
 _factories: dict[str, sessionmaker[Session]] = {}
 """The write session factory of each database this process stored articles in."""
+
+
+def exit_with(parent: int, every: float = 1.0) -> None:
+    """Make this extraction process end when process ``parent`` (the server) has ended;
+    returns at once (a daemon thread watches). The pool's initializer.
+
+    A server stopped without shutting its pool down (killed, or a shutdown racing the
+    interpreter's exit) otherwise leaves its extraction processes running, each holding
+    the spaCy model and a database connection.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-server", daemon=True).start()
 
 
 def extract_within(article: ArticleInput, seconds: float | None) -> ExtractedArticle:

@@ -1,6 +1,7 @@
 """The FastAPI application factory."""
 
 import multiprocessing
+import os
 from collections.abc import AsyncIterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
@@ -13,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 
 from diplograph.app.access import RateLimiter, document_keys, require_read_access
 from diplograph.app.access_log import AccessLogMiddleware
-from diplograph.app.article_worker import extract_within
+from diplograph.app.article_worker import exit_with, extract_within
 from diplograph.app.errors import install_error_handlers
 from diplograph.app.extraction import ExtractionPool
 from diplograph.app.graph_headers import GraphHeadersMiddleware
@@ -82,6 +83,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     extractor = ProcessPoolExecutor(
         max_workers=max(1, settings.extract_workers),
         mp_context=multiprocessing.get_context("spawn"),
+        initializer=exit_with,
+        initargs=(os.getpid(),),
     )
 
     @asynccontextmanager

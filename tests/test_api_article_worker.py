@@ -2,8 +2,12 @@
 the idempotence and the graph are as when the server stores them, and the server stores
 nothing itself (an in-memory database, or the setting off, keeps storing in the server)."""
 
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -117,3 +121,30 @@ def test_which_databases_the_extraction_process_stores_in() -> None:
             ("sqlite:///:memory:", True),
         ]
     ] == [True, True, False, False, False]
+
+
+ORPHAN = """
+import multiprocessing, os, sys
+from concurrent.futures import ProcessPoolExecutor
+from diplograph.app.article_worker import exit_with
+
+if __name__ == "__main__":
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=exit_with, initargs=(os.getpid(), 0.05))
+    print(pool.submit(os.getpid).result(), flush=True)
+    os._exit(0)  # the server dies without shutting its pool down
+"""
+
+
+def test_an_extraction_process_ends_with_its_server(tmp_path: Path) -> None:
+    script = tmp_path / "server.py"
+    script.write_text(ORPHAN)
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True
+    )
+    worker = int(done.stdout.split()[0])
+    for _ in range(200):  # ten seconds at most
+        if not Path(f"/proc/{worker}").exists():
+            break
+        time.sleep(0.05)
+    assert not Path(f"/proc/{worker}").exists()

@@ -2,28 +2,40 @@
 the ingest function, and the actor a request names."""
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, HTTPException, Query, Request, status
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
+from diplograph.app.article_worker import (
+    Extract,
+    extract_and_store,
+    extract_within,
+    ingest_result,
+)
 from diplograph.app.convert import actor_out
 from diplograph.app.errors import AmbiguousActorError
 from diplograph.app.extraction import ExtractionPool
+from diplograph.app.schemas.articles import IngestResult
+from diplograph.core.db import in_memory, write_transaction
 from diplograph.core.models import ActorRow
 from diplograph.core.repositories import actors
 from diplograph.core.settings import Settings
 from diplograph.graph.cache import GraphCache
+from diplograph.ingest.budget import time_budget
 from diplograph.ingest.persist import PersistResult, persist
 from diplograph.ingest.types import ArticleInput
 
 if TYPE_CHECKING:
     from diplograph.ingest.service import ReextractResult
-    from diplograph.ingest.types import ExtractedArticle
 
 Ingester = Callable[[Session, ArticleInput], PersistResult]
+"""Extracts an article and stores it in the given session (uncommitted)."""
+ArticleWriter = Callable[[ArticleInput], IngestResult]
+"""Ingests a posted article (extracted and committed) and returns the answer to the post."""
 Reextractor = Callable[[Session, int], "ReextractResult | None"]
 
 
@@ -65,32 +77,81 @@ async def get_graph_cache(request: Request) -> GraphCache:
     return cache
 
 
-def get_ingester(request: Request) -> Ingester:
-    """Return the function that extracts an article and stores it in the caller's transaction.
+@dataclass(frozen=True)
+class ExtractingIngester:
+    """The app's ingest function: extracts in the app's extraction process
+    (``app.state.extractor``, started on the first POST, spaCy loaded there), where
+    CPU-bound rule code does not hold the interpreter lock against the graph requests
+    being served.
 
-    The extraction runs in the app's extraction process (``app.state.extractor``,
-    started on the first POST, spaCy loaded there): CPU-bound rule code would
-    otherwise hold the interpreter lock against the graph requests being served.
+    With a ``database_url`` the post stores the article there too (:meth:`store`, see
+    :mod:`app.article_worker`); called as an :data:`Ingester`, it stores the extraction in
+    the caller's session (the server's: for an in-memory database, or when the settings
+    say so).
     """
-    extractor: ProcessPoolExecutor = request.app.state.extractor
+
+    extractor: Executor
+    seconds: float | None
+    database_url: str | None
+    """The database the extraction process stores articles in; None: the server stores them."""
+    extract: Extract = extract_within
+
+    def __call__(self, session: Session, article: ArticleInput) -> PersistResult:
+        """Return what storing the extraction of ``article`` in ``session`` did."""
+        return persist(session, self.extractor.submit(self.extract, article, self.seconds).result())
+
+    def store(self, article: ArticleInput) -> IngestResult:
+        """Return the answer to the post of ``article``, extracted and stored (committed) by
+        the extraction process."""
+        assert self.database_url is not None
+        work = self.extractor.submit(
+            extract_and_store, article, self.seconds, self.database_url, self.extract
+        )
+        return work.result()
+
+
+def stores_in_extractor(settings: Settings) -> bool:
+    """Return whether posted articles are stored by the extraction process: unless the
+    settings say otherwise or the database is in memory (another process cannot open it)."""
+    return settings.store_in_extractor and not in_memory(settings.database_url)
+
+
+async def get_ingester(request: Request) -> Ingester:
+    """Return the function that extracts an article and stores it in the caller's transaction
+    (an :class:`ExtractingIngester`, which can also store it in the extraction process).
+
+    Async, like :func:`get_article_writer`: attribute reads need no worker thread.
+    """
+    settings: Settings = request.app.state.settings
+    return ExtractingIngester(
+        extractor=request.app.state.extractor,
+        seconds=settings.extract_seconds,
+        database_url=settings.database_url if stores_in_extractor(settings) else None,
+        extract=request.app.state.extract,
+    )
+
+
+async def get_article_writer(
+    request: Request,
+    ingest: Annotated[Ingester, Depends(get_ingester)],
+    factory: Annotated[sessionmaker[Session], Depends(get_write_session_factory)],
+) -> ArticleWriter:
+    """Return the function that ingests a posted article and returns the answer: in the
+    extraction process when the ingester stores there, else extracted by ``ingest`` and
+    stored in a write transaction of the server's, within the extraction time budget
+    (what tests that put their own ingester in place of :func:`get_ingester` get)."""
+    if isinstance(ingest, ExtractingIngester) and ingest.database_url is not None:
+        return ingest.store
     seconds: float | None = request.app.state.settings.extract_seconds
 
-    def ingest(session: Session, article: ArticleInput) -> PersistResult:
-        return persist(session, extractor.submit(extract_within, article, seconds).result())
+    def write(article: ArticleInput) -> IngestResult:
+        # A text another request stored meanwhile comes back as not created (ingest.persist).
+        with time_budget(seconds):
+            return write_transaction(
+                factory, lambda session: ingest_result(session, ingest(session, article))
+            )
 
-    return ingest
-
-
-def extract_within(article: ArticleInput, seconds: float | None) -> "ExtractedArticle":
-    """Return the extraction of ``article`` within a time budget of ``seconds`` (run in the
-    extraction process, where the request's budget does not reach; its
-    ``ExtractionTimeout`` comes back to the request)."""
-    # Imported here so nothing of the pipeline loads before the first POST.
-    from diplograph.ingest.budget import time_budget
-    from diplograph.ingest.pipeline import extract_one
-
-    with time_budget(seconds):
-        return extract_one(article)
+    return write
 
 
 def get_reextractor() -> Reextractor:
@@ -106,6 +167,7 @@ WriteFactoryDep = Annotated[sessionmaker[Session], Depends(get_write_session_fac
 ExtractionPoolDep = Annotated[ExtractionPool, Depends(get_extraction_pool)]
 GraphCacheDep = Annotated[GraphCache, Depends(get_graph_cache)]
 IngesterDep = Annotated[Ingester, Depends(get_ingester)]
+ArticleWriterDep = Annotated[ArticleWriter, Depends(get_article_writer)]
 ReextractorDep = Annotated[Reextractor, Depends(get_reextractor)]
 
 

@@ -16,8 +16,14 @@ from diplograph.app.schemas.graph import NodeOut
 from diplograph.graph.build import node_record
 from diplograph.graph.cache import GraphSnapshot
 from diplograph.graph.country import Level
-from diplograph.graph.filters import MODALITIES, EdgeFilter, edges_between
-from diplograph.graph.queries import extend_meeting_index
+from diplograph.graph.degree import DegreeCounts, add_degree_edges, count_degrees
+from diplograph.graph.filters import (
+    DEFAULT_FILTER,
+    MODALITIES,
+    EdgeFilter,
+    edges_between,
+)
+from diplograph.graph.queries import extend_meeting_index, meeting_index
 from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
 from diplograph.graph.snapshot import Touched
 from diplograph.graph.states import add_state_edges, fold_edges, state_graph
@@ -241,10 +247,22 @@ def resolve_node(
     return NodeRef(row.country, out)
 
 
+def states_of(*nodes: NodeRef | None) -> dict[str, ActorNode]:
+    """Return the states among ``nodes`` (ISO alpha-3 code -> the node standing for it)."""
+    return {n.state: n.node for n in nodes if n is not None and n.state and n.node}
+
+
 def view(snapshot: GraphSnapshot, level: Level, *nodes: NodeRef | None) -> EventGraph:
     """Return the graph a question about ``nodes`` reads: the level's graph, with the members
     of every state among ``nodes`` folded onto it (memoized per set of states)."""
-    states = {n.state: n.node for n in nodes if n is not None and n.state and n.node}
+    return states_view(snapshot, level, states_of(*nodes))
+
+
+def states_view(
+    snapshot: GraphSnapshot, level: Level, states: Mapping[str, ActorNode]
+) -> EventGraph:
+    """Return the graph of ``level`` with the members of ``states`` folded onto them (at
+    level ``actor``; memoized per set of states)."""
     if level != "actor" or not states:
         return snapshot.level(level)
     return state_view(snapshot, states)
@@ -259,16 +277,15 @@ def state_view(snapshot: GraphSnapshot, states: Mapping[str, ActorNode]) -> Even
         add_state_edges(H, G, edges, states)
         return H
 
-    key = ("states", frozenset(states))
+    key = ("states", frozenset(states.items()))  # the nodes too: what a later build re-warms
     return snapshot.memo(key, lambda: state_graph(G, states), update)
 
 
 def meeting_updater(
-    snapshot: GraphSnapshot, level: Level, *nodes: NodeRef | None
+    snapshot: GraphSnapshot, level: Level, states: Mapping[str, ActorNode]
 ) -> Callable[[MeetingIndex, list[Edge]], MeetingIndex]:
-    """Return what brings a meeting index of :func:`view`'s graph up to date with the new
-    edges of ``level`` (an actor edge folded onto its state as the view folds it)."""
-    states = {n.state: n.node for n in nodes if n is not None and n.state and n.node}
+    """Return what brings a meeting index of :func:`states_view`'s graph up to date with the
+    new edges of ``level`` (an actor edge folded onto its state as the view folds it)."""
 
     def update(index: MeetingIndex, edges: list[Edge]) -> MeetingIndex:
         if level == "actor" and states:
@@ -299,6 +316,72 @@ def touches(
 def view_key(level: Level, *nodes: NodeRef | None) -> tuple[str, ...]:
     """Return what tells apart the graphs :func:`view` returns (for memo keys)."""
     return (level, *sorted(n.state for n in nodes if n is not None and n.state))
+
+
+def meetings(snapshot: GraphSnapshot, level: Level, *nodes: NodeRef | None) -> MeetingIndex:
+    """Return the meeting index (:func:`graph.queries.meeting_index`) of :func:`view`'s graph,
+    memoized and kept up to date with the live graph's new events."""
+    return states_meetings(snapshot, level, states_of(*nodes))
+
+
+def states_meetings(
+    snapshot: GraphSnapshot, level: Level, states: Mapping[str, ActorNode]
+) -> MeetingIndex:
+    """Return the meeting index of :func:`states_view`'s graph (see :func:`meetings`)."""
+    G = states_view(snapshot, level, states)
+    return snapshot.memo(
+        ("meetings", level, *sorted(states)),
+        lambda: meeting_index(G),
+        update=meeting_updater(snapshot, level, states),
+        level=level,
+    )
+
+
+def degree_counts(snapshot: GraphSnapshot, where: EdgeFilter, level: Level) -> DegreeCounts:
+    """Return the degree counts of the events of ``level`` that ``where`` accepts, memoized
+    and updated in place as events arrive."""
+    G = snapshot.level(level)
+    return snapshot.memo(
+        ("degree", level, where),
+        lambda: count_degrees(G, where),
+        update=lambda c, edges: add_degree_edges(c, (e for e in edges if where.accepts(e[3]))),
+        level=level,
+    )
+
+
+def warm_snapshot(snapshot: GraphSnapshot, previous: GraphSnapshot | None) -> None:
+    """Compute the derived results of a newly built ``snapshot`` that requests would
+    otherwise compute on their path (seconds at a million events); returns nothing.
+
+    Always the actor graph's meeting index (who-met-whom around any actor but a state)
+    and the degree counts of the default filter (degree centrality). After a rebuild,
+    also the views and indexes that ``previous``, the snapshot replaced, held: the
+    country view, each state view (who-met-whom around a state) with its meeting index,
+    and the degree counts of every filter and level asked for. Rankings and partitions
+    are not: they are recomputed in the background when next asked for.
+    """
+    meetings(snapshot, "actor")
+    degree_counts(snapshot, DEFAULT_FILTER, "actor")
+    if previous is None:
+        return
+    keys = previous.memo_keys()
+    states: dict[tuple[str, ...], dict[str, ActorNode]] = {}
+    for key in keys:
+        match key:
+            case ("level", "country"):
+                snapshot.level("country")
+            case ("states", frozenset() as items):
+                mapping = dict(items)
+                states[tuple(sorted(mapping))] = mapping
+                state_view(snapshot, mapping)
+            case ("degree", "actor" | "country" as level, EdgeFilter() as where):
+                degree_counts(snapshot, where, level)
+    for key in keys:
+        match key:
+            case ("meetings", "actor" | "country" as level, *rest):
+                codes = tuple(str(code) for code in rest)
+                if not codes or codes in states:
+                    states_meetings(snapshot, level, states.get(codes, {}))
 
 
 def dyad_hint(

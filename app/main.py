@@ -1,6 +1,7 @@
 """The FastAPI application factory."""
 
 import multiprocessing
+import os
 from collections.abc import AsyncIterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
@@ -13,9 +14,11 @@ from fastapi.staticfiles import StaticFiles
 
 from diplograph.app.access import RateLimiter, document_keys, require_read_access
 from diplograph.app.access_log import AccessLogMiddleware
+from diplograph.app.article_worker import exit_with, extract_within
 from diplograph.app.errors import install_error_handlers
 from diplograph.app.extraction import ExtractionPool
 from diplograph.app.graph_headers import GraphHeadersMiddleware
+from diplograph.app.graph_params import warm_snapshot
 from diplograph.app.limits import BodyLimitMiddleware, validation_error_response
 from diplograph.app.routes import (
     actors,
@@ -74,12 +77,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     write_engine = make_engine(
         settings.database_url, pool_size=settings.extract_workers + 1, write=True
     )
-    cache = GraphCache()
-    # The processes that extract posted articles (spawned on the first POST; see
-    # deps.get_ingester), as many as the extraction pool lets run at once.
+    cache = GraphCache(warm=warm_snapshot)  # no request pays for an index after a build
+    # The processes that extract posted articles and store them (spawned on the first POST;
+    # see deps.get_ingester), as many as the extraction pool lets run at once.
     extractor = ProcessPoolExecutor(
         max_workers=max(1, settings.extract_workers),
         mp_context=multiprocessing.get_context("spawn"),
+        initializer=exit_with,
+        initargs=(os.getpid(),),
     )
 
     @asynccontextmanager
@@ -108,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.write_session_factory = make_session_factory(write_engine)
     app.state.graph_cache = cache
     app.state.extractor = extractor
+    app.state.extract = extract_within  # what the extraction process runs on an article
     app.state.write_keys = settings.write_keys()
     app.state.read_keys = settings.reader_keys()
     app.state.write_limiter = RateLimiter(settings.write_rate, settings.write_burst)

@@ -26,6 +26,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,12 @@ def server_rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return math.nan
+
+
+def remove_database(path: Path) -> None:
+    """Remove the SQLite database at ``path`` with its WAL journal and shared-memory file."""
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+        (path.parent / name).unlink(missing_ok=True)
 
 
 def article_texts() -> list[str]:
@@ -118,6 +125,14 @@ class Querier(threading.Thread):
                 time.sleep(max(0.0, next_at - time.perf_counter()))
 
 
+def published(n: int) -> str:
+    """Return the publication date of the ``n``-th posted article: three days before the
+    previous one's, so that each post is a new article with new events (the same text
+    with one line edited, on the same date, is a near-duplicate answered 200, and the same
+    act within two days one more mention; there are only four dev articles)."""
+    return (date(2026, 12, 3) - timedelta(days=3 * n)).isoformat()
+
+
 def post_stream(
     client: httpx.Client, seconds: float, lags: list[float], posts: list[float]
 ) -> None:
@@ -128,7 +143,7 @@ def post_stream(
     n = 0
     while time.perf_counter() < end:
         started = time.perf_counter()
-        body = {"text": LEAD.format(n=n) + "\n" + texts[n % len(texts)], "published": "2026-12-03"}
+        body = {"text": LEAD.format(n=n) + "\n" + texts[n % len(texts)], "published": published(n)}
         response = client.post("/articles", json=body)
         posted = time.perf_counter()
         posts.append((posted - started) * 1000)
@@ -161,6 +176,9 @@ def run_stream(
 ) -> StreamReport:
     """Run the scenario on a copy of ``db`` and return what it measured."""
     copy = workdir / f"stream-{db.events}.db"
+    # A journal left by an earlier run (a process still holding the copy when it was
+    # removed) would be replayed onto the new copy: its articles would answer 200.
+    remove_database(copy)
     shutil.copyfile(db.path, copy)
     from bench.graph import free_port
 
@@ -186,7 +204,7 @@ def run_stream(
                     raise RuntimeError("the graph was not ready in 10 minutes")
                 time.sleep(0.05)
             ready_s = time.perf_counter() - start
-            warm = {"text": LEAD.format(n="warm-up"), "published": "2026-12-03"}
+            warm = {"text": LEAD.format(n="warm-up"), "published": published(-1)}
             posted = client.post("/articles", json=warm)  # loads the spaCy model
             posted.raise_for_status()
             client.get("/graph/who-met-whom", params={"actor": actor})  # builds the index
@@ -209,7 +227,7 @@ def run_stream(
     finally:
         server.terminate()
         server.wait(timeout=60)
-        copy.unlink(missing_ok=True)
+        remove_database(copy)
     return StreamReport(
         events=db.events,
         ready_s=ready_s,

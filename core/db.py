@@ -65,6 +65,16 @@ def _begin(mode: str) -> Callable[[Connection], None]:
     return on_begin
 
 
+def in_memory(url: str) -> bool:
+    """Return whether ``url`` names an in-memory SQLite database (one per connection or
+    process: another process cannot open it).
+
+    >>> in_memory("sqlite://"), in_memory("sqlite:///:memory:"), in_memory("sqlite:///x.db")
+    (True, True, False)
+    """
+    return ":memory:" in url or url in ("sqlite://", "sqlite+pysqlite://")
+
+
 def make_engine(url: str, *, pool_size: int = 5, write: bool = False) -> Engine:
     """Return an engine for ``url`` whose pool holds ``pool_size`` connections.
 
@@ -79,7 +89,7 @@ def make_engine(url: str, *, pool_size: int = 5, write: bool = False) -> Engine:
         {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {}
     )
     pool_args: dict[str, Any] = {}
-    if ":memory:" not in url and url not in ("sqlite://", "sqlite+pysqlite://"):
+    if not in_memory(url):
         pool_args = {"pool_size": pool_size, "max_overflow": 2, "pool_timeout": 60}
     engine = create_engine(url, connect_args=connect_args, **pool_args)
     if is_sqlite:

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     """Articles extracted at once by the API; the others wait in the queue."""
     extract_queue: int = 16
     """Articles that may wait for an extraction worker (503 with Retry-After beyond)."""
+    store_in_extractor: bool = True
+    """Posted articles are stored by the extraction process, through its own connection
+    (false: by the server; an in-memory SQLite database always is)."""
     worker_threads: int = 40
     """Threads serving requests (and database connections pooled for them)."""
     write_rate: float = 60.0

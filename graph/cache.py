@@ -11,10 +11,12 @@ generation (SQLite triggers, migration ``0004_graph_generation``) or changes the
 count (checked every ``recount_after`` seconds); then a new graph is built in a
 background thread while requests keep being served from the current snapshot, which
 reports since when it is stale. Only the very first build (at start-up, see
-:meth:`GraphCache.start`) is waited for.
+:meth:`GraphCache.start`) is waited for. Each build computes the derived results the app
+asks it to warm before the new snapshot is served (see :class:`GraphCache`).
 """
 
 import gc
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -32,6 +34,10 @@ from diplograph.graph.snapshot import MEMO_SIZE, GraphSnapshot, collector_paused
 __all__ = ["BuildStatus", "GraphCache", "GraphSnapshot", "is_big", "settle"]
 
 Loader = Callable[[Session], Iterable[EventRecord]]
+Warmer = Callable[[GraphSnapshot, GraphSnapshot | None], None]
+"""Computes derived results of a new snapshot (given the one it replaces, None at first)."""
+
+logger = logging.getLogger(__name__)
 
 RECOUNT_AFTER = 60.0
 """Seconds between event counts (deletions on databases without triggers; ~10 ms at 1M)."""
@@ -65,7 +71,10 @@ class GraphCache:
 
     ``snapshot(session)`` is the entry point: plain, synchronous, never waits for a
     build except the first one. Builds read through their own sessions on the
-    engine of the session they are given.
+    engine of the session they are given. ``warm``, when given, is called by every
+    build with the new snapshot (and the one it replaces) before it is served, so that
+    the derived results it computes there (indexes, views) are not computed on the path
+    of the first requests that need them.
     """
 
     def __init__(
@@ -74,8 +83,10 @@ class GraphCache:
         memo_size: int = MEMO_SIZE,
         recount_after: float = RECOUNT_AFTER,
         bulk_after: int = BULK_AFTER,
+        warm: Warmer | None = None,
     ) -> None:
         self._loader = loader
+        self._warm = warm
         self._memo_size = memo_size
         self._recount_after = recount_after
         self._bulk_after = bulk_after
@@ -296,6 +307,7 @@ class GraphCache:
                 built = GraphSnapshot(graph, generation, self._memo_size)
                 built.through, built.events = max(through, self._last_id), self._loaded
                 built.mentions = mentions  # the counts read are at least this fresh
+                self._warmed(built)
                 with self._apply_lock:
                     built.apply(iter_records(session, after=built.through))
                     self._built = built
@@ -315,6 +327,17 @@ class GraphCache:
             self._build_error = exc
         finally:
             self._ready.set()
+
+    def _warmed(self, built: GraphSnapshot) -> None:
+        """Compute ``built``'s derived results in advance (the events stored meanwhile are
+        applied to them when they are next asked for, from the snapshot's edge log)."""
+        if self._warm is None:
+            return
+        try:
+            with built.warming(), collector_paused():  # as the build: what it makes lives on
+                self._warm(built, self._built)
+        except Exception:  # a result not warmed is computed when asked for, as without warm
+            logger.exception("warming the derived results of the new graph failed")
 
     def _progress(self, read: int, last_id: int) -> None:
         self._loaded, self._last_id = read, max(self._last_id, last_id)

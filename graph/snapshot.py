@@ -182,6 +182,7 @@ class GraphSnapshot:
         self._namers: dict[str, NodeId] = {}
         self._refreshing: set[Hashable] = set()
         self._answers: dict[Hashable, _Answer] = {}
+        self._settling = True
         self.computed = 0
         """How many derived results were computed from scratch (memo misses)."""
 
@@ -236,6 +237,21 @@ class GraphSnapshot:
                 self._forget_answers(recounted)
         return found
 
+    def memo_keys(self) -> list[Hashable]:
+        """Return the keys of the derived results memoized, least recently used first."""
+        with self._lock:
+            return list(self._memo)
+
+    @contextmanager
+    def warming(self) -> Iterator[None]:
+        """Within the block, derived results computed are not settled one by one (the cache
+        settles the new graph and all it warmed once, after the swap); yields nothing."""
+        self._settling = False
+        try:
+            yield
+        finally:
+            self._settling = True
+
     def memo(
         self,
         key: Hashable,
@@ -269,7 +285,7 @@ class GraphSnapshot:
             if update is not None:
                 stored = self._store(key, compute, update, level)
         if update is not None:
-            if self.big:
+            if self.big and self._settling:
                 settle()  # a result kept and updated for the snapshot's life: off the collector
             return stored
         value = compute()
@@ -279,7 +295,7 @@ class GraphSnapshot:
                 return cast(T, found.value)
             self.computed += 1
             self._put(key, _Entry(value, self._through(level), None, level))
-        if self.big:
+        if self.big and self._settling:
             settle()
         return value
 
@@ -344,7 +360,7 @@ class GraphSnapshot:
             self._put(("level", "country"), _Entry(view, through, None, "country"))
             self._logs["country"] = _Log(through)
             self._country_through = through
-        if self.big:
+        if self.big and self._settling:
             settle()
         return view
 

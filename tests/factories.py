@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from diplograph.core.db import transaction
 from diplograph.graph.records import ActorNode, EventRecord
+from diplograph.ingest.budget import ExtractionTimeout
 from diplograph.ingest.persist import PersistResult, persist
 from diplograph.ingest.types import (
     ActorRef,
@@ -99,6 +100,18 @@ def fake_ingester(
         return persist(session, extracted)
 
     return ingest
+
+
+def extract_meeting(article: ArticleInput, seconds: float | None) -> ExtractedArticle:
+    """ "Extract" Putin meeting Assad from any article, lines as sentences: an extraction
+    the app's extraction process can run (``app.state.extract``; module-level, so pickled
+    by name) without the spaCy model."""
+    return ExtractedArticle(article, line_sentences(article.text), (make_event(PUTIN, ASSAD),))
+
+
+def extract_out_of_time(article: ArticleInput, seconds: float | None) -> ExtractedArticle:
+    """Run out of the extraction's time budget at once (in the extraction process)."""
+    raise ExtractionTimeout("the article's extraction ran out of time")
 
 
 def node(id_: int, name: str, country: str | None = None) -> ActorNode:

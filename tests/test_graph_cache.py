@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import diplograph.graph.snapshot
 from diplograph.core.models import EventRow
-from diplograph.graph.cache import GraphCache
+from diplograph.graph.cache import GraphCache, GraphSnapshot
 from diplograph.graph.load import load_records
 from diplograph.graph.records import ActorNode, EventGraph, EventRecord
 from tests.factories import ASSAD, EGYPT, PUTIN, make_article, make_event, store
@@ -328,3 +328,25 @@ def test_derived_results_of_big_graphs_are_kept_off_the_collector(
         )
     finally:
         gc.unfreeze()
+
+
+def test_each_build_warms_its_snapshot_before_serving_it(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store(session_factory, make_article("Putin met Assad.", [make_event(PUTIN, ASSAD)]))
+    calls: list[tuple[object, object, object, int]] = []
+
+    def warm(snapshot: GraphSnapshot, previous: GraphSnapshot | None) -> None:
+        calls.append((snapshot, previous, cache.served, snapshot.graph.number_of_edges()))
+        snapshot.memo("warmed", lambda: "ready")
+        if previous is not None:
+            raise RuntimeError("warming failed")  # logged: the new graph is served all the same
+
+    cache = GraphCache(warm=warm)
+    with session_factory() as session:
+        first = cache.snapshot(session)
+        cache.invalidate()
+        second = cache.snapshot(session)
+    assert calls == [(first, None, None, 1), (second, first, first, 1)]
+    assert (cache.builds, second is not first) == (2, True)
+    assert [s.memo("warmed", lambda: "late") for s in (first, second)] == ["ready", "ready"]

@@ -11,11 +11,13 @@ import networkx as nx
 import pytest
 
 from diplograph.graph.build import build_graph
+from diplograph.graph.country import country_graph
 from diplograph.graph.export import (
     CSV_COLUMNS,
     export,
     export_chunks,
     iter_csv,
+    iter_gexf,
     iter_graphml,
     iter_node_link,
     iter_written,
@@ -210,3 +212,45 @@ def test_a_writer_error_reaches_the_reader() -> None:
 
     with pytest.raises(ValueError, match="broken"):
         list(iter_written(write))
+
+
+def tricky_graph() -> EventGraph:
+    """Return a small graph whose values try every escape and type GEXF writes."""
+    H: EventGraph = nx.MultiDiGraph()
+    H.add_node(1, name='A & "B" <c>\n\td\r', rank=2, weight=1.5, flag=True, none=None)
+    H.add_node(
+        "SYR",
+        name="Syrie \u00e9 \u1f08\u03b8\u1fc6\u03bd\u03b1\u03b9 \U0001f600",
+        flag=False,
+        score=float("inf"),
+    )
+    H.add_node(3)  # no attributes, no name: labelled with its id
+    H.add_edge(1, "SYR", key=4, date=date(2017, 12, 11), score=float("nan"), note="x > y")
+    H.add_edge("SYR", 1, key=2, date=None, score=float("-inf"), note="")
+    H.add_edge(3, 3, key=9, date=date(2016, 1, 1), score=1.0, note="self")
+    H.add_edge(3, 1, key=1, date=date(2018, 1, 1), flag=True)  # a title met late
+    return H
+
+
+def test_streamed_gexf_is_networkx_gexf_byte_for_byte() -> None:
+    pieces = list(iter_gexf(G, items=1))
+    # the head, a piece a node, the nodes' end, a piece an event, the events' end, the end
+    assert len(pieces) == 1 + G.number_of_nodes() + 1 + G.number_of_edges() + 1 + 1
+    assert b"".join(pieces) == to_gexf(G)
+    assert b"".join(export_chunks(G, "gexf")) == to_gexf(G) == export(G, "gexf")
+    for graph in (tricky_graph(), country_graph(G), nx.MultiDiGraph()):
+        assert b"".join(iter_gexf(graph, items=2)) == to_gexf(graph)
+
+
+def test_streamed_gexf_of_the_accepted_events() -> None:
+    where = EdgeFilter(codes=("04",))
+    streamed = nx.read_gexf(io.BytesIO(b"".join(iter_gexf(G, where))), node_type=int)
+    whole = nx.read_gexf(io.BytesIO(to_gexf(filtered_graph(G, where))), node_type=int)
+    assert (sorted(streamed.edges(data="id")), dict(streamed.nodes(data=True))) == (
+        sorted(whole.edges(data="id")),
+        dict(whole.nodes(data=True)),
+    )
+    assert sorted(streamed.edges(data=True)) == sorted(whole.edges(data=True))
+    assert sorted(int(k) for _, _, k in streamed.edges(data="id")) == [7, 9]
+    bounded = iter_gexf(G, through=min(k for _, _, k in G.edges(keys=True)))
+    assert nx.read_gexf(io.BytesIO(b"".join(bounded))).number_of_edges() == 1

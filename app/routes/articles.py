@@ -3,18 +3,16 @@
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, HTTPException, Path, Query, Response, status
-from sqlalchemy.orm import Session
 
 from diplograph.app.access import WriteAccess
 from diplograph.app.convert import article_detail, article_summary, event_out
 from diplograph.app.deps import (
+    ArticleWriterDep,
     ExtractionPoolDep,
     GraphCacheDep,
-    IngesterDep,
     ReextractorDep,
     SessionDep,
     SettingsDep,
-    WriteFactoryDep,
 )
 from diplograph.app.routes.responses import ACCESS_ERRORS, MAX_ID, WRITE_ERRORS, not_found
 from diplograph.app.schemas.articles import (
@@ -26,9 +24,8 @@ from diplograph.app.schemas.articles import (
     ReextractResultOut,
 )
 from diplograph.app.schemas.service import ErrorOut
-from diplograph.core.db import write_transaction
 from diplograph.core.repositories import articles, events
-from diplograph.ingest.budget import ExtractionTimeout, time_budget
+from diplograph.ingest.budget import ExtractionTimeout
 from diplograph.ingest.types import ArticleInput
 
 router = APIRouter(prefix="/articles", tags=["articles"])
@@ -46,8 +43,9 @@ ArticleId = Annotated[int, Path(ge=0, le=MAX_ID)]
     "with the stored article's id and events. "
     "An empty text is refused with 422, a text longer than `DIPLOGRAPH_MAX_ARTICLE_CHARS` "
     "(or one whose extraction outlasts `DIPLOGRAPH_EXTRACT_SECONDS`) with 413. Articles are "
-    "extracted by a bounded pool of workers; when its queue is full the answer is 503 with "
-    "`Retry-After`.",
+    "extracted, and stored, by a bounded pool of worker processes; when its queue is full the "
+    "answer is 503 with `Retry-After`. The graph routes count the new events from the next "
+    "request on.",
     responses={
         200: {"model": IngestResult, "description": "The text was already stored."},
         **WRITE_ERRORS,
@@ -56,8 +54,7 @@ ArticleId = Annotated[int, Path(ge=0, le=MAX_ID)]
 )
 async def post_article(
     body: ArticleIn,
-    factory: WriteFactoryDep,
-    ingest: IngesterDep,
+    write: ArticleWriterDep,
     pool: ExtractionPoolDep,
     settings: SettingsDep,
     response: Response,
@@ -72,23 +69,8 @@ async def post_article(
     article = ArticleInput(
         id="api", text=body.text, published=body.published, title=body.title, url=body.url
     )
-
-    def store(session: Session) -> IngestResult:
-        # A text another request stored meanwhile comes back as not created (ingest.persist).
-        result = ingest(session, article)
-        rows = events.all_matching(session, events.EventFilter(article_id=result.article_id))
-        return IngestResult(
-            article_id=result.article_id,
-            created=result.created,
-            events=[event_out(r) for r in rows],
-        )
-
-    def extract_and_store() -> IngestResult:
-        with time_budget(settings.extract_seconds):
-            return write_transaction(factory, store)
-
     try:
-        stored = await pool.run(extract_and_store)
+        stored = await pool.run(lambda: write(article))
     except ExtractionTimeout:
         raise HTTPException(
             status.HTTP_413_CONTENT_TOO_LARGE,

@@ -20,7 +20,7 @@ from diplograph.app.graph_params import (
     OffsetQuery,
     OptionalActorQuery,
     SnapshotDep,
-    meeting_updater,
+    meetings,
     resolve_node,
     touches,
     view,
@@ -31,7 +31,7 @@ from diplograph.app.schemas.graph import WhoMetWhom
 from diplograph.app.schemas.graph_actor import BalanceOut, EgoOut, NeighbourOut
 from diplograph.graph.balance import balance
 from diplograph.graph.ego import ego
-from diplograph.graph.queries import meeting_index, who_met_whom
+from diplograph.graph.queries import who_met_whom
 from diplograph.graph.snapshot import Touched
 
 router = APIRouter(prefix="/graph", tags=["graph"])
@@ -78,16 +78,7 @@ def get_who_met_whom(
 
     def compute() -> tuple[bytes, Touched]:
         G = view(graph, level, node)
-        index = (
-            graph.memo(
-                key,
-                lambda: meeting_index(G),
-                update=meeting_updater(graph, level, node),
-                level=level,
-            )
-            if node
-            else None
-        )
+        index = meetings(graph, level, node) if node else None
         pairs = who_met_whom(G, actor=node.id if node else None, where=where, index=index)
         page = WhoMetWhom(
             level=level,

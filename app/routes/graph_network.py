@@ -12,6 +12,7 @@ from diplograph.app.graph_params import (
     LimitQuery,
     OffsetQuery,
     SnapshotDep,
+    degree_counts,
 )
 from diplograph.app.routes.graph import FILTERS, PAGED
 from diplograph.app.routes.responses import json_answer
@@ -20,8 +21,14 @@ from diplograph.graph.cache import GraphSnapshot
 from diplograph.graph.centrality import Measure, Ranking, centrality
 from diplograph.graph.communities import Method, communities
 from diplograph.graph.country import Level
-from diplograph.graph.degree import DegreeCounts, add_degree_edges, count_degrees, degree_ranking
-from diplograph.graph.export import MEDIA_TYPES, ExportFormat, export_chunks, iter_graphml
+from diplograph.graph.degree import degree_ranking
+from diplograph.graph.export import (
+    MEDIA_TYPES,
+    ExportFormat,
+    export_chunks,
+    iter_gexf,
+    iter_graphml,
+)
 from diplograph.graph.filters import EdgeFilter, filtered_graph
 
 router = APIRouter(prefix="/graph", tags=["graph"])
@@ -42,16 +49,8 @@ def degree_answer(
     """Return the degree ranking from per-node counts kept up to date as events arrive."""
     G = graph.level(level)
 
-    def counts() -> DegreeCounts:
-        return graph.memo(
-            ("degree", level, where),
-            lambda: count_degrees(G, where),
-            update=lambda c, edges: add_degree_edges(c, (e for e in edges if where.accepts(e[3]))),
-            level=level,
-        )
-
     def rank(*_: object) -> Ranking:
-        return degree_ranking(G, counts(), top=top, evidence=evidence)
+        return degree_ranking(G, degree_counts(graph, where, level), top=top, evidence=evidence)
 
     return graph.memo(("centrality", level, where, "degree", top, evidence), rank, rank, level)
 
@@ -150,9 +149,8 @@ def get_communities(
     "data, edges under `edges`) or `csv` (one event per row, GDELT-like columns: "
     "GLOBALEVENTID, SQLDATE, Actor1Code, Actor1Name, ..., EventCode, QuadClass, "
     "GoldsteinScale, Sentence). Dates are ISO strings; in GraphML and GEXF missing values "
-    "are empty strings. The file is streamed: GraphML as it is written (nodes in the graph's "
-    "order, then the events), CSV and JSON a few thousand events at a time; GEXF is made "
-    "whole first." + FILTERS,
+    "are empty strings. The file is streamed: GraphML and GEXF as they are written (nodes in "
+    "the graph's order, then the events), CSV and JSON a few thousand events at a time." + FILTERS,
     response_class=Response,
     responses={
         200: {
@@ -175,6 +173,8 @@ def get_export(
     """Return the filtered graph in the asked format, as an attachment."""
     if fmt == "graphml":  # written as it is read: no copy of the graph, no whole document
         chunks = iter_graphml(graph.level(level), where, through=graph.through)
+    elif fmt == "gexf":
+        chunks = iter_gexf(graph.level(level), where, through=graph.through)
     else:
         chunks = export_chunks(filtered_graph(graph.level(level), where), fmt)
     return StreamingResponse(

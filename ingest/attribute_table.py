@@ -187,15 +187,3 @@ def make_attribute_table(nlp: Language, name: str, source: str) -> AttributeTabl
     if not isinstance(ruler, AttributeRuler):
         raise TypeError(f"pipe {source!r} is a {type(ruler).__name__}, not an AttributeRuler")
     return AttributeTable(nlp, name, ruler.patterns)
-
-
-def use_attribute_table(nlp: Language, source: str = "attribute_ruler") -> Language:
-    """Return ``nlp`` with its pipe ``source`` replaced, under the same name, by an
-    AttributeTable built from that pipe's rules (unchanged if it has no such pipe)."""
-    if source not in nlp.pipe_names:
-        return nlp
-    staging = f"{source}_table"
-    nlp.add_pipe(FACTORY, name=staging, before=source, config={"source": source})
-    nlp.remove_pipe(source)
-    nlp.rename_pipe(staging, source)
-    return nlp

@@ -1,7 +1,8 @@
-"""The attribute table gives exactly the stock ``attribute_ruler``'s annotations (slow).
+"""The attribute and lemma tables give exactly the stock components' annotations (slow).
 
 ``get_nlp()`` replaces en_core_web_sm's ``attribute_ruler`` by ``AttributeTable`` (built from
-the same rules); the stock pipeline and ours must agree on every token of the bench corpus,
+the same rules) and its ``lemmatizer`` by ``LemmaTable`` (over the same lemmatizer); the
+stock pipeline and ours must agree on every token of the bench corpus,
 every gold text in ``eval/`` and sentences that fire the rules over several tokens and on
 dependencies (``gon na``, ``ai n't``, ``let 's``, ``there is``, ``I``/``you``/``it`` as
 subject or object).
@@ -15,6 +16,7 @@ from spacy.tokens import Doc
 
 from bench.extract import corpus
 from diplograph.ingest.attribute_table import AttributeTable
+from diplograph.ingest.lemma_table import LemmaTable
 from diplograph.ingest.nlp import get_nlp, get_stock_nlp
 from diplograph.ingest.sentences import paragraphs
 
@@ -66,13 +68,15 @@ def _signature(doc: Doc) -> list[Signature]:
     ]
 
 
-def test_get_nlp_uses_the_table_built_from_the_models_rules() -> None:
+def test_get_nlp_uses_the_tables_built_from_the_models_components() -> None:
     ours = get_nlp().get_pipe("attribute_ruler")
     stock = get_stock_nlp().get_pipe("attribute_ruler")
     assert isinstance(ours, AttributeTable)
     assert not isinstance(stock, AttributeTable)
-    assert get_nlp().pipe_names == get_stock_nlp().pipe_names
     assert len(ours.attrs) == len(stock.patterns) == 179
+    assert isinstance(get_nlp().get_pipe("lemmatizer"), LemmaTable)
+    assert not isinstance(get_stock_nlp().get_pipe("lemmatizer"), LemmaTable)
+    assert get_nlp().pipe_names == get_stock_nlp().pipe_names
 
 
 def test_annotations_identical_to_the_stock_pipeline() -> None:

@@ -5,7 +5,8 @@ The corpus is ``bench.extract``'s (the seed and dev articles) repeated ``--repea
 each copy made a distinct text by a last line naming the copy (so that idempotence does
 not skip it). Measured in one run:
 
-1. spaCy's ``nlp.pipe`` alone over the paragraphs on one core (model loaded before);
+1. spaCy's stock ``nlp.pipe`` (plain ``spacy.load``, all stock components) over the
+   paragraphs on one core (model loaded before);
 2. ``diplograph ingest --workers N`` end to end (a new process: cluster start, one model
    load per worker, extraction and storing included) into a new SQLite file and into a
    new PostgreSQL database (``DIPLOGRAPH_TEST_POSTGRES_URL``, default the local server;
@@ -32,7 +33,7 @@ from sqlalchemy.pool import NullPool
 
 from bench.extract import corpus, time_spacy, words
 from diplograph.core.migrate import upgrade
-from diplograph.ingest.nlp import get_nlp
+from diplograph.ingest.nlp import get_nlp, get_stock_nlp
 from diplograph.ingest.types import ArticleInput
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -131,6 +132,7 @@ def main() -> None:
     articles = distinct_copies(corpus(), args.repeat)
     n_articles, n_words = len(articles), words(articles)
     get_nlp()
+    get_stock_nlp()
     time_spacy(articles[:5])  # warm-up
     rows = [("spaCy nlp.pipe, one core (baseline)", "spacy", time_spacy(articles))]
     with tempfile.TemporaryDirectory() as tmp_name:

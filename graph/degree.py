@@ -37,22 +37,34 @@ def add_degree_edges(counts: DegreeCounts, edges: Iterable[Edge]) -> DegreeCount
     >>> c.partners, {node: list(ids) for node, ids in c.event_ids.items()}
     ({1: {2}, 2: {1}, 3: set()}, {1: [5, 6], 2: [5, 6], 3: []})
     """
-    partners, event_ids = counts.partners, counts.event_ids
     unsorted: set[NodeId] = set()
     for u, v, key, _ in edges:
-        for a, b in ((u, v), (v, u)):
-            if a not in partners:
-                partners[a] = set()
-                event_ids[a] = array("I")
-            if a != b:
-                partners[a].add(b)
-                ids = event_ids[a]
-                if ids and key < ids[-1]:
-                    unsorted.add(a)
-                ids.append(key)
+        unsorted.update(_add_pair(counts, u, v, [key]))
+    return _sorted(counts, unsorted)
+
+
+def _add_pair(counts: DegreeCounts, u: NodeId, v: NodeId, keys: list[int]) -> list[NodeId]:
+    """Count the events ``keys`` (ascending) between ``u`` and ``v``; return the nodes whose
+    event ids they put out of order."""
+    out_of_order: list[NodeId] = []
+    for a, b in ((u, v), (v, u)):
+        if a not in counts.partners:
+            counts.partners[a] = set()
+            counts.event_ids[a] = array("I")
+        if a != b:
+            counts.partners[a].add(b)
+            ids = counts.event_ids[a]
+            if ids and keys[0] < ids[-1]:
+                out_of_order.append(a)
+            ids.extend(keys)
+    return out_of_order
+
+
+def _sorted(counts: DegreeCounts, unsorted: Iterable[NodeId]) -> DegreeCounts:
+    """Sort the event ids of the nodes ``unsorted``; return ``counts``."""
     # New events come in id order, after those counted: only a first count sorts much.
     for node in unsorted:
-        event_ids[node] = array("I", sorted(event_ids[node]))
+        counts.event_ids[node] = array("I", sorted(counts.event_ids[node]))
     return counts
 
 
@@ -65,7 +77,7 @@ def count_degrees(G: EventGraph, where: EdgeFilter = DEFAULT_FILTER) -> DegreeCo
         return add_degree_edges(DegreeCounts(), kept_edges(G, where))
     flags, ids, accepts = accepted_flags(cols, where), cols.event_id, where.accepts
     counts = DegreeCounts()
-    partners, event_ids = counts.partners, counts.event_ids
+    unsorted: set[NodeId] = set()
     succ: dict[NodeId, dict[NodeId, Mapping[int, Any]]] = G._succ  # type: ignore[attr-defined]
     for u, targets in succ.items():
         for v, events in targets.items():
@@ -73,18 +85,9 @@ def count_degrees(G: EventGraph, where: EdgeFilter = DEFAULT_FILTER) -> DegreeCo
                 keys = [ids[row] for row in events.rows_flagged(flags)]
             else:  # a pair grown since the build: a dict of its events
                 keys = [k for k, d in events.items() if accepts(d)]
-            if not keys:
-                continue
-            for a, b in ((u, v), (v, u)):
-                if a not in partners:
-                    partners[a] = set()
-                    event_ids[a] = array("I")
-                if a != b:
-                    partners[a].add(b)
-                    event_ids[a].extend(keys)
-    for node, found in event_ids.items():
-        event_ids[node] = array("I", sorted(found))
-    return counts
+            if keys:
+                unsorted.update(_add_pair(counts, u, v, keys))
+    return _sorted(counts, unsorted)
 
 
 def degree_ranking(G: EventGraph, counts: DegreeCounts, *, top: int, evidence: int) -> Ranking:

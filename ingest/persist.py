@@ -3,6 +3,7 @@
 import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -127,31 +128,26 @@ def store_extraction(
     if actors is not None:
         actors.begin_article(session)
 
+    def mention(ref: ActorRef) -> dict[str, Any]:
+        """Return what identity resolution reads of a mention of ``ref`` in this text."""
+        return {
+            "name": ref.name,
+            "type": ref.type,
+            "country": ref.country,
+            "role": ref.role,
+            "aliases": ref.aliases,
+            "text": text,
+        }
+
     def resolve(ref: ActorRef) -> int:
-        return store_actor(
-            session,
-            name=ref.name,
-            type=ref.type,
-            country=ref.country,
-            role=ref.role,
-            aliases=ref.aliases,
-            text=text,
-            article_id=article_id,
-        ).id
+        return store_actor(session, **mention(ref), article_id=article_id).id
 
     def actor_id(ref: ActorRef) -> int:
         if ref not in actor_ids:
             if actors is None:
                 actor_ids[ref] = resolve(ref)
             else:
-                key = resolution_key(
-                    name=ref.name,
-                    type=ref.type,
-                    country=ref.country,
-                    role=ref.role,
-                    aliases=ref.aliases,
-                    text=text,
-                )
+                key = resolution_key(**mention(ref))
                 actor_ids[ref] = actors.actor_id(session, key, lambda: resolve(ref))
         return actor_ids[ref]
 

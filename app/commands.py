@@ -141,13 +141,13 @@ def extract(args: argparse.Namespace) -> int:
 
 def ingest(args: argparse.Namespace) -> int:
     """Store the articles; return 1 if a source was bad."""
+    if args.workers is not None or args.scheduler is not None:
+        return ingest_on_cluster(args)  # before importing the extraction: workers do it
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from diplograph.ingest.persist import PersistResult
     from diplograph.ingest.service import ingest_many
 
-    if args.workers is not None or args.scheduler is not None:
-        return ingest_on_cluster(args)
     with open_database(args) as factory:
         articles, errors = read_sources(args)
         code = report_bad_inputs(errors)
@@ -180,6 +180,10 @@ def ingest(args: argparse.Namespace) -> int:
 
 def ingest_on_cluster(args: argparse.Namespace) -> int:
     """Store the articles, extracted on a Dask cluster; return 1 if a source or shard failed."""
+    from diplograph.ingest.fork_server import start_fork_server
+
+    if args.workers is not None and args.scheduler is None:
+        start_fork_server()  # local workers' model loads while this process sets up
     from diplograph.app import cluster_cli
     from diplograph.ingest.sources import InputError
 

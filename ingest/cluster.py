@@ -26,6 +26,8 @@ from diplograph.core.repositories import runs
 from diplograph.ingest import version as ingest_version
 from diplograph.ingest.actor_cache import ActorCache
 from diplograph.ingest.batches import NotStored, StoreOutcome, store_batch
+from diplograph.ingest.fork_server import start_fork_server
+from diplograph.ingest.gazetteer import gazetteer
 from diplograph.ingest.shards import Shard, read_shard
 from diplograph.ingest.sources import SourceError
 from diplograph.ingest.types import ArticleInput, ExtractedArticle, RunSummary
@@ -152,6 +154,8 @@ def ingest_on_cluster(
 
     for _ in range(in_flight_limit(client)):
         submit_next()
+    if here:
+        gazetteer()  # this writer's tables load while the workers extract the first shards
     for future in done:
         shard = submitted.pop(future)
         result: ShardResult | None = None
@@ -200,9 +204,12 @@ def connect(*, workers: int | None = None, scheduler: str | None = None) -> Iter
         with client:
             yield client
         return
+    config: dict[str, object] = dict(LOCAL_WORKER_CONFIG)
+    if start_fork_server():
+        config["distributed.worker.multiprocessing-method"] = "forkserver"
     # The workers get the configuration in force when they start (their nanny passes it).
     with (
-        dask.config.set(LOCAL_WORKER_CONFIG),
+        dask.config.set(config),
         LocalCluster(
             n_workers=workers or 1,
             threads_per_worker=1,

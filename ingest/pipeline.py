@@ -317,3 +317,19 @@ def extract_many(
 def extract_one(article: ArticleInput, *, nlp: Language | None = None) -> ExtractedArticle:
     """Return the extraction of one article."""
     return next(iter(extract_many([article], nlp=nlp)))
+
+
+WARM_UP = ArticleInput(
+    id="warm-up",
+    text="The Russian President Vladimir Putin met Syrian President Bashar al-Assad in "
+    "Moscow on Monday. France condemned the attack, the foreign minister said.",
+    published=date(2020, 1, 6),
+)
+"""An article whose extraction reads every table an article can need (the model, the
+gazetteer, people by date, verb patterns, the lexicon): they load on first use."""
+
+
+def warm_up() -> None:
+    """Load the pipeline and every table extraction reads, by extracting :data:`WARM_UP`.
+    Returns nothing."""
+    extract_one(WARM_UP)

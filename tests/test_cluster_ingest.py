@@ -228,3 +228,18 @@ def test_pages_go_through_the_cluster_as_files_do(
         ("Border row", page.text),  # as ingest without a cluster reads it
         (None, "Chile condemned Peru on Monday.\n"),
     }
+
+
+def loaded_in_this_process() -> tuple[int, int]:
+    """Return how many pipelines and gazetteers this process has loaded."""
+    from diplograph.ingest.gazetteer import gazetteer
+    from diplograph.ingest.nlp import load_model
+
+    return load_model.cache_info().currsize, gazetteer.cache_info().currsize
+
+
+def test_local_workers_start_with_the_extraction_loaded(dask_client: Client) -> None:
+    # Forked from the fork server that preloaded it: no worker loads a model of its own.
+    loaded = dask_client.run(loaded_in_this_process)
+    assert len(loaded) == 2
+    assert set(loaded.values()) == {(1, 1)}

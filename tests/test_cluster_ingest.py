@@ -243,3 +243,15 @@ def test_local_workers_start_with_the_extraction_loaded(dask_client: Client) -> 
     loaded = dask_client.run(loaded_in_this_process)
     assert len(loaded) == 2
     assert set(loaded.values()) == {(1, 1)}
+
+
+def local_settings() -> dict[str, object]:
+    """Return this process's values of the settings a local cluster sets."""
+    import dask
+
+    return {key: dask.config.get(key) for key in cluster.LOCAL_WORKER_CONFIG}
+
+
+def test_local_workers_run_with_the_local_cluster_settings(dask_client: Client) -> None:
+    settings = dask_client.run(local_settings)
+    assert list(settings.values()) == [cluster.LOCAL_WORKER_CONFIG] * 2

@@ -84,6 +84,8 @@ def ordered_to_leave(verb: Token, gaz: Gazetteer) -> Candidate | None:
 
 def _unwelcome_phrase(start: Token) -> list[Token]:
     """Return the tokens of "persona non grata" starting at ``start``, or []."""
+    if start.lower_ != UNWELCOME_PHRASE[0]:
+        return []  # asked of every token: most are not the phrase's first word
     doc = start.doc
     end = start.i + len(UNWELCOME_PHRASE)
     if end > len(doc) or [t.lower_ for t in doc[start.i : end]] != list(UNWELCOME_PHRASE):

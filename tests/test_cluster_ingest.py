@@ -255,3 +255,22 @@ def local_settings() -> dict[str, object]:
 def test_local_workers_run_with_the_local_cluster_settings(dask_client: Client) -> None:
     settings = dask_client.run(local_settings)
     assert list(settings.values()) == [cluster.LOCAL_WORKER_CONFIG] * 2
+
+
+def started_with() -> dict[str, str]:
+    """Return the environment this process's program was started with (what the C library
+    read at start), from ``/proc``."""
+    import os
+    from pathlib import Path
+
+    entries = Path(f"/proc/{os.getpid()}/environ").read_bytes().split(b"\0")
+    pairs = (entry.decode().partition("=") for entry in entries if entry)
+    return {key: value for key, _, value in pairs}
+
+
+def test_local_workers_start_with_one_thread_each_and_no_memory_trimming(
+    dask_client: Client,
+) -> None:
+    for environ in dask_client.run(started_with).values():
+        assert "MALLOC_TRIM_THRESHOLD_" not in environ
+        assert environ["OMP_NUM_THREADS"] == environ["OPENBLAS_NUM_THREADS"] == "1"

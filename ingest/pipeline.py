@@ -31,7 +31,7 @@ from diplograph.ingest.factuality import (
 from diplograph.ingest.gazetteer import gazetteer
 from diplograph.ingest.lexicon import code_for_source, code_info
 from diplograph.ingest.mentions import mention_at
-from diplograph.ingest.nlp import get_nlp
+from diplograph.ingest.nlp import get_nlp, one_blas_thread
 from diplograph.ingest.sentences import Paragraph, paragraphs, sentence_spans
 from diplograph.ingest.spans import entity_span
 from diplograph.ingest.triggers import candidates
@@ -294,8 +294,16 @@ def _dedupe(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 def extract_many(
     articles: Iterable[ArticleInput], *, nlp: Language | None = None, batch_size: int = 64
 ) -> Iterator[ExtractedArticle]:
-    """Yield the extraction of each article, parsing all paragraphs through one ``nlp.pipe``."""
-    model = nlp or get_nlp()
+    """Yield the extraction of each article, parsing all paragraphs through one ``nlp.pipe``
+    (on one BLAS thread, :func:`~diplograph.ingest.nlp.one_blas_thread`)."""
+    with one_blas_thread():
+        yield from _extract_many(articles, nlp or get_nlp(), batch_size)
+
+
+def _extract_many(
+    articles: Iterable[ArticleInput], model: Language, batch_size: int
+) -> Iterator[ExtractedArticle]:
+    """Yield the extraction of each article, parsing all paragraphs through ``model.pipe``."""
 
     def paragraph_stream() -> Iterator[tuple[str, tuple[int, ArticleInput, Paragraph]]]:
         for n, art in enumerate(articles):

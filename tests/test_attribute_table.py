@@ -1,7 +1,9 @@
-"""The attribute and lemma tables give exactly the stock components' annotations (slow).
+"""The attribute and lemma tables, and numpy's BLAS in the layers, give exactly the stock
+pipeline's annotations (slow).
 
 ``get_nlp()`` replaces en_core_web_sm's ``attribute_ruler`` by ``AttributeTable`` (built from
-the same rules) and its ``lemmatizer`` by ``LemmaTable`` (over the same lemmatizer); the
+the same rules) and its ``lemmatizer`` by ``LemmaTable`` (over the same lemmatizer), and its
+layers multiply matrices with numpy's BLAS where the stock pipeline's use BLIS; the
 stock pipeline and ours must agree on every token of the bench corpus,
 every gold text in ``eval/`` and sentences that fire the rules over several tokens and on
 dependencies (``gon na``, ``ai n't``, ``let 's``, ``there is``, ``I``/``you``/``it`` as
@@ -77,6 +79,12 @@ def test_get_nlp_uses_the_tables_built_from_the_models_components() -> None:
     assert isinstance(get_nlp().get_pipe("lemmatizer"), LemmaTable)
     assert not isinstance(get_stock_nlp().get_pipe("lemmatizer"), LemmaTable)
     assert get_nlp().pipe_names == get_stock_nlp().pipe_names
+
+
+def test_get_nlp_layers_multiply_with_numpy_and_the_stock_ones_with_blis() -> None:
+    for name in ("tok2vec", "parser", "ner"):
+        assert get_nlp().get_pipe(name).model.ops.use_blis is False
+        assert get_stock_nlp().get_pipe(name).model.ops.use_blis is True
 
 
 def test_annotations_identical_to_the_stock_pipeline() -> None:

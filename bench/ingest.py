@@ -12,8 +12,10 @@ not skip it). Measured in one run:
    new PostgreSQL database (``DIPLOGRAPH_TEST_POSTGRES_URL``, default the local server;
    left out when none answers).
 
-Prints a table of articles/s, words/s and each one's ratio to ``nlp.pipe``, then one last
-line of ``key=value`` figures.
+Prints a table of articles/s, words/s and each one's ratio to ``nlp.pipe``, with the CPU
+seconds each used (every process of the ingest and, for PostgreSQL, the server's; the
+baseline's own) and their ratio to the baseline's, which a busy machine distorts far less
+than the clock; then one last line of ``key=value`` figures (``cpu_ratio_w2_sqlite=``...).
 """
 
 import argparse
@@ -32,11 +34,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from bench.extract import corpus, time_spacy, words
+from bench.process_cpu import TreeCPU
 from diplograph.core.migrate import upgrade
 from diplograph.ingest.nlp import get_nlp, get_stock_nlp
 from diplograph.ingest.types import ArticleInput
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+SERVER_PROCESSES = ("postgres",)
+"""Processes whose CPU an ingest's counts too: the PostgreSQL server's, on this machine."""
 
 
 FIRST_DAY = date(2017, 1, 2)
@@ -82,27 +88,36 @@ def postgres_available(url: str) -> bool:
     return True
 
 
-def time_ingest(path: Path, database_url: str, workers: int, expected: int) -> float:
-    """Return the seconds ``diplograph ingest --workers N`` takes on ``path`` (end to end)."""
+def time_ingest(path: Path, database_url: str, workers: int, expected: int) -> tuple[float, float]:
+    """Return the seconds ``diplograph ingest --workers N`` takes on ``path`` (end to end),
+    and the CPU seconds of all its processes (the database server's included)."""
     exe = Path(sys.executable).parent / "diplograph"
+    args = [str(exe), "ingest", str(path), "--workers", str(workers)]
     start = time.perf_counter()
-    done = subprocess.run(
-        [str(exe), "ingest", str(path), "--workers", str(workers), "--database-url", database_url],
-        capture_output=True,
-        text=True,
-    )
+    with (
+        subprocess.Popen(
+            [*args, "--database-url", database_url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ) as process,
+        TreeCPU(process.pid, also=SERVER_PROCESSES) as cpu,
+    ):
+        _, stderr = process.communicate()
     seconds = time.perf_counter() - start
+    done = subprocess.CompletedProcess(process.args, process.returncode, "", stderr)
     if done.returncode != 0:
         raise SystemExit(f"diplograph ingest failed ({done.returncode}):\n{done.stderr}")
     if f"{expected} articles added" not in done.stderr:
         raise SystemExit(f"diplograph ingest did not store all {expected} articles:\n{done.stderr}")
-    return seconds
+    return seconds, cpu.seconds
 
 
 def run_store(
     store: str, path: Path, workers: int, tmp: Path, server_url: str, expected: int
-) -> float:
-    """Return the seconds of one ingest into a new, migrated database of ``store``."""
+) -> tuple[float, float]:
+    """Return the seconds and CPU seconds of one ingest into a new, migrated database of
+    ``store``."""
     if store == "sqlite":
         url = f"sqlite:///{tmp / f'bench-{workers}.db'}"
         upgrade(url)
@@ -134,7 +149,16 @@ def main() -> None:
     get_nlp()
     get_stock_nlp()
     time_spacy(articles[:5])  # warm-up
-    rows = [("spaCy nlp.pipe, one core (baseline)", "spacy", time_spacy(articles))]
+    cpu_before = time.process_time()
+    spacy_s = time_spacy(articles)
+    rows = [
+        (
+            "spaCy nlp.pipe, one core (baseline)",
+            "spacy",
+            spacy_s,
+            time.process_time() - cpu_before,
+        )
+    ]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         path = tmp / "articles.jsonl"
@@ -147,24 +171,28 @@ def main() -> None:
         )
         for store in stores:
             for workers in (int(w) for w in args.workers.split(",")):
-                seconds = run_store(store, path, workers, tmp, server_url, n_articles)
+                seconds, cpu = run_store(store, path, workers, tmp, server_url, n_articles)
                 label = f"diplograph ingest --workers {workers} into {store}"
-                rows.append((label, f"w{workers}_{store}", seconds))
-    baseline = rows[0][2]
+                rows.append((label, f"w{workers}_{store}", seconds, cpu))
+    baseline, baseline_cpu = rows[0][2], rows[0][3]
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"{n_articles} articles, {n_words} words; load average at the end: {load}")
-    print(f"{'what':<46}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'vs nlp.pipe':>13}")
+    print(
+        f"{'what':<46}{'seconds':>9}{'articles/s':>12}{'words/s':>10}{'vs nlp.pipe':>13}"
+        f"{'CPU s':>8}{'CPU vs nlp.pipe':>17}"
+    )
     figures = [f"articles={n_articles}", f"words={n_words}", f"baseline_s={baseline:.1f}"]
-    for label, key, seconds in rows:
+    for label, key, seconds, cpu in rows:
         ratio = baseline / seconds
         print(
             f"{label:<46}{seconds:>9.1f}{n_articles / seconds:>12.2f}"
-            f"{n_words / seconds:>10.0f}{ratio:>13.2f}"
+            f"{n_words / seconds:>10.0f}{ratio:>13.2f}{cpu:>8.1f}{cpu / baseline_cpu:>17.2f}"
         )
         figures.append(f"{key}_articles_per_s={n_articles / seconds:.2f}")
         figures.append(f"{key}_words_per_s={n_words / seconds:.0f}")
         if key != "spacy":
             figures.append(f"ratio_{key}={ratio:.2f}")
+            figures.append(f"cpu_ratio_{key}={cpu / baseline_cpu:.2f}")
     figures.append(f"load1={os.getloadavg()[0]:.2f}")
     print(" ".join(figures))
 

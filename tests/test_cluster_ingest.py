@@ -223,7 +223,7 @@ def test_pages_go_through_the_cluster_as_files_do(
     err = capsys.readouterr().err
     assert (code, err.split(", 0 skipped, ")[0]) == (0, "2 articles added, 0 already stored")
     with session_factory() as session:
-        stored = set(session.execute(select(ArticleRow.title, ArticleRow.text)).tuples())
+        stored = {tuple(row) for row in session.execute(select(ArticleRow.title, ArticleRow.text))}
     assert stored == {
         ("Border row", page.text),  # as ingest without a cluster reads it
         (None, "Chile condemned Peru on Monday.\n"),

@@ -2,7 +2,7 @@
 
 from array import array
 from collections import deque
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import repeat
 from typing import Any
@@ -13,9 +13,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from diplograph.core.repositories import actors, events
-from diplograph.core.repositories.events import SEPARATOR, GraphRow
+from diplograph.core.repositories.events import SEPARATOR, ColumnTexts, GraphRow
 from diplograph.graph.build import edge_columns, node_attrs
-from diplograph.graph.edges import ColumnChunk, EdgeColumns, Ints, PairEvents
+from diplograph.graph.edges import ColumnChunk, EdgeColumns, Ints, PairEvents, SentenceLoader
 from diplograph.graph.records import ActorNode, EventGraph, EventRecord, NodeId
 
 CHUNK = 10_000
@@ -104,9 +104,13 @@ def load_graph(
     (:func:`read_chunks`) into the edge columns; once all are read the adjacency is made
     from the id, source and target columns, one :class:`PairEvents` per pair of actors.
     ``progress(events read, highest id read)`` is called after every chunk.
+
+    The sentence texts are not read: the graph reads them from the store when an answer
+    asks for them, through its own sessions (:func:`sentence_loader`), and keeps them.
     """
     G: EventGraph = nx.MultiDiGraph()
     cols = edge_columns(G)
+    cols.texts.loader = sentence_loader(session)
     nodes = actor_nodes(session)
     last = read = 0
     ids: list[Ints] = []
@@ -130,6 +134,19 @@ def load_graph(
     return G
 
 
+def sentence_loader(session: Session) -> SentenceLoader:
+    """Return what reads sentence texts by id, each time in a new session on the engine of
+    ``session`` (it outlives ``session``: a graph calls it from request threads)."""
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+
+    def load(sentence_ids: Sequence[int]) -> dict[int, str]:
+        with Session(engine) as reader:
+            return events.sentence_texts(reader, sentence_ids)
+
+    return load
+
+
 FAST_CHUNK = 50_000
 """Event ids :func:`load_graph` reads per statement (a few columns of text each)."""
 
@@ -148,8 +165,9 @@ def read_chunks(session: Session, *, through: int) -> Iterator[tuple[ColumnChunk
     On a SQLite file each chunk's three statements
     (:data:`events.GRAPH_COLUMN_PARTS`: each column one text, parsed at C speed) run on
     ``READERS`` connections of their own, a chunk ahead of the one being parsed;
-    elsewhere, or if a text does not split into one value per event, the chunk is read as
-    the rows of :func:`events.graph_rows`.
+    elsewhere, or if a text does not split into one value per event (or a score is not
+    read exactly), the chunk is read as the rows of :func:`events.graph_rows`. No sentence
+    text is read: see :func:`sentence_loader`.
     """
     ranges = [(low, min(low + FAST_CHUNK, through)) for low in range(0, through, FAST_CHUNK)]
     bind = session.get_bind()
@@ -161,7 +179,7 @@ def read_chunks(session: Session, *, through: int) -> Iterator[tuple[ColumnChunk
     parts = range(len(events.GRAPH_COLUMN_PARTS))
     with ThreadPoolExecutor(READERS, thread_name_prefix="graph-read") as pool:
 
-        def submit(low: int, high: int) -> list[Future[tuple[str | int | None, ...] | None]]:
+        def submit(low: int, high: int) -> list[Future[ColumnTexts | None]]:
             return [
                 pool.submit(events.graph_column_texts, engine, part, after=low, through=high)
                 for part in parts
@@ -189,40 +207,40 @@ def _parallel(engine: Engine) -> bool:
 
 
 def _parse_columns(
-    numbers: tuple[str | int | None, ...],
-    others: tuple[str | int | None, ...],
-    sentences: tuple[str | int | None, ...],
+    numbers: ColumnTexts, others: ColumnTexts, sentences: ColumnTexts
 ) -> ColumnChunk | None:
     """Return the chunk the column texts of :data:`events.GRAPH_COLUMN_PARTS` hold, or None if
-    one does not parse into one value per event (then the caller reads rows)."""
+    one does not parse into one value per event or a score is not read exactly (then the
+    caller reads rows)."""
     n = int(numbers[0] or 0)
     m = int(sentences[0] or 0)
     if not n or others[0] != n:
         return _chunk_of_rows([]) if not n else None
+    if others[3]:  # a Goldstein score or a confidence the scaled integers do not hold exactly
+        return None
 
-    def parse(text: str | int | None, dtype: type[np.generic] = np.int64) -> Any:
-        return np.fromstring(str(text), dtype=dtype, sep=",")
+    def parse(text: str | int | float | None) -> Ints:
+        return np.fromstring(str(text), dtype=np.int64, sep=",")
 
     # A text numpy cannot read to its end parses short (with a warning), and the length
     # checks below send the chunk to row reads. No warning filter is set here: filters are
     # process-wide, and this runs beside request threads.
     try:
         ids, ends, small, counts, article_id, sentence_id = map(parse, numbers[1:7])
-        goldstein, confidence = parse(others[1], np.float64), parse(others[2], np.float64)
-        sentence_ids, sentence_index, lengths = map(parse, sentences[1:4])
+        goldstein, confidence = parse(others[1]), parse(others[2])
+        sentence_ids, sentence_index = map(parse, sentences[1:3])
     except ValueError:
         return None
-    cameo, modality, trigger = (str(text).split(SEPARATOR) for text in others[3:6])
-    blob = str(sentences[4] or "").encode()
+    cameo, modality, trigger = (str(text).split(SEPARATOR) for text in others[4:7])
     columns = (ids, ends, small, counts, article_id, sentence_id, goldstein, confidence)
     if any(len(c) != n for c in (*columns, cameo, modality, trigger)):
         return None
-    if any(len(c) != m for c in (sentence_ids, sentence_index, lengths)):
+    if len(sentence_ids) != m or len(sentence_index) != m:
         return None
+    if np.any(np.diff(ids) <= 0) or np.any(np.diff(sentence_ids) <= 0):
+        return None  # not in id order
     where = np.searchsorted(sentence_ids, sentence_id)
-    if int(lengths.sum()) != len(blob) or not np.array_equal(
-        sentence_ids[np.minimum(where, m - 1)], sentence_id
-    ):
+    if not m or not np.array_equal(sentence_ids[np.minimum(where, m - 1)], sentence_id):
         return None
     low32 = np.int64(0xFFFFFFFF)
     return ColumnChunk(
@@ -231,10 +249,10 @@ def _parse_columns(
         target=ends & low32,
         cameo=cameo,
         quad_class=(small >> 20) & 7,
-        goldstein=goldstein,
+        goldstein=goldstein / float(events.GOLDSTEIN_SCALE),
         day=small & 0xFFFFF,
         modality=modality,
-        confidence=confidence,
+        confidence=confidence / float(events.CONFIDENCE_SCALE),
         negated=(small >> 23) & 1,
         article_id=article_id,
         sentence_id=sentence_id,
@@ -242,9 +260,6 @@ def _parse_columns(
         sentence_index=sentence_index[where],
         mentions=counts >> 32,
         articles=counts & low32,
-        sentence_ids=sentence_ids,
-        sentence_lengths=lengths,
-        sentence_blob=blob,
     )
 
 
@@ -258,8 +273,6 @@ def _chunk_of_rows(rows: list[GraphRow]) -> ColumnChunk:
     def ints(i: int) -> Ints:
         return np.array(columns[i], dtype=np.int64)
 
-    texts = dict(sorted(zip(columns[11], columns[12], strict=True)))
-    encoded = [text.encode() for text in texts.values()]
     return ColumnChunk(
         event_id=ints(0),
         source=ints(1),
@@ -277,9 +290,6 @@ def _chunk_of_rows(rows: list[GraphRow]) -> ColumnChunk:
         sentence_index=ints(14),
         mentions=ints(15),
         articles=ints(16),
-        sentence_ids=np.array(list(texts), dtype=np.int64),
-        sentence_lengths=np.array([len(b) for b in encoded], dtype=np.int64),
-        sentence_blob=b"".join(encoded),
     )
 
 

@@ -178,8 +178,8 @@ class EdgeColumns:
 
     Codes, modalities and triggers are numbers into one table of strings, dates
     their ordinals (0: undated), sentences in a :class:`SentenceTexts` (by sentence
-    id, read when asked for in a loaded graph): about 67 bytes a row. Rows are only ever appended, so readers in other threads are
-    never disturbed.
+    id, read when asked for in a loaded graph): about 67 bytes a row. Rows are only
+    ever appended, so readers in other threads are never disturbed.
     """
 
     def __init__(self) -> None:
@@ -541,6 +541,11 @@ class PairEvents(Mapping[int, EdgeData]):
         if isinstance(rows, int):
             return [rows] if flags[rows] else []
         return [row for row in rows if flags[row]]
+
+    @property
+    def columns(self) -> EdgeColumns:
+        """Return the :class:`EdgeColumns` the pair's events are rows of."""
+        return self._cols
 
     def rows(self) -> "tuple[int, ...] | array[int]":
         """Return the rows of the pair's events in the edge columns, in id order."""

@@ -1,10 +1,7 @@
 """Read the stored events as plain graph records (the one place graph code touches the store)."""
 
-from array import array
-from collections import deque
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from itertools import repeat
 from typing import Any
 
 import networkx as nx
@@ -14,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from diplograph.core.repositories import actors, events
 from diplograph.core.repositories.events import SEPARATOR, ColumnTexts, GraphRow
+from diplograph.graph.adjacency import Adjacency, group_pairs, link, slotted
 from diplograph.graph.build import edge_columns, node_attrs
-from diplograph.graph.edges import ColumnChunk, EdgeColumns, Ints, PairEvents, SentenceLoader
-from diplograph.graph.records import ActorNode, EventGraph, EventRecord, NodeId
+from diplograph.graph.edges import ColumnChunk, Ints, PairEvents, SentenceLoader
+from diplograph.graph.records import ActorNode, EventGraph, EventRecord
 
 CHUNK = 10_000
 """Event ids read per statement: each is fetched whole, so no read lock outlives a chunk."""
@@ -149,9 +147,6 @@ def sentence_loader(session: Session) -> SentenceLoader:
 
 FAST_CHUNK = 50_000
 """Event ids :func:`load_graph` reads per statement (a few columns of text each)."""
-
-Adjacency = dict[NodeId, dict[NodeId, Mapping[int, Any]]]
-"""A networkx graph's successors or predecessors: node -> neighbour -> its events."""
 
 READERS = 3
 """Connections reading a SQLite file at once in :func:`read_chunks` (SQLite works
@@ -312,55 +307,12 @@ def _adjacency(
     seen, first = np.unique(ends, return_index=True)
     for node in seen[np.argsort(first, kind="stable")].tolist():
         G.add_node(node, **node_attrs(actors[node]))
-    pairs = sources * (int(max(sources.max(), targets.max())) + 1) + targets
-    _, pair_first, pair_of = np.unique(pairs, return_index=True, return_inverse=True)
-    by_first = np.argsort(pair_first, kind="stable")
-    rank = np.empty_like(by_first)
-    rank[by_first] = np.arange(len(by_first))
-    pair_of = rank[pair_of.reshape(-1)]  # pairs numbered in order of their first event
-    rows = np.argsort(pair_of, kind="stable").astype(np.uint32)  # grouped by pair, id order
-    sizes = np.bincount(pair_of)
-    bounds = np.concatenate(([0], np.cumsum(sizes)))
-    held: list[Any] = rows[bounds[:-1]].tolist()  # a pair of one event holds its row
-    many = np.flatnonzero(sizes > 1)
-    if len(many):
-        flat = array("I", rows.tobytes())
-        for i, low, high in zip(
-            many.tolist(), bounds[many].tolist(), bounds[many + 1].tolist(), strict=True
-        ):
-            held[i] = flat[low:high]
-    starts = pair_first[by_first]
-    made = _pair_events(held, cols)
+    held, starts = group_pairs(sources, targets, np.arange(n))
+    made = slotted(PairEvents, held, "_cols", cols)
     succ: Adjacency = G._succ  # type: ignore[attr-defined]
     pred: Adjacency = G._pred  # type: ignore[attr-defined]
-    _link(succ, sources[starts], targets[starts], made)
-    _link(pred, targets[starts], sources[starts], made)  # the same mappings, shared
-
-
-def _link(adjacency: Adjacency, near: Ints, far: Ints, made: list[PairEvents]) -> None:
-    """Set ``adjacency[near[i]][far[i]] = made[i]`` for every pair ``i``, each node's
-    neighbours in order of ``i``. Returns nothing."""
-    order = np.argsort(near, kind="stable")
-    keys = near[order]
-    cuts = np.flatnonzero(np.diff(keys)) + 1
-    lows = np.concatenate(([0], cuts)).astype(np.int64)
-    highs = np.concatenate((cuts, [len(keys)])).tolist()
-    position, others = order.tolist(), far[order].tolist()
-    for node, low, high in zip(keys[lows].tolist(), lows.tolist(), highs, strict=True):
-        adjacency[node].update(
-            zip(others[low:high], map(made.__getitem__, position[low:high]), strict=True)
-        )
-
-
-def _pair_events(held: list[Any], cols: EdgeColumns) -> list[PairEvents]:
-    """Return one :class:`PairEvents` per entry of ``held`` (a row, or an array of rows)."""
-    # Made at C speed, with no Python call per pair (a million events make ~400,000 pairs):
-    # empty instances, then their two slots set through the slots' descriptors.
-    made: list[PairEvents] = list(map(object.__new__, repeat(PairEvents, len(held))))
-    rows_slot, cols_slot = vars(PairEvents)["_rows"], vars(PairEvents)["_cols"]
-    deque(map(rows_slot.__set__, made, held), maxlen=0)
-    deque(map(cols_slot.__set__, made, repeat(cols)), maxlen=0)
-    return made
+    link(succ, sources[starts], targets[starts], made)
+    link(pred, targets[starts], sources[starts], made)  # the same mappings, shared
 
 
 def load_records(session: Session) -> list[EventRecord]:

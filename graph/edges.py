@@ -3,7 +3,7 @@
 A million events as networkx edges with a dict of attributes each take about a
 gigabyte; most of it is the dicts (464 bytes for 13 keys) and the sentence strings.
 The graph's :class:`EdgeColumns` holds the attributes of all its edges in typed arrays
-(about 67 bytes an edge, sentences packed as UTF-8 in one buffer) and each edge's
+(about 63 bytes an edge, sentences packed as UTF-8 in one buffer) and each edge's
 :class:`EdgeData` (48 bytes) reads its row when an answer needs it. It is a read-only
 mapping, so graph code reads it like the dict it replaces (``data["date"]``,
 ``data.get("cameo")``, ``dict(data)``, ``**data``). A graph loaded from the store holds
@@ -32,8 +32,8 @@ class ColumnChunk:
     """Many events' edge attributes column by column (what a fast load reads per statement).
 
     One entry per event in each column, in event id order; ``day`` is the date's ordinal
-    (0: undated). No sentence texts: the graph reads those when an answer needs them
-    (:class:`SentenceTexts`).
+    (0: undated). No sentence texts or positions: the graph reads those when an answer
+    needs them (:class:`SentenceTexts`).
     """
 
     event_id: Ints
@@ -49,7 +49,6 @@ class ColumnChunk:
     article_id: Ints
     sentence_id: Ints
     trigger: list[str]
-    sentence_index: Ints
     mentions: Ints
     articles: Ints
 
@@ -84,30 +83,32 @@ KEYS = (
 _KEYSET = frozenset(KEYS)
 
 
-SentenceLoader = Callable[[Sequence[int]], Mapping[int, str]]
-"""Reads the texts of sentences by id from the store (ids not found are left out)."""
+SentenceLoader = Callable[[Sequence[int]], Mapping[int, tuple[str, int]]]
+"""Reads sentences by id from the store: (text, position in its article) by id (ids not
+found are left out)."""
 
 
 class SentenceTexts:
-    """Sentence texts by sentence id: one UTF-8 buffer and two offset arrays indexed by id.
+    """Sentence texts and positions by sentence id: one UTF-8 buffer and arrays indexed by id.
 
     About 70 bytes a sentence less than a ``str`` each. A graph loaded column by column
-    holds no text at first: with a ``loader``, a text asked for is read from the store then
-    (:meth:`text`, or many at once with :meth:`fetch`) and kept. Texts are only ever added
+    holds no sentence at first: with a ``loader``, a sentence asked for (its text or its
+    position in its article) is read from the store then (:meth:`text`, :meth:`position`,
+    or many at once with :meth:`fetch`) and kept. Texts are only ever added
     (a sentence whose text changes makes the store rebuild the graph), so readers in other
     threads are never disturbed; writers take a lock.
 
     Examples
     --------
     >>> texts = SentenceTexts()
-    >>> texts.add(3, "Putin met Assad.")
+    >>> texts.add(3, "Putin met Assad.", 2)
     >>> texts.add(1, "Erdoğan visited Cairo.")
-    >>> texts.text(3), texts.text(1), texts.text(2)
-    ('Putin met Assad.', 'Erdoğan visited Cairo.', '')
-    >>> stored = {5: "Sisi met Abbas.", 6: ""}
+    >>> texts.text(3), texts.position(3), texts.text(1), texts.text(2)
+    ('Putin met Assad.', 2, 'Erdoğan visited Cairo.', '')
+    >>> stored = {5: ("Sisi met Abbas.", 4), 6: ("", 0)}
     >>> lazy = SentenceTexts(lambda ids: {i: stored[i] for i in ids if i in stored})
-    >>> lazy.text(5), lazy.known(5), lazy.known(6), lazy.fetch([6, 7]), lazy.known(6)
-    ('Sisi met Abbas.', True, False, 1, True)
+    >>> lazy.position(5), lazy.known(5), lazy.known(6), lazy.fetch([6, 7]), lazy.known(6)
+    (4, True, False, 1, True)
     """
 
     def __init__(self, loader: SentenceLoader | None = None) -> None:
@@ -115,6 +116,7 @@ class SentenceTexts:
         self._blob = bytearray()
         self._start: array[int] = array("q")
         self._end: array[int] = array("q")
+        self._position: array[int] = array("i")
         self._known = bytearray()  # 1 where a text is stored (an empty text is one too)
         self._lock = threading.Lock()
 
@@ -122,12 +124,12 @@ class SentenceTexts:
         """Return whether the text of ``sentence_id`` is held (no read of the store)."""
         return sentence_id < len(self._known) and bool(self._known[sentence_id])
 
-    def add(self, sentence_id: int, text: str) -> None:
-        """Store the text of ``sentence_id`` unless it is stored already."""
+    def add(self, sentence_id: int, text: str, position: int = 0) -> None:
+        """Store the text and position of ``sentence_id`` unless it is stored already."""
         with self._lock:
-            self._add(sentence_id, text)
+            self._add(sentence_id, text, position)
 
-    def _add(self, sentence_id: int, text: str) -> None:
+    def _add(self, sentence_id: int, text: str, position: int) -> None:
         if self.known(sentence_id):
             return
         if sentence_id >= len(self._end):
@@ -136,7 +138,8 @@ class SentenceTexts:
         self._blob += text.encode()
         self._start[sentence_id] = start
         self._end[sentence_id] = len(self._blob)
-        self._known[sentence_id] = 1  # last: the offsets are set once it says so
+        self._position[sentence_id] = position
+        self._known[sentence_id] = 1  # last: the rest is set once it says so
 
     def _grow(self, top: int) -> None:
         """Make the offset arrays reach id ``top`` (and a quarter more)."""
@@ -144,6 +147,7 @@ class SentenceTexts:
         grow = array("q", bytes(8 * more))
         self._start.extend(grow)
         self._end.extend(grow)
+        self._position.extend(array("i", bytes(4 * more)))
         self._known.extend(bytes(more))
 
     def text(self, sentence_id: int) -> str:
@@ -152,6 +156,13 @@ class SentenceTexts:
         if not self.known(sentence_id) and self.fetch([sentence_id]) == 0:
             return ""
         return self._blob[self._start[sentence_id] : self._end[sentence_id]].decode()
+
+    def position(self, sentence_id: int) -> int:
+        """Return the position of ``sentence_id`` in its article (0: the first), read as
+        :meth:`text` reads its text (0 if unknown)."""
+        if not self.known(sentence_id) and self.fetch([sentence_id]) == 0:
+            return 0
+        return self._position[sentence_id]
 
     def fetch(self, sentence_ids: Iterable[int]) -> int:
         """Read the texts of ``sentence_ids`` not held yet through the loader (one read for
@@ -164,13 +175,13 @@ class SentenceTexts:
             return 0
         found = loader(missing)
         with self._lock:
-            for sentence_id, text in found.items():
-                self._add(sentence_id, text)
+            for sentence_id, (text, position) in found.items():
+                self._add(sentence_id, text, position)
         return len(found)
 
     def nbytes(self) -> int:
         """Return the bytes the store holds (buffer and arrays)."""
-        return len(self._blob) + 17 * len(self._end)
+        return len(self._blob) + 21 * len(self._end)
 
 
 class EdgeColumns:
@@ -178,7 +189,7 @@ class EdgeColumns:
 
     Codes, modalities and triggers are numbers into one table of strings, dates
     their ordinals (0: undated), sentences in a :class:`SentenceTexts` (by sentence
-    id, read when asked for in a loaded graph): about 67 bytes a row. Rows are only
+    id, read when asked for in a loaded graph): about 63 bytes a row. Rows are only
     ever appended, so readers in other threads are never disturbed.
     """
 
@@ -194,7 +205,6 @@ class EdgeColumns:
         self.article_id: array[int] = array("I")
         self.sentence_id: array[int] = array("I")
         self.trigger: array[int] = array("I")
-        self.sentence_index: array[int] = array("i")
         self.mentions: array[int] = array("i")
         self.articles: array[int] = array("i")
         self.strings: list[str] = []
@@ -240,10 +250,9 @@ class EdgeColumns:
         self.article_id.append(article_id)
         self.sentence_id.append(sentence_id)
         self.trigger.append(numbers.get(trigger) or number(trigger))
-        self.sentence_index.append(sentence_index)
         self.mentions.append(mentions)
         self.articles.append(articles)
-        self.texts.add(sentence_id, sentence)
+        self.texts.add(sentence_id, sentence, sentence_index)
         self.event_id.append(event_id)  # last: the row is complete once it has an id
         return EdgeData(row, self)
 
@@ -271,12 +280,11 @@ class EdgeColumns:
         self.article_id.extend(arts)
         self.sentence_id.extend(sids)
         self.trigger.extend([numbers.get(t) or number(t) for t in triggers])
-        self.sentence_index.extend([e[0] for e in extra])
         self.mentions.extend([e[1] for e in extra])
         self.articles.extend([e[2] for e in extra])
         add = self.texts.add
-        for sid, text in zip(sids, texts, strict=True):
-            add(sid, text)
+        for sid, text, e in zip(sids, texts, extra, strict=True):
+            add(sid, text, e[0])
         self.event_id.extend(ids)  # last: rows are complete once they have ids
         return range(first, len(self.event_id))
 
@@ -303,7 +311,6 @@ class EdgeColumns:
         _put(self.article_id, chunk.article_id)
         _put(self.sentence_id, chunk.sentence_id)
         _put(self.trigger, self._numbered(chunk.trigger))
-        _put(self.sentence_index, chunk.sentence_index)
         _put(self.mentions, chunk.mentions)
         _put(self.articles, chunk.articles)
         _put(self.event_id, chunk.event_id)  # last: rows are complete once they have ids
@@ -434,7 +441,7 @@ class EdgeData(Mapping[str, Any]):
     @property
     def sentence_index(self) -> int:
         """Return the sentence's position in its article (0: the first)."""
-        return self._cols.sentence_index[self._row]
+        return self._cols.texts.position(self._cols.sentence_id[self._row])
 
     @property
     def mentions(self) -> int:

@@ -160,7 +160,6 @@ def fold_columns(G: EventGraph, H: EventGraph, folded: Callable[[NodeId], NodeId
     cols: EdgeColumns | None = G.__dict__.get("edge_columns")
     if cols is None:
         return False
-    H.__dict__["folded_columns"] = cols  # what column readers of H read (not H's own)
     flat: array[int] = array("I")
     sources: list[NodeId] = []
     targets: list[NodeId] = []
@@ -181,6 +180,7 @@ def fold_columns(G: EventGraph, H: EventGraph, folded: Callable[[NodeId], NodeId
             sources.append(u)
             targets.append(v)
             counts.append(len(rows))
+    H.__dict__["folded_columns"] = cols  # what column readers of H read (not H's own)
     if not flat:
         return True
     order = np.frombuffer(flat, dtype=np.uint32).astype(np.int64)

@@ -103,8 +103,9 @@ def load_graph(
     from the id, source and target columns, one :class:`PairEvents` per pair of actors.
     ``progress(events read, highest id read)`` is called after every chunk.
 
-    The sentence texts are not read: the graph reads them from the store when an answer
-    asks for them, through its own sessions (:func:`sentence_loader`), and keeps them.
+    The sentences (their texts and positions) are not read: the graph reads them from the
+    store when an answer asks for them, through its own sessions (:func:`sentence_loader`),
+    and keeps them.
     """
     G: EventGraph = nx.MultiDiGraph()
     cols = edge_columns(G)
@@ -133,14 +134,14 @@ def load_graph(
 
 
 def sentence_loader(session: Session) -> SentenceLoader:
-    """Return what reads sentence texts by id, each time in a new session on the engine of
-    ``session`` (it outlives ``session``: a graph calls it from request threads)."""
+    """Return what reads sentences (text, position) by id, each time in a new session on the
+    engine of ``session`` (it outlives ``session``: a graph calls it from request threads)."""
     bind = session.get_bind()
     engine = getattr(bind, "engine", bind)
 
-    def load(sentence_ids: Sequence[int]) -> dict[int, str]:
+    def load(sentence_ids: Sequence[int]) -> dict[int, tuple[str, int]]:
         with Session(engine) as reader:
-            return events.sentence_texts(reader, sentence_ids)
+            return events.sentences_by_id(reader, sentence_ids)
 
     return load
 
@@ -148,7 +149,7 @@ def sentence_loader(session: Session) -> SentenceLoader:
 FAST_CHUNK = 50_000
 """Event ids :func:`load_graph` reads per statement (a few columns of text each)."""
 
-READERS = 3
+READERS = 2
 """Connections reading a SQLite file at once in :func:`read_chunks` (SQLite works
 without the GIL, so the statements of a chunk run side by side)."""
 
@@ -157,12 +158,12 @@ def read_chunks(session: Session, *, through: int) -> Iterator[tuple[ColumnChunk
     """Yield the events with ids up to ``through`` as :class:`ColumnChunk` s of
     ``FAST_CHUNK`` ids, each with the highest id its range covers, in id order.
 
-    On a SQLite file each chunk's three statements
+    On a SQLite file each chunk's two statements
     (:data:`events.GRAPH_COLUMN_PARTS`: each column one text, parsed at C speed) run on
     ``READERS`` connections of their own, a chunk ahead of the one being parsed;
     elsewhere, or if a text does not split into one value per event (or a score is not
     read exactly), the chunk is read as the rows of :func:`events.graph_rows`. No sentence
-    text is read: see :func:`sentence_loader`.
+    (text or position) is read: see :func:`sentence_loader`.
     """
     ranges = [(low, min(low + FAST_CHUNK, through)) for low in range(0, through, FAST_CHUNK)]
     bind = session.get_bind()
@@ -185,10 +186,10 @@ def read_chunks(session: Session, *, through: int) -> Iterator[tuple[ColumnChunk
             texts = [future.result() for future in pending.pop(0)]
             if i + 2 < len(ranges):
                 pending.append(submit(*ranges[i + 2]))
-            numbers, others, sentences = texts
+            numbers, others = texts
             chunk = None
-            if numbers is not None and others is not None and sentences is not None:
-                chunk = _parse_columns(numbers, others, sentences)
+            if numbers is not None and others is not None:
+                chunk = _parse_columns(numbers, others)
             if chunk is None:
                 rows = list(events.graph_rows(session, after=low, through=high))
                 chunk = _chunk_of_rows(rows)
@@ -201,14 +202,11 @@ def _parallel(engine: Engine) -> bool:
     return url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
 
 
-def _parse_columns(
-    numbers: ColumnTexts, others: ColumnTexts, sentences: ColumnTexts
-) -> ColumnChunk | None:
+def _parse_columns(numbers: ColumnTexts, others: ColumnTexts) -> ColumnChunk | None:
     """Return the chunk the column texts of :data:`events.GRAPH_COLUMN_PARTS` hold, or None if
     one does not parse into one value per event or a score is not read exactly (then the
     caller reads rows)."""
     n = int(numbers[0] or 0)
-    m = int(sentences[0] or 0)
     if not n or others[0] != n:
         return _chunk_of_rows([]) if not n else None
     if others[3]:  # a Goldstein score or a confidence the scaled integers do not hold exactly
@@ -223,20 +221,14 @@ def _parse_columns(
     try:
         ids, ends, small, counts, article_id, sentence_id = map(parse, numbers[1:7])
         goldstein, confidence = parse(others[1]), parse(others[2])
-        sentence_ids, sentence_index = map(parse, sentences[1:3])
     except ValueError:
         return None
     cameo, modality, trigger = (str(text).split(SEPARATOR) for text in others[4:7])
     columns = (ids, ends, small, counts, article_id, sentence_id, goldstein, confidence)
     if any(len(c) != n for c in (*columns, cameo, modality, trigger)):
         return None
-    if len(sentence_ids) != m or len(sentence_index) != m:
-        return None
-    if np.any(np.diff(ids) <= 0) or np.any(np.diff(sentence_ids) <= 0):
+    if np.any(np.diff(ids) <= 0):
         return None  # not in id order
-    where = np.searchsorted(sentence_ids, sentence_id)
-    if not m or not np.array_equal(sentence_ids[np.minimum(where, m - 1)], sentence_id):
-        return None
     low32 = np.int64(0xFFFFFFFF)
     return ColumnChunk(
         event_id=ids,
@@ -252,7 +244,6 @@ def _parse_columns(
         article_id=article_id,
         sentence_id=sentence_id,
         trigger=trigger,
-        sentence_index=sentence_index[where],
         mentions=counts >> 32,
         articles=counts & low32,
     )
@@ -282,7 +273,6 @@ def _chunk_of_rows(rows: list[GraphRow]) -> ColumnChunk:
         article_id=ints(10),
         sentence_id=ints(11),
         trigger=list(columns[13]),
-        sentence_index=ints(14),
         mentions=ints(15),
         articles=ints(16),
     )

@@ -76,7 +76,6 @@ def test_a_column_text_numpy_cannot_read_falls_back_without_touching_warning_fil
         chunk = _parse_columns(
             (2, "1,2x", "0,0", "0,0", "1,1", "1,1", "1,1"),
             (2, "0,0", "0,0", 0.0, "a\x1fb", "asserted\x1fasserted", "met\x1fmet"),
-            (1, "1", "0"),
         )
     assert chunk is None
     assert list(warnings.filters) == before

@@ -442,7 +442,9 @@ def test_an_answer_or_export_reads_the_sentences_of_its_events_at_once(
         loader = texts.loader
         assert loader is not None
 
-        def counted(ids: Sequence[int], loader: SentenceLoader = loader) -> Mapping[int, str]:
+        def counted(
+            ids: Sequence[int], loader: SentenceLoader = loader
+        ) -> Mapping[int, tuple[str, int]]:
             asked.append(list(ids))
             return loader(ids)
 

@@ -403,11 +403,9 @@ GRAPH_COLUMN_PARTS = (
        group_concat(cameo_code, char(31)), group_concat(modality, char(31)),
        group_concat("trigger", char(31))
 {_CHUNK}""",
-    f"""SELECT count(*), group_concat(id), group_concat("index") FROM sentences
-WHERE id IN (SELECT sentence_id {_CHUNK})""",
 )
-"""The three statements that read a chunk of events column by column on SQLite (see
-:func:`graph_column_texts`): they can run at once on several connections."""
+"""The two statements that read a chunk of events column by column on SQLite (see
+:func:`graph_column_texts`): they can run at once on two connections."""
 
 
 ColumnTexts = tuple[str | int | float | None, ...]
@@ -417,7 +415,7 @@ ColumnTexts = tuple[str | int | float | None, ...]
 def graph_column_texts(
     engine: Engine, part: int, *, after: int, through: int
 ) -> ColumnTexts | None:
-    """Return part ``part`` (0, 1 or 2) of the events with ``after < id <= through`` column
+    """Return part ``part`` (0 or 1) of the events with ``after < id <= through`` column
     by column, each column one text, read on a connection of its own (SQLite only; None on
     another database).
 
@@ -426,10 +424,9 @@ def graph_column_texts(
     joined by commas, in id order. Part 1: (count, Goldstein scores
     times :data:`GOLDSTEIN_SCALE` and confidences times :data:`CONFIDENCE_SCALE` as integers,
     how many of those two are not exact (then the chunk must be read otherwise), CAMEO codes,
-    modalities and triggers joined by :data:`SEPARATOR`). Part 2: (count, the ids of the
-    sentences the events cite and their positions in their articles), in sentence id order
-    (the order SQLite reads an ``IN`` list in; the reader checks it);
-    not their texts, which a graph reads when an answer needs them (:func:`sentence_texts`).
+    modalities and triggers joined by :data:`SEPARATOR`). Not the sentences the events cite
+    (their texts and positions), which a graph reads when an answer needs them
+    (:func:`sentences_by_id`).
     A few texts per statement, no float written as text: reading a million
     events so takes a fraction of the time tuples per row take, and no statement outlives
     its chunk.
@@ -446,15 +443,19 @@ def graph_column_texts(
             cursor.close()
 
 
-def sentence_texts(
+def sentences_by_id(
     session: Session, sentence_ids: Sequence[int], *, batch: int = 500
-) -> dict[int, str]:
-    """Return the texts of the sentences ``sentence_ids`` by id (ids not stored are left out),
-    read ``batch`` ids per statement."""
-    found: dict[int, str] = {}
+) -> dict[int, tuple[str, int]]:
+    """Return the text and position in its article of each sentence of ``sentence_ids``, by
+    id (ids not stored are left out), read ``batch`` ids per statement."""
+    found: dict[int, tuple[str, int]] = {}
     connection = session.connection()
     for start in range(0, len(sentence_ids), batch):
         wanted = list(sentence_ids[start : start + batch])
-        stmt = select(SentenceRow.id, SentenceRow.text).where(SentenceRow.id.in_(wanted))
-        found.update((int(id_), text) for id_, text in connection.execute(stmt))
+        stmt = select(SentenceRow.id, SentenceRow.text, SentenceRow.index).where(
+            SentenceRow.id.in_(wanted)
+        )
+        found.update(
+            (int(id_), (text, int(index))) for id_, text, index in connection.execute(stmt)
+        )
     return found

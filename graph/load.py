@@ -9,6 +9,7 @@ import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from diplograph.core.db import in_memory, make_engine
 from diplograph.core.repositories import actors, events
 from diplograph.core.repositories.events import SEPARATOR, ColumnTexts, GraphRow
 from diplograph.graph.adjacency import Adjacency, group_pairs, link, slotted
@@ -134,14 +135,24 @@ def load_graph(
 
 
 def sentence_loader(session: Session) -> SentenceLoader:
-    """Return what reads sentences (text, position) by id, each time in a new session on the
-    engine of ``session`` (it outlives ``session``: a graph calls it from request threads)."""
+    """Return what reads sentences (text, position) by id from the database of ``session``,
+    each time on a connection of its own (it outlives ``session``: a graph calls it from
+    request threads).
+
+    The connection is opened for the read and closed after it, outside the pool of
+    ``session``'s engine: a request holding one of the pool's connections while its answer
+    reads sentences must not wait for another (requests outnumber the pool's connections).
+    An in-memory database is read through the same engine (another would open another
+    database).
+    """
     bind = session.get_bind()
-    engine = getattr(bind, "engine", bind)
+    engine: Engine = bind if isinstance(bind, Engine) else bind.engine
+    url = engine.url.render_as_string(hide_password=False)
+    reader = engine if in_memory(url) else make_engine(url, pooled=False)
 
     def load(sentence_ids: Sequence[int]) -> dict[int, tuple[str, int]]:
-        with Session(engine) as reader:
-            return events.sentences_by_id(reader, sentence_ids)
+        with Session(reader) as session:
+            return events.sentences_by_id(session, sentence_ids)
 
     return load
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from diplograph.core.db import make_engine, make_session_factory
 from diplograph.core.models import EventRow, SentenceRow
 from diplograph.core.repositories import events, graph_state
 from diplograph.graph.build import build_graph, edge_columns
@@ -493,3 +494,21 @@ def test_scores_the_scaled_integers_cannot_hold_are_read_as_rows(
     scores = sorted((d["goldstein"], d["confidence"]) for *_, d in G.edges(data=True))
     assert (read, scores) == ([2], [(-100.3, 0.9), (1.0, 1e-300)])
     assert contents(G) == contents(fresh(session_factory))
+
+
+def test_evidence_is_read_while_every_pooled_connection_is_held(database_url: str) -> None:
+    # A request holds one of the pool's connections while its answer reads sentences: the
+    # read must not wait for another (requests outnumber the pool's connections).
+    engine = make_engine(database_url, pool_size=1)
+    factory = make_session_factory(engine)
+    first_two(factory)
+    with factory() as session:
+        G = load_graph(session)
+    held = [engine.connect() for _ in range(3)]  # the pool's one and its two of overflow
+    try:
+        texts = [edge_columns(G).texts.text(i) for i in (1, 2)]
+    finally:
+        for connection in held:
+            connection.close()
+        engine.dispose()
+    assert texts == ["Putin met Assad.", "Putin met Egypt."]

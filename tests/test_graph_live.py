@@ -512,3 +512,30 @@ def test_evidence_is_read_while_every_pooled_connection_is_held(database_url: st
             connection.close()
         engine.dispose()
     assert texts == ["Putin met Assad.", "Putin met Egypt."]
+
+
+def test_an_export_of_the_accepted_events_reads_their_sentences_at_once(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store(session_factory, *graph_world())
+    with session_factory() as session:
+        G = load_graph(session)
+    texts = edge_columns(G).texts
+    loader = texts.loader
+    assert loader is not None
+    asked: list[int] = []
+
+    def counted(ids: Sequence[int]) -> Mapping[int, tuple[str, int]]:
+        asked.append(len(ids))
+        return loader(ids)
+
+    texts.loader = counted
+    H = filtered_graph(G, EdgeFilter(modalities=MODALITIES))
+    shared = [texts.known(i) for i in range(1, 12)]
+    exported = b"".join(export_chunks(H, "csv"))
+    expected = b"".join(
+        export_chunks(
+            filtered_graph(fresh(session_factory), EdgeFilter(modalities=MODALITIES)), "csv"
+        )
+    )
+    assert (shared, asked, exported) == ([False] * 11, [10], expected)

@@ -1,13 +1,15 @@
 """Turn stored rows and graph results into API schemas."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from diplograph.app.schemas.actors import ActorDetail, ActorOut
 from diplograph.app.schemas.articles import ArticleDetail, ArticleSummary, SentenceOut
 from diplograph.app.schemas.events import ArticleRef, EventEvidence, EventOut, MentionOut
 from diplograph.app.schemas.graph import MeetingPairOut, NodeOut
 from diplograph.core.models import ActorRow, ArticleRow, EventMentionRow, EventRow
+from diplograph.graph.edges import fetch_sentences
 from diplograph.graph.queries import MeetingPair, pair_events
 from diplograph.graph.records import EventGraph
 
@@ -124,9 +126,21 @@ def node_out(row: ActorRow) -> NodeOut:
     )
 
 
-def meeting_pair_out(G: EventGraph, pair: MeetingPair) -> MeetingPairOut:
-    """Return a who-met-whom pair with the evidence of each of its events, read from ``G``."""
-    evidence = pair_events(G, pair)
+def meeting_pairs_out(G: EventGraph, pairs: Sequence[MeetingPair]) -> list[MeetingPairOut]:
+    """Return who-met-whom pairs with the evidence of each of their events, read from ``G``
+    (the sentences of all in one read)."""
+    evidence = [pair_events(G, pair) for pair in pairs]
+    fetch_sentences(data for events in evidence for data in events)
+    return [meeting_pair_out(G, pair, events) for pair, events in zip(pairs, evidence, strict=True)]
+
+
+def meeting_pair_out(
+    G: EventGraph, pair: MeetingPair, evidence: Sequence[Mapping[str, Any]] | None = None
+) -> MeetingPairOut:
+    """Return a who-met-whom pair with the evidence of each of its events (``evidence``, else
+    read from ``G``)."""
+    if evidence is None:
+        evidence = pair_events(G, pair)
     return MeetingPairOut.model_validate(
         {
             "a": pair.a,

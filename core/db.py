@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 T = TypeVar("T")
 logger = logging.getLogger("diplograph.db")
@@ -75,8 +76,12 @@ def in_memory(url: str) -> bool:
     return ":memory:" in url or url in ("sqlite://", "sqlite+pysqlite://")
 
 
-def make_engine(url: str, *, pool_size: int = 5, write: bool = False) -> Engine:
-    """Return an engine for ``url`` whose pool holds ``pool_size`` connections.
+def make_engine(
+    url: str, *, pool_size: int = 5, write: bool = False, pooled: bool = True
+) -> Engine:
+    """Return an engine for ``url`` whose pool holds ``pool_size`` connections (without
+    ``pooled``, none: each connection is opened when taken and closed when given back;
+    an in-memory database keeps its default pool).
 
     SQLite gets foreign keys enforced, WAL journaling (file databases) and a
     busy timeout of ``BUSY_TIMEOUT_MS``. With ``write`` every transaction
@@ -91,6 +96,8 @@ def make_engine(url: str, *, pool_size: int = 5, write: bool = False) -> Engine:
     pool_args: dict[str, Any] = {}
     if not in_memory(url):
         pool_args = {"pool_size": pool_size, "max_overflow": 2, "pool_timeout": 60}
+        if not pooled:
+            pool_args = {"poolclass": NullPool}
     engine = create_engine(url, connect_args=connect_args, **pool_args)
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_setup(write))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from diplograph.graph.edges import fetch_sentences
 from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, edges_between
 from diplograph.graph.records import Edge, EventGraph, NodeId
 from diplograph.graph.summary import (
@@ -152,6 +153,7 @@ def dyad_timeline(
                 event_ids=s.event_ids,
             )
         )
+    fetch_sentences(e[3] for e in edges)  # the evidence of every event, in one read
     return Dyad(
         interval=interval,
         summary=summarize(edges, origin={a}),

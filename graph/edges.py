@@ -3,18 +3,22 @@
 A million events as networkx edges with a dict of attributes each take about a
 gigabyte; most of it is the dicts (464 bytes for 13 keys) and the sentence strings.
 The graph's :class:`EdgeColumns` holds the attributes of all its edges in typed arrays
-(about 67 bytes an edge, sentences packed as UTF-8 in one buffer) and each edge's
+(about 63 bytes an edge, sentences packed as UTF-8 in one buffer) and each edge's
 :class:`EdgeData` (48 bytes) reads its row when an answer needs it. It is a read-only
 mapping, so graph code reads it like the dict it replaces (``data["date"]``,
-``data.get("cameo")``, ``dict(data)``, ``**data``).
+``data.get("cameo")``, ``dict(data)``, ``**data``). A graph loaded from the store holds
+no sentence at first: an edge's sentence is read from the store when first asked for
+(:class:`SentenceTexts`), and answers listing many events read theirs at once
+(:func:`fetch_sentences`, :func:`with_sentences`).
 """
 
+import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import ItemsView, Iterator, Mapping, ValuesView
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -28,8 +32,8 @@ class ColumnChunk:
     """Many events' edge attributes column by column (what a fast load reads per statement).
 
     One entry per event in each column, in event id order; ``day`` is the date's ordinal
-    (0: undated). The sentence texts are given once per sentence: their ids, UTF-8 byte
-    lengths and the texts concatenated, in the same order.
+    (0: undated). No sentence texts or positions: the graph reads those when an answer
+    needs them (:class:`SentenceTexts`).
     """
 
     event_id: Ints
@@ -45,12 +49,8 @@ class ColumnChunk:
     article_id: Ints
     sentence_id: Ints
     trigger: list[str]
-    sentence_index: Ints
     mentions: Ints
     articles: Ints
-    sentence_ids: Ints
-    sentence_lengths: Ints
-    sentence_blob: bytes
 
     def __len__(self) -> int:
         return len(self.event_id)
@@ -83,79 +83,114 @@ KEYS = (
 _KEYSET = frozenset(KEYS)
 
 
-class SentenceTexts:
-    """Sentence texts by sentence id: one UTF-8 buffer and two offset arrays indexed by id.
+SentenceLoader = Callable[[Sequence[int]], Mapping[int, tuple[str, int]]]
+"""Reads sentences by id from the store: (text, position in its article) by id (ids not
+found are left out)."""
 
-    About 70 bytes a sentence less than a ``str`` each. Texts are only ever
-    added (a sentence whose text changes makes the store rebuild the graph), so
-    readers in other threads are never disturbed.
+
+class SentenceTexts:
+    """Sentence texts and positions by sentence id: one UTF-8 buffer and arrays indexed by id.
+
+    About 70 bytes a sentence less than a ``str`` each. A graph loaded column by column
+    holds no sentence at first: with a ``loader``, a sentence asked for (its text or its
+    position in its article) is read from the store then (:meth:`text`, :meth:`position`,
+    or many at once with :meth:`fetch`) and kept. Texts are only ever added
+    (a sentence whose text changes makes the store rebuild the graph), so readers in other
+    threads are never disturbed; writers take a lock.
 
     Examples
     --------
     >>> texts = SentenceTexts()
-    >>> texts.add(3, "Putin met Assad.")
+    >>> texts.add(3, "Putin met Assad.", 2)
     >>> texts.add(1, "Erdoğan visited Cairo.")
-    >>> texts.text(3), texts.text(1), texts.text(2)
-    ('Putin met Assad.', 'Erdoğan visited Cairo.', '')
+    >>> texts.text(3), texts.position(3), texts.text(1), texts.text(2)
+    ('Putin met Assad.', 2, 'Erdoğan visited Cairo.', '')
+    >>> stored = {5: ("Sisi met Abbas.", 4), 6: ("", 0)}
+    >>> lazy = SentenceTexts(lambda ids: {i: stored[i] for i in ids if i in stored})
+    >>> lazy.position(5), lazy.known(5), lazy.known(6), lazy.fetch([6, 7]), lazy.known(6)
+    (4, True, False, 1, True)
     """
 
-    def __init__(self) -> None:
+    def __init__(self, loader: SentenceLoader | None = None) -> None:
+        self.loader = loader
         self._blob = bytearray()
         self._start: array[int] = array("q")
         self._end: array[int] = array("q")
+        self._position: array[int] = array("i")
+        self._known = bytearray()  # 1 where a text is stored (an empty text is one too)
+        self._lock = threading.Lock()
 
-    def add(self, sentence_id: int, text: str) -> None:
-        """Store the text of ``sentence_id`` unless it is stored already."""
-        if sentence_id < len(self._end) and self._end[sentence_id]:
+    def known(self, sentence_id: int) -> bool:
+        """Return whether the text of ``sentence_id`` is held (no read of the store)."""
+        return sentence_id < len(self._known) and bool(self._known[sentence_id])
+
+    def add(self, sentence_id: int, text: str, position: int = 0) -> None:
+        """Store the text and position of ``sentence_id`` unless it is stored already."""
+        with self._lock:
+            self._add(sentence_id, text, position)
+
+    def _add(self, sentence_id: int, text: str, position: int) -> None:
+        if self.known(sentence_id):
             return
         if sentence_id >= len(self._end):
-            grow = array("q", bytes(8 * (sentence_id + 1 - len(self._end) + len(self._end) // 4)))
-            self._start.extend(grow)
-            self._end.extend(grow)
+            self._grow(sentence_id)
         start = len(self._blob)
         self._blob += text.encode()
         self._start[sentence_id] = start
         self._end[sentence_id] = len(self._blob)
+        self._position[sentence_id] = position
+        self._known[sentence_id] = 1  # last: the rest is set once it says so
+
+    def _grow(self, top: int) -> None:
+        """Make the offset arrays reach id ``top`` (and a quarter more)."""
+        more = top + 1 - len(self._end) + len(self._end) // 4
+        grow = array("q", bytes(8 * more))
+        self._start.extend(grow)
+        self._end.extend(grow)
+        self._position.extend(array("i", bytes(4 * more)))
+        self._known.extend(bytes(more))
 
     def text(self, sentence_id: int) -> str:
-        """Return the text of ``sentence_id`` ("" if unknown)."""
-        if sentence_id >= len(self._end):
+        """Return the text of ``sentence_id``: held, else read through the loader and kept
+        ("" if unknown)."""
+        if not self.known(sentence_id) and self.fetch([sentence_id]) == 0:
             return ""
         return self._blob[self._start[sentence_id] : self._end[sentence_id]].decode()
 
-    def add_many(self, ids: Ints, lengths: Ints, blob: bytes) -> None:
-        """Store many texts at once: ``blob`` holds them concatenated, ``lengths`` their
-        UTF-8 lengths in the order of ``ids``; ids stored already keep their text."""
-        if not len(ids):
-            return
-        top = int(ids.max())
-        if top >= len(self._end):
-            grow = array("q", bytes(8 * (top + 1 - len(self._end) + len(self._end) // 8)))
-            self._start.extend(grow)
-            self._end.extend(grow)
-        ends = np.cumsum(lengths, dtype=np.int64)
-        starts = ends - lengths
-        base = len(self._blob)
-        self._blob += blob
-        start_view = np.frombuffer(self._start, dtype=np.int64)
-        end_view = np.frombuffer(self._end, dtype=np.int64)
-        new = end_view[ids] == 0
-        start_view[ids[new]] = base + starts[new]
-        end_view[ids[new]] = base + ends[new]
-        del start_view, end_view  # the arrays may grow again once no view holds them
+    def position(self, sentence_id: int) -> int:
+        """Return the position of ``sentence_id`` in its article (0: the first), read as
+        :meth:`text` reads its text (0 if unknown)."""
+        if not self.known(sentence_id) and self.fetch([sentence_id]) == 0:
+            return 0
+        return self._position[sentence_id]
+
+    def fetch(self, sentence_ids: Iterable[int]) -> int:
+        """Read the texts of ``sentence_ids`` not held yet through the loader (one read for
+        all) and keep them; return how many were read."""
+        loader = self.loader
+        if loader is None:
+            return 0
+        missing = sorted({i for i in sentence_ids if not self.known(i)})
+        if not missing:
+            return 0
+        found = loader(missing)
+        with self._lock:
+            for sentence_id, (text, position) in found.items():
+                self._add(sentence_id, text, position)
+        return len(found)
 
     def nbytes(self) -> int:
         """Return the bytes the store holds (buffer and arrays)."""
-        return len(self._blob) + 16 * len(self._end)
+        return len(self._blob) + 21 * len(self._end)
 
 
 class EdgeColumns:
     """The attributes of every edge of a graph in typed arrays, one row per edge.
 
     Codes, modalities and triggers are numbers into one table of strings, dates
-    their ordinals (0: undated), sentences in a :class:`SentenceTexts`: about 67
-    bytes a row. Rows are only ever appended, so readers in other threads are
-    never disturbed.
+    their ordinals (0: undated), sentences in a :class:`SentenceTexts` (by sentence
+    id, read when asked for in a loaded graph): about 63 bytes a row. Rows are only
+    ever appended, so readers in other threads are never disturbed.
     """
 
     def __init__(self) -> None:
@@ -170,7 +205,6 @@ class EdgeColumns:
         self.article_id: array[int] = array("I")
         self.sentence_id: array[int] = array("I")
         self.trigger: array[int] = array("I")
-        self.sentence_index: array[int] = array("i")
         self.mentions: array[int] = array("i")
         self.articles: array[int] = array("i")
         self.strings: list[str] = []
@@ -216,10 +250,9 @@ class EdgeColumns:
         self.article_id.append(article_id)
         self.sentence_id.append(sentence_id)
         self.trigger.append(numbers.get(trigger) or number(trigger))
-        self.sentence_index.append(sentence_index)
         self.mentions.append(mentions)
         self.articles.append(articles)
-        self.texts.add(sentence_id, sentence)
+        self.texts.add(sentence_id, sentence, sentence_index)
         self.event_id.append(event_id)  # last: the row is complete once it has an id
         return EdgeData(row, self)
 
@@ -247,12 +280,11 @@ class EdgeColumns:
         self.article_id.extend(arts)
         self.sentence_id.extend(sids)
         self.trigger.extend([numbers.get(t) or number(t) for t in triggers])
-        self.sentence_index.extend([e[0] for e in extra])
         self.mentions.extend([e[1] for e in extra])
         self.articles.extend([e[2] for e in extra])
         add = self.texts.add
-        for sid, text in zip(sids, texts, strict=True):
-            add(sid, text)
+        for sid, text, e in zip(sids, texts, extra, strict=True):
+            add(sid, text, e[0])
         self.event_id.extend(ids)  # last: rows are complete once they have ids
         return range(first, len(self.event_id))
 
@@ -279,10 +311,8 @@ class EdgeColumns:
         _put(self.article_id, chunk.article_id)
         _put(self.sentence_id, chunk.sentence_id)
         _put(self.trigger, self._numbered(chunk.trigger))
-        _put(self.sentence_index, chunk.sentence_index)
         _put(self.mentions, chunk.mentions)
         _put(self.articles, chunk.articles)
-        self.texts.add_many(chunk.sentence_ids, chunk.sentence_lengths, chunk.sentence_blob)
         _put(self.event_id, chunk.event_id)  # last: rows are complete once they have ids
         return range(first, len(self.event_id))
 
@@ -335,6 +365,11 @@ class EdgeData(Mapping[str, Any]):
     def row(self) -> int:
         """Return the edge's row in its :class:`EdgeColumns`."""
         return self._row
+
+    @property
+    def columns(self) -> EdgeColumns:
+        """Return the :class:`EdgeColumns` the edge is a row of."""
+        return self._cols
 
     @property
     def event_id(self) -> int:
@@ -406,7 +441,7 @@ class EdgeData(Mapping[str, Any]):
     @property
     def sentence_index(self) -> int:
         """Return the sentence's position in its article (0: the first)."""
-        return self._cols.sentence_index[self._row]
+        return self._cols.texts.position(self._cols.sentence_id[self._row])
 
     @property
     def mentions(self) -> int:
@@ -514,6 +549,11 @@ class PairEvents(Mapping[int, EdgeData]):
             return [rows] if flags[rows] else []
         return [row for row in rows if flags[row]]
 
+    @property
+    def columns(self) -> EdgeColumns:
+        """Return the :class:`EdgeColumns` the pair's events are rows of."""
+        return self._cols
+
     def rows(self) -> "tuple[int, ...] | array[int]":
         """Return the rows of the pair's events in the edge columns, in id order."""
         rows = self._rows
@@ -567,6 +607,11 @@ class FoldedEdgeData(Mapping[str, Any]):
         self.source_actor = source_actor
         self.target_actor = target_actor
 
+    @property
+    def data(self) -> Mapping[str, Any]:
+        """Return the attributes of the actor graph's edge this one reads through to."""
+        return self._data
+
     def __getitem__(self, key: str) -> Any:
         if key == "source_actor":
             return self.source_actor
@@ -587,6 +632,54 @@ class FoldedEdgeData(Mapping[str, Any]):
 
     def __repr__(self) -> str:
         return repr(dict(self))
+
+
+def fetch_sentences(datas: Iterable[Mapping[str, Any]]) -> int:
+    """Read the evidence sentences of the edges ``datas`` (attributes of event edges, folded
+    or not) that their graphs do not hold yet, one read per graph; return how many were read.
+
+    What an answer or export listing many events calls first, so that their ``sentence``
+    is not read from the store one event at a time. Edges that are plain dicts hold their
+    sentence already.
+    """
+    wanted: dict[int, tuple[EdgeColumns, list[int]]] = {}
+    for data in datas:
+        while isinstance(data, FoldedEdgeData):
+            data = data.data
+        if isinstance(data, EdgeData):
+            cols = data.columns
+            found = wanted.get(id(cols))
+            if found is None:
+                found = wanted[id(cols)] = (cols, [])
+            found[1].append(cols.sentence_id[data.row])
+    return sum(cols.texts.fetch(ids) for cols, ids in wanted.values())
+
+
+EdgeT = TypeVar("EdgeT", bound=tuple[Any, ...])
+
+FETCH_EDGES = 5_000
+"""Edges :func:`with_sentences` reads the sentences of at once."""
+
+
+def with_sentences(edges: Iterable[EdgeT], size: int = FETCH_EDGES) -> Iterator[EdgeT]:
+    """Yield ``edges`` (tuples whose last item is the edge's attributes), reading the
+    sentences of each ``size`` of them at once first (:func:`fetch_sentences`): how an export
+    of a whole graph reads its evidence, a chunk at a time.
+
+    >>> cols = EdgeColumns()
+    >>> d = cols.append(7, "040", 1, 1.0, None, "asserted", 0.9, False, 1, 3, "They met.", "met")
+    >>> [data["sentence"] for _, _, data in with_sentences([(1, 2, d)])]
+    ['They met.']
+    """
+    chunk: list[EdgeT] = []
+    for edge in edges:
+        chunk.append(edge)
+        if len(chunk) == size:
+            fetch_sentences(e[-1] for e in chunk)
+            yield from chunk
+            chunk = []
+    fetch_sentences(e[-1] for e in chunk)
+    yield from chunk
 
 
 ROOTS: dict[str, str] = {}

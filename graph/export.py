@@ -16,6 +16,7 @@ from typing import IO, Any, Literal, cast
 
 import networkx as nx
 
+from diplograph.graph.edges import with_sentences
 from diplograph.graph.filters import EdgeFilter
 from diplograph.graph.records import EventGraph
 
@@ -111,7 +112,7 @@ def _converted(G: EventGraph, convert: Callable[[Any], Any]) -> EventGraph:
     H: EventGraph = nx.MultiDiGraph()
     H.graph.update({k: convert(v) for k, v in G.graph.items()})
     H.add_nodes_from((n, {k: convert(v) for k, v in attrs.items()}) for n, attrs in G.nodes.items())
-    for u, v, key, data in G.edges(keys=True, data=True):
+    for u, v, key, data in with_sentences(G.edges(keys=True, data=True)):
         H.add_edge(u, v, key=key, **{k: convert(x) for k, x in data.items()})
     return H
 
@@ -269,7 +270,7 @@ def iter_csv(G: EventGraph, rows: int = CHUNK_ROWS) -> Iterator[str]:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for n, (u, v, key, data) in enumerate(
-        sorted(G.edges(keys=True, data=True), key=lambda e: e[2]), 1
+        with_sentences(sorted(G.edges(keys=True, data=True), key=lambda e: e[2])), 1
     ):
         when: date | None = data["date"]
         source, target = G.nodes[u], G.nodes[v]
@@ -331,7 +332,7 @@ def iter_node_link(G: EventGraph, items: int = CHUNK_ROWS) -> Iterator[str]:
     yield '], "edges": ['
     edges = (
         {**_json_attrs(d), "source": u, "target": v, "key": k}
-        for u, v, k, d in G.edges(keys=True, data=True)
+        for u, v, k, d in with_sentences(G.edges(keys=True, data=True))
     )
     yield from _json_items(edges, items)
     yield "]}"
@@ -406,7 +407,7 @@ class WritableView:
     def edges(self, keys: bool = False, data: bool = False) -> Iterator[tuple[Any, ...]]:
         """Yield the events as ``(u, v[, key][, converted attributes])``."""
         convert = self._convert
-        for u, v, key, attrs in self._kept():
+        for u, v, key, attrs in with_sentences(self._kept()) if data else self._kept():
             edge: tuple[Any, ...] = (u, v, key) if keys else (u, v)
             yield (*edge, {k: convert(x) for k, x in attrs.items()}) if data else edge
 

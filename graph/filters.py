@@ -153,8 +153,10 @@ def edges_between(
 def filtered_graph(G: EventGraph, where: EdgeFilter = DEFAULT_FILTER) -> EventGraph:
     """Return a new graph of the events ``where`` accepts and the nodes they link.
 
-    Node and edge attributes are copied (shallowly); nodes left without any
-    accepted event are left out.
+    Node attributes are copied (shallowly); edge attributes are copied when they are a
+    dict, else shared (the read-only mappings of an event graph, whose evidence sentence is
+    read when asked for: a copy would read every event's); nodes left without any accepted
+    event are left out.
 
     Examples
     --------
@@ -170,9 +172,11 @@ def filtered_graph(G: EventGraph, where: EdgeFilter = DEFAULT_FILTER) -> EventGr
     """
     H: EventGraph = nx.MultiDiGraph()
     H.graph.update(G.graph)
+    succ: dict[NodeId, dict[NodeId, dict[int, Any]]] = H._succ  # type: ignore[attr-defined]
     for u, v, key, data in kept_edges(G, where):
         for n in (u, v):
             if n not in H:
                 H.add_node(n, **G.nodes[n])
-        H.add_edge(u, v, key=key, **data)
+        H.add_edge(u, v, key=key)
+        succ[u][v][key] = dict(data) if isinstance(data, dict) else data  # pred shares it
     return H

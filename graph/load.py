@@ -1,10 +1,7 @@
 """Read the stored events as plain graph records (the one place graph code touches the store)."""
 
-from array import array
-from collections import deque
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from itertools import repeat
 from typing import Any
 
 import networkx as nx
@@ -12,11 +9,13 @@ import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from diplograph.core.db import in_memory, make_engine
 from diplograph.core.repositories import actors, events
-from diplograph.core.repositories.events import SEPARATOR, GraphRow
+from diplograph.core.repositories.events import SEPARATOR, ColumnTexts, GraphRow
+from diplograph.graph.adjacency import Adjacency, group_pairs, link, slotted
 from diplograph.graph.build import edge_columns, node_attrs
-from diplograph.graph.edges import ColumnChunk, EdgeColumns, Ints, PairEvents
-from diplograph.graph.records import ActorNode, EventGraph, EventRecord, NodeId
+from diplograph.graph.edges import ColumnChunk, Ints, PairEvents, SentenceLoader
+from diplograph.graph.records import ActorNode, EventGraph, EventRecord
 
 CHUNK = 10_000
 """Event ids read per statement: each is fetched whole, so no read lock outlives a chunk."""
@@ -104,9 +103,14 @@ def load_graph(
     (:func:`read_chunks`) into the edge columns; once all are read the adjacency is made
     from the id, source and target columns, one :class:`PairEvents` per pair of actors.
     ``progress(events read, highest id read)`` is called after every chunk.
+
+    The sentences (their texts and positions) are not read: the graph reads them from the
+    store when an answer asks for them, through its own sessions (:func:`sentence_loader`),
+    and keeps them.
     """
     G: EventGraph = nx.MultiDiGraph()
     cols = edge_columns(G)
+    cols.texts.loader = sentence_loader(session)
     nodes = actor_nodes(session)
     last = read = 0
     ids: list[Ints] = []
@@ -130,13 +134,33 @@ def load_graph(
     return G
 
 
+def sentence_loader(session: Session) -> SentenceLoader:
+    """Return what reads sentences (text, position) by id from the database of ``session``,
+    each time on a connection of its own (it outlives ``session``: a graph calls it from
+    request threads).
+
+    The connection is opened for the read and closed after it, outside the pool of
+    ``session``'s engine: a request holding one of the pool's connections while its answer
+    reads sentences must not wait for another (requests outnumber the pool's connections).
+    An in-memory database is read through the same engine (another would open another
+    database).
+    """
+    bind = session.get_bind()
+    engine: Engine = bind if isinstance(bind, Engine) else bind.engine
+    url = engine.url.render_as_string(hide_password=False)
+    reader = engine if in_memory(url) else make_engine(url, pooled=False)
+
+    def load(sentence_ids: Sequence[int]) -> dict[int, tuple[str, int]]:
+        with Session(reader) as session:
+            return events.sentences_by_id(session, sentence_ids)
+
+    return load
+
+
 FAST_CHUNK = 50_000
 """Event ids :func:`load_graph` reads per statement (a few columns of text each)."""
 
-Adjacency = dict[NodeId, dict[NodeId, Mapping[int, Any]]]
-"""A networkx graph's successors or predecessors: node -> neighbour -> its events."""
-
-READERS = 3
+READERS = 2
 """Connections reading a SQLite file at once in :func:`read_chunks` (SQLite works
 without the GIL, so the statements of a chunk run side by side)."""
 
@@ -145,11 +169,12 @@ def read_chunks(session: Session, *, through: int) -> Iterator[tuple[ColumnChunk
     """Yield the events with ids up to ``through`` as :class:`ColumnChunk` s of
     ``FAST_CHUNK`` ids, each with the highest id its range covers, in id order.
 
-    On a SQLite file each chunk's three statements
+    On a SQLite file each chunk's two statements
     (:data:`events.GRAPH_COLUMN_PARTS`: each column one text, parsed at C speed) run on
     ``READERS`` connections of their own, a chunk ahead of the one being parsed;
-    elsewhere, or if a text does not split into one value per event, the chunk is read as
-    the rows of :func:`events.graph_rows`.
+    elsewhere, or if a text does not split into one value per event (or a score is not
+    read exactly), the chunk is read as the rows of :func:`events.graph_rows`. No sentence
+    (text or position) is read: see :func:`sentence_loader`.
     """
     ranges = [(low, min(low + FAST_CHUNK, through)) for low in range(0, through, FAST_CHUNK)]
     bind = session.get_bind()
@@ -161,7 +186,7 @@ def read_chunks(session: Session, *, through: int) -> Iterator[tuple[ColumnChunk
     parts = range(len(events.GRAPH_COLUMN_PARTS))
     with ThreadPoolExecutor(READERS, thread_name_prefix="graph-read") as pool:
 
-        def submit(low: int, high: int) -> list[Future[tuple[str | int | None, ...] | None]]:
+        def submit(low: int, high: int) -> list[Future[ColumnTexts | None]]:
             return [
                 pool.submit(events.graph_column_texts, engine, part, after=low, through=high)
                 for part in parts
@@ -172,10 +197,10 @@ def read_chunks(session: Session, *, through: int) -> Iterator[tuple[ColumnChunk
             texts = [future.result() for future in pending.pop(0)]
             if i + 2 < len(ranges):
                 pending.append(submit(*ranges[i + 2]))
-            numbers, others, sentences = texts
+            numbers, others = texts
             chunk = None
-            if numbers is not None and others is not None and sentences is not None:
-                chunk = _parse_columns(numbers, others, sentences)
+            if numbers is not None and others is not None:
+                chunk = _parse_columns(numbers, others)
             if chunk is None:
                 rows = list(events.graph_rows(session, after=low, through=high))
                 chunk = _chunk_of_rows(rows)
@@ -188,42 +213,33 @@ def _parallel(engine: Engine) -> bool:
     return url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
 
 
-def _parse_columns(
-    numbers: tuple[str | int | None, ...],
-    others: tuple[str | int | None, ...],
-    sentences: tuple[str | int | None, ...],
-) -> ColumnChunk | None:
+def _parse_columns(numbers: ColumnTexts, others: ColumnTexts) -> ColumnChunk | None:
     """Return the chunk the column texts of :data:`events.GRAPH_COLUMN_PARTS` hold, or None if
-    one does not parse into one value per event (then the caller reads rows)."""
+    one does not parse into one value per event or a score is not read exactly (then the
+    caller reads rows)."""
     n = int(numbers[0] or 0)
-    m = int(sentences[0] or 0)
     if not n or others[0] != n:
         return _chunk_of_rows([]) if not n else None
+    if others[3]:  # a Goldstein score or a confidence the scaled integers do not hold exactly
+        return None
 
-    def parse(text: str | int | None, dtype: type[np.generic] = np.int64) -> Any:
-        return np.fromstring(str(text), dtype=dtype, sep=",")
+    def parse(text: str | int | float | None) -> Ints:
+        return np.fromstring(str(text), dtype=np.int64, sep=",")
 
     # A text numpy cannot read to its end parses short (with a warning), and the length
     # checks below send the chunk to row reads. No warning filter is set here: filters are
     # process-wide, and this runs beside request threads.
     try:
         ids, ends, small, counts, article_id, sentence_id = map(parse, numbers[1:7])
-        goldstein, confidence = parse(others[1], np.float64), parse(others[2], np.float64)
-        sentence_ids, sentence_index, lengths = map(parse, sentences[1:4])
+        goldstein, confidence = parse(others[1]), parse(others[2])
     except ValueError:
         return None
-    cameo, modality, trigger = (str(text).split(SEPARATOR) for text in others[3:6])
-    blob = str(sentences[4] or "").encode()
+    cameo, modality, trigger = (str(text).split(SEPARATOR) for text in others[4:7])
     columns = (ids, ends, small, counts, article_id, sentence_id, goldstein, confidence)
     if any(len(c) != n for c in (*columns, cameo, modality, trigger)):
         return None
-    if any(len(c) != m for c in (sentence_ids, sentence_index, lengths)):
-        return None
-    where = np.searchsorted(sentence_ids, sentence_id)
-    if int(lengths.sum()) != len(blob) or not np.array_equal(
-        sentence_ids[np.minimum(where, m - 1)], sentence_id
-    ):
-        return None
+    if np.any(np.diff(ids) <= 0):
+        return None  # not in id order
     low32 = np.int64(0xFFFFFFFF)
     return ColumnChunk(
         event_id=ids,
@@ -231,20 +247,16 @@ def _parse_columns(
         target=ends & low32,
         cameo=cameo,
         quad_class=(small >> 20) & 7,
-        goldstein=goldstein,
+        goldstein=goldstein / float(events.GOLDSTEIN_SCALE),
         day=small & 0xFFFFF,
         modality=modality,
-        confidence=confidence,
+        confidence=confidence / float(events.CONFIDENCE_SCALE),
         negated=(small >> 23) & 1,
         article_id=article_id,
         sentence_id=sentence_id,
         trigger=trigger,
-        sentence_index=sentence_index[where],
         mentions=counts >> 32,
         articles=counts & low32,
-        sentence_ids=sentence_ids,
-        sentence_lengths=lengths,
-        sentence_blob=blob,
     )
 
 
@@ -258,8 +270,6 @@ def _chunk_of_rows(rows: list[GraphRow]) -> ColumnChunk:
     def ints(i: int) -> Ints:
         return np.array(columns[i], dtype=np.int64)
 
-    texts = dict(sorted(zip(columns[11], columns[12], strict=True)))
-    encoded = [text.encode() for text in texts.values()]
     return ColumnChunk(
         event_id=ints(0),
         source=ints(1),
@@ -274,12 +284,8 @@ def _chunk_of_rows(rows: list[GraphRow]) -> ColumnChunk:
         article_id=ints(10),
         sentence_id=ints(11),
         trigger=list(columns[13]),
-        sentence_index=ints(14),
         mentions=ints(15),
         articles=ints(16),
-        sentence_ids=np.array(list(texts), dtype=np.int64),
-        sentence_lengths=np.array([len(b) for b in encoded], dtype=np.int64),
-        sentence_blob=b"".join(encoded),
     )
 
 
@@ -302,55 +308,12 @@ def _adjacency(
     seen, first = np.unique(ends, return_index=True)
     for node in seen[np.argsort(first, kind="stable")].tolist():
         G.add_node(node, **node_attrs(actors[node]))
-    pairs = sources * (int(max(sources.max(), targets.max())) + 1) + targets
-    _, pair_first, pair_of = np.unique(pairs, return_index=True, return_inverse=True)
-    by_first = np.argsort(pair_first, kind="stable")
-    rank = np.empty_like(by_first)
-    rank[by_first] = np.arange(len(by_first))
-    pair_of = rank[pair_of.reshape(-1)]  # pairs numbered in order of their first event
-    rows = np.argsort(pair_of, kind="stable").astype(np.uint32)  # grouped by pair, id order
-    sizes = np.bincount(pair_of)
-    bounds = np.concatenate(([0], np.cumsum(sizes)))
-    held: list[Any] = rows[bounds[:-1]].tolist()  # a pair of one event holds its row
-    many = np.flatnonzero(sizes > 1)
-    if len(many):
-        flat = array("I", rows.tobytes())
-        for i, low, high in zip(
-            many.tolist(), bounds[many].tolist(), bounds[many + 1].tolist(), strict=True
-        ):
-            held[i] = flat[low:high]
-    starts = pair_first[by_first]
-    made = _pair_events(held, cols)
+    held, starts = group_pairs(sources, targets, np.arange(n))
+    made = slotted(PairEvents, held, "_cols", cols)
     succ: Adjacency = G._succ  # type: ignore[attr-defined]
     pred: Adjacency = G._pred  # type: ignore[attr-defined]
-    _link(succ, sources[starts], targets[starts], made)
-    _link(pred, targets[starts], sources[starts], made)  # the same mappings, shared
-
-
-def _link(adjacency: Adjacency, near: Ints, far: Ints, made: list[PairEvents]) -> None:
-    """Set ``adjacency[near[i]][far[i]] = made[i]`` for every pair ``i``, each node's
-    neighbours in order of ``i``. Returns nothing."""
-    order = np.argsort(near, kind="stable")
-    keys = near[order]
-    cuts = np.flatnonzero(np.diff(keys)) + 1
-    lows = np.concatenate(([0], cuts)).astype(np.int64)
-    highs = np.concatenate((cuts, [len(keys)])).tolist()
-    position, others = order.tolist(), far[order].tolist()
-    for node, low, high in zip(keys[lows].tolist(), lows.tolist(), highs, strict=True):
-        adjacency[node].update(
-            zip(others[low:high], map(made.__getitem__, position[low:high]), strict=True)
-        )
-
-
-def _pair_events(held: list[Any], cols: EdgeColumns) -> list[PairEvents]:
-    """Return one :class:`PairEvents` per entry of ``held`` (a row, or an array of rows)."""
-    # Made at C speed, with no Python call per pair (a million events make ~400,000 pairs):
-    # empty instances, then their two slots set through the slots' descriptors.
-    made: list[PairEvents] = list(map(object.__new__, repeat(PairEvents, len(held))))
-    rows_slot, cols_slot = vars(PairEvents)["_rows"], vars(PairEvents)["_cols"]
-    deque(map(rows_slot.__set__, made, held), maxlen=0)
-    deque(map(cols_slot.__set__, made, repeat(cols)), maxlen=0)
-    return made
+    link(succ, sources[starts], targets[starts], made)
+    link(pred, targets[starts], sources[starts], made)  # the same mappings, shared
 
 
 def load_records(session: Session) -> list[EventRecord]:

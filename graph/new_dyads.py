@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from diplograph.graph.build import node_record, sort_key
+from diplograph.graph.edges import fetch_sentences
 from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, kept_edges
 from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
 from diplograph.graph.summary import EventRef, TieSummary, chronological, event_ref, summarize
@@ -68,12 +69,15 @@ def new_dyads(G: EventGraph, *, since: date, where: EdgeFilter = DEFAULT_FILTER)
         u, v, _, data = edge
         if u != v and data["date"] is not None:
             by_pair[frozenset((u, v))].append(edge)
-    dyads = []
+    found = []
     for ends, edges in by_pair.items():
         first = min(edges, key=chronological)
+        if first[3]["date"] >= since:
+            found.append((ends, edges, first))
+    fetch_sentences(first[3] for _, _, first in found)  # the evidence of every dyad, in one read
+    dyads = []
+    for ends, edges, first in found:
         first_date: date = first[3]["date"]
-        if first_date < since:
-            continue
         a, b = sorted(ends, key=lambda n: sort_key(G, n))
         dyads.append(
             NewDyad(

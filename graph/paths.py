@@ -3,12 +3,13 @@
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Literal
 
 from diplograph.graph.build import node_record, sort_key
+from diplograph.graph.edges import fetch_sentences
 from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, edges_between
-from diplograph.graph.records import ActorNode, EventGraph, NodeId
+from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
 from diplograph.graph.summary import EventRef, event_ref
 
 Direction = Literal["forward", "backward"]
@@ -102,13 +103,20 @@ def shortest_paths(
     preds = _predecessors(G, source, target, max_len, where)
     if target not in preds:
         return []
-    paths: list[Path] = []
-    for chain in _chains(G, preds, source, target):
-        if len(paths) == limit:
-            break
-        hops = tuple(_hop(G, u, v, where) for u, v in pairwise(chain))
-        paths.append(Path(tuple(node_record(G, n) for n in chain), hops))
-    return paths
+    chains = list(islice(_chains(G, preds, source, target), limit))
+    events = [[edges_between(G, u, v, where) for u, v in pairwise(chain)] for chain in chains]
+    best = [[min(edges, key=_most_confident) for edges in hops] for hops in events]
+    fetch_sentences(edge[3] for hops in best for edge in hops)  # every hop's evidence at once
+    return [
+        Path(
+            tuple(node_record(G, n) for n in chain),
+            tuple(
+                _hop(G, u, v, edges, first)
+                for (u, v), edges, first in zip(pairwise(chain), hops, firsts, strict=True)
+            ),
+        )
+        for chain, hops, firsts in zip(chains, events, best, strict=True)
+    ]
 
 
 def linked(G: EventGraph, node: NodeId, where: EdgeFilter = DEFAULT_FILTER) -> set[NodeId]:
@@ -168,9 +176,12 @@ def _chains(
     return walk(source)
 
 
-def _hop(G: EventGraph, u: NodeId, v: NodeId, where: EdgeFilter) -> Hop:
-    edges = edges_between(G, u, v, where)
-    best = min(edges, key=lambda e: (-e[3]["confidence"], e[2]))
+def _most_confident(edge: Edge) -> tuple[float, int]:
+    """Return the key that orders events by confidence (highest first), then id."""
+    return (-edge[3]["confidence"], edge[2])
+
+
+def _hop(G: EventGraph, u: NodeId, v: NodeId, edges: list[Edge], best: Edge) -> Hop:
     return Hop(
         source=node_record(G, u),
         target=node_record(G, v),

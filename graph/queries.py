@@ -9,6 +9,7 @@ from typing import Any
 from diplograph.graph.build import node_record, sort_key
 from diplograph.graph.edges import EdgeColumns, EdgeData, PairEvents
 from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, incident_edges
+from diplograph.graph.folded import FoldedPairEvents
 from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
 from diplograph.graph.row_flags import root_flags
 
@@ -46,16 +47,17 @@ def meeting_index(G: EventGraph) -> dict[NodeId, list[Edge]]:
     >>> {n: [k for _, _, k, _ in edges] for n, edges in meeting_index(G).items()}
     {1: [5], 2: [5, 7], 3: [7]}
     """
-    cols = G.__dict__.get("edge_columns")
+    cols = G.__dict__.get("edge_columns") or G.__dict__.get("folded_columns")
     if cols is None:
         return extend_meeting_index({}, G.edges(keys=True, data=True))
     return _column_meeting_index(G, cols)
 
 
 def _column_meeting_index(G: EventGraph, cols: EdgeColumns) -> dict[NodeId, list[Edge]]:
-    """Return :func:`meeting_index` of ``G``, whose edges live in ``cols``, reading the
-    CAMEO column at C speed: attributes are made only for the consult events (a quarter or
-    so), not for every event (minutes at ten million)."""
+    """Return :func:`meeting_index` of ``G``, whose edges live in ``cols`` (its own, or those
+    of the actor graph a state view folds), reading the CAMEO column at C speed: attributes
+    are made only for the consult events (a quarter or so), not for every event (minutes at
+    ten million)."""
     flags = root_flags(cols, CONSULT_ROOT)
     ids = cols.event_id
     index: dict[NodeId, list[Edge]] = {}
@@ -64,11 +66,18 @@ def _column_meeting_index(G: EventGraph, cols: EdgeColumns) -> dict[NodeId, list
         for v, events in targets.items():
             if u == v:
                 continue
+            edges: list[Edge]
             if isinstance(events, PairEvents):
                 met = events.rows_flagged(flags)
                 if not met:
                     continue
                 edges = [(u, v, ids[row], EdgeData(row, cols)) for row in met]
+            elif isinstance(events, FoldedPairEvents):
+                met = events.rows_flagged(flags)
+                if not met:
+                    continue
+                data = events.data
+                edges = [(u, v, ids[row], data(row)) for row in met]
             else:  # a pair grown since the build: a dict of its events
                 edges = [(u, v, k, d) for k, d in events.items() if d["root"] == CONSULT_ROOT]
             if edges:

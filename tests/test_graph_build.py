@@ -75,8 +75,7 @@ def test_a_column_text_numpy_cannot_read_falls_back_without_touching_warning_fil
         warnings.simplefilter("always")
         chunk = _parse_columns(
             (2, "1,2x", "0,0", "0,0", "1,1", "1,1", "1,1"),
-            (2, "1.0,1.0", "0.9,0.9", "a\x1fb", "asserted\x1fasserted", "met\x1fmet"),
-            (1, "1", "0", "2", "ab"),
+            (2, "0,0", "0,0", 0.0, "a\x1fb", "asserted\x1fasserted", "met\x1fmet"),
         )
     assert chunk is None
     assert list(warnings.filters) == before

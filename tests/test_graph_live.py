@@ -2,15 +2,17 @@
 always equal to a fresh build of the same store."""
 
 import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, text, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from diplograph.core.models import EventRow
+from diplograph.core.db import make_engine, make_session_factory
+from diplograph.core.models import EventRow, SentenceRow
 from diplograph.core.repositories import events, graph_state
 from diplograph.graph.build import build_graph, edge_columns
 from diplograph.graph.cache import GraphCache, GraphSnapshot
@@ -22,9 +24,13 @@ from diplograph.graph.degree import (
     count_degrees,
     degree_ranking,
 )
+from diplograph.graph.dyad import dyad_timeline
+from diplograph.graph.edges import SentenceLoader, with_sentences
+from diplograph.graph.export import export_chunks
 from diplograph.graph.filters import MODALITIES, EdgeFilter, filtered_graph, kept_edges
 from diplograph.graph.live import add_events
 from diplograph.graph.load import load_graph, load_records
+from diplograph.graph.new_dyads import new_dyads
 from diplograph.graph.queries import extend_meeting_index, meeting_index
 from diplograph.graph.records import EventGraph
 from diplograph.graph.row_flags import accepted_flags
@@ -362,3 +368,174 @@ def test_degree_counts_read_from_the_columns_are_those_of_the_kept_edges(
     expected = add_degree_edges(DegreeCounts(), kept_edges(G, where))
     assert count_degrees(G, where) == expected
     assert expected.partners  # every filter keeps some events
+
+
+def stored_sentences(factory: sessionmaker[Session]) -> dict[int, str]:
+    """Return the stored sentence texts by id."""
+    with factory() as session:
+        rows = session.execute(select(SentenceRow.id, SentenceRow.text))
+        return {id_: text for id_, text in rows}
+
+
+def evidence_texts(G: EventGraph, event_ids: Iterable[int], stored: dict[int, str]) -> list[str]:
+    """Return the stored texts of the sentences of ``event_ids`` (edges of ``G``)."""
+    sentence_of = {k: d["sentence_id"] for _, _, k, d in G.edges(keys=True, data=True)}
+    return [stored[sentence_of[k]] for k in event_ids]
+
+
+def test_evidence_sentences_are_read_when_an_answer_needs_them(
+    session_factory: sessionmaker[Session],
+) -> None:
+    first_two(session_factory)
+    cache = GraphCache()
+    with session_factory() as session:
+        snap = cache.snapshot(session)
+    texts = edge_columns(snap.graph).texts
+    store(  # applied in place: its sentence comes with the event
+        session_factory,
+        make_article("Erdogan met Assad.", [make_event(ERDOGAN, ASSAD, sentence="x")]),
+    )
+    with session_factory() as session:
+        live = cache.snapshot(session)
+    held = [texts.known(i) for i in (1, 2, 3)]
+    dyad = dyad_timeline(live.graph, 1, 2)
+    news = new_dyads(live.graph, since=date(2017, 1, 1))
+    stored = stored_sentences(session_factory)
+    assert (live is snap, held, len(news)) == (True, [False, False, True], 3)
+    assert [e.sentence for e in dyad.events] == evidence_texts(live.graph, [1], stored)
+    assert [d.first_event.sentence for d in news] == evidence_texts(
+        live.graph, [d.first_event.event_id for d in news], stored
+    )
+    assert [texts.known(i) for i in (1, 2, 3)] == [True, True, True]
+    G = fresh(session_factory)
+    for fmt in ("csv", "json", "graphml", "gexf"):
+        assert b"".join(export_chunks(live.graph, fmt)) == b"".join(export_chunks(G, fmt))
+    assert contents(live.graph) == contents(G)
+
+
+def test_evidence_after_a_sentence_is_reextracted_is_the_new_text(
+    session_factory: sessionmaker[Session],
+) -> None:
+    first_two(session_factory)
+    cache = GraphCache()
+    with session_factory() as session:
+        before = [e.sentence for e in dyad_timeline(cache.snapshot(session).graph, 1, 2).events]
+    with session_factory() as session, session.begin():  # bumps the generation (0004)
+        session.execute(
+            update(SentenceRow).where(SentenceRow.id == 1).values(text="Putin met Assad again.")
+        )
+    new = settled(cache, session_factory)
+    after = [e.sentence for e in dyad_timeline(new.graph, 1, 2).events]
+    assert (before, after, cache.builds) == (["Putin met Assad."], ["Putin met Assad again."], 2)
+    assert contents(new.graph) == contents(fresh(session_factory))
+
+
+def test_an_answer_or_export_reads_the_sentences_of_its_events_at_once(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store(session_factory, *graph_world())
+    asked: list[list[int]] = []
+    graphs = []
+    for _ in range(2):
+        with session_factory() as session:
+            G = load_graph(session)
+        texts = edge_columns(G).texts
+        loader = texts.loader
+        assert loader is not None
+
+        def counted(
+            ids: Sequence[int], loader: SentenceLoader = loader
+        ) -> Mapping[int, tuple[str, int]]:
+            asked.append(list(ids))
+            return loader(ids)
+
+        texts.loader = counted
+        graphs.append(G)
+    answered, exported = graphs
+    news = new_dyads(answered, since=date(2017, 1, 1))
+    firsts = [d.first_event.event_id for d in news]
+    rows = list(with_sentences(exported.edges(keys=True, data=True), size=4))
+    stored = stored_sentences(session_factory)
+    sentence_of = {k: d["sentence_id"] for _, _, k, d in exported.edges(keys=True, data=True)}
+    chunks = [[sentence_of[k] for _, _, k, _ in rows[i : i + 4]] for i in range(0, len(rows), 4)]
+    assert [d.first_event.sentence for d in news] == evidence_texts(answered, firsts, stored)
+    assert asked == [sorted({sentence_of[k] for k in firsts})] + [
+        sorted(set(chunk)) for chunk in chunks
+    ]
+    assert [d["sentence"] for *_, d in rows] == [stored[sentence_of[k]] for _, _, k, _ in rows]
+    assert len(rows) == 11
+
+
+def test_scores_the_scaled_integers_cannot_hold_are_read_as_rows(
+    session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store(
+        session_factory,
+        make_article(
+            "Putin met Assad.\nErdogan met Assad.",
+            [
+                make_event(PUTIN, ASSAD, goldstein=-100.3),  # beyond 16: overflows the scale
+                make_event(ERDOGAN, ASSAD, sentence_index=1, confidence=1e-300),
+            ],
+        ),
+    )
+    read: list[int] = []
+    rows = events.graph_rows
+
+    def counted(session: Session, **kw: Any) -> Iterator[events.GraphRow]:
+        found = list(rows(session, **kw))
+        read.append(len(found))
+        return iter(found)
+
+    with session_factory() as session:
+        monkeypatch.setattr(events, "graph_rows", counted)
+        G = load_graph(session)
+    monkeypatch.undo()
+    scores = sorted((d["goldstein"], d["confidence"]) for *_, d in G.edges(data=True))
+    assert (read, scores) == ([2], [(-100.3, 0.9), (1.0, 1e-300)])
+    assert contents(G) == contents(fresh(session_factory))
+
+
+def test_evidence_is_read_while_every_pooled_connection_is_held(database_url: str) -> None:
+    # A request holds one of the pool's connections while its answer reads sentences: the
+    # read must not wait for another (requests outnumber the pool's connections).
+    engine = make_engine(database_url, pool_size=1)
+    factory = make_session_factory(engine)
+    first_two(factory)
+    with factory() as session:
+        G = load_graph(session)
+    held = [engine.connect() for _ in range(3)]  # the pool's one and its two of overflow
+    try:
+        texts = [edge_columns(G).texts.text(i) for i in (1, 2)]
+    finally:
+        for connection in held:
+            connection.close()
+        engine.dispose()
+    assert texts == ["Putin met Assad.", "Putin met Egypt."]
+
+
+def test_an_export_of_the_accepted_events_reads_their_sentences_at_once(
+    session_factory: sessionmaker[Session],
+) -> None:
+    store(session_factory, *graph_world())
+    with session_factory() as session:
+        G = load_graph(session)
+    texts = edge_columns(G).texts
+    loader = texts.loader
+    assert loader is not None
+    asked: list[int] = []
+
+    def counted(ids: Sequence[int]) -> Mapping[int, tuple[str, int]]:
+        asked.append(len(ids))
+        return loader(ids)
+
+    texts.loader = counted
+    H = filtered_graph(G, EdgeFilter(modalities=MODALITIES))
+    shared = [texts.known(i) for i in range(1, 12)]
+    exported = b"".join(export_chunks(H, "csv"))
+    expected = b"".join(
+        export_chunks(
+            filtered_graph(fresh(session_factory), EdgeFilter(modalities=MODALITIES)), "csv"
+        )
+    )
+    assert (shared, asked, exported) == ([False] * 11, [10], expected)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from diplograph.app.convert import meeting_pair_out
+from diplograph.app.convert import meeting_pairs_out
 from diplograph.app.deps import SessionDep
 from diplograph.app.graph_params import (
     DEFAULT_LIMIT,
@@ -83,7 +83,7 @@ def get_who_met_whom(
         page = WhoMetWhom(
             level=level,
             actor=node.out if node else None,
-            pairs=[meeting_pair_out(G, p) for p in pairs[offset : offset + limit]],
+            pairs=meeting_pairs_out(G, pairs[offset : offset + limit]),
             total=len(pairs),
             limit=limit,
             offset=offset,

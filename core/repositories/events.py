@@ -376,43 +376,60 @@ SEPARATOR = "\x1f"
 """Separates the texts of one column in a :func:`graph_column_texts` answer (ASCII unit
 separator: no code, modality or trigger holds it; a reader checks the count anyway)."""
 
-_CHUNK = "FROM events WHERE id > ? AND id <= ? ORDER BY id"
+_CHUNK = "FROM events NOT INDEXED WHERE id > ? AND id <= ?"
+"""A chunk of events: ``NOT INDEXED`` leaves SQLite one way to read it, the table itself in
+rowid (id) order, so the texts list the events in id order without an ``ORDER BY`` (whose
+subquery costs about a tenth more; the reader checks the ids of part 0)."""
+GOLDSTEIN_SCALE = 2**59
+"""Goldstein scores are read as ``score * GOLDSTEIN_SCALE`` in integers: exact for every
+score of magnitude from 1/128 to 16 (a power of two only moves the binary point), and a
+chunk holding another is read otherwise (see :data:`GRAPH_COLUMN_PARTS`)."""
+CONFIDENCE_SCALE = 2**62
+"""Confidences are read as ``confidence * CONFIDENCE_SCALE`` in integers: exact from 1/1024
+to 2 (and for 0, and any value with a shorter binary fraction)."""
+_GOLDSTEIN = f"goldstein * {GOLDSTEIN_SCALE}"  # an integer: exact as a double
+_CONFIDENCE = f"confidence * {CONFIDENCE_SCALE}"
+_G = f"CAST({_GOLDSTEIN} AS INTEGER)"
+_C = f"CAST({_CONFIDENCE} AS INTEGER)"
 GRAPH_COLUMN_PARTS = (
     f"""SELECT count(*), group_concat(id), group_concat((source_actor_id << 32) | target_actor_id),
        group_concat(coalesce(CAST(julianday(event_date) - 1721424.5 AS INTEGER), 0)
                     | (quad_class << 20) | ((negated + 0) << 23)),
        group_concat((num_mentions << 32) | num_articles),
        group_concat(article_id), group_concat(sentence_id)
-FROM (SELECT id, source_actor_id, target_actor_id, event_date, quad_class, negated, num_mentions,
-             num_articles, article_id, sentence_id {_CHUNK})""",
-    f"""SELECT count(*), group_concat(quote(goldstein)), group_concat(quote(confidence)),
+{_CHUNK}""",
+    f"""SELECT count(*), group_concat({_G}), group_concat({_C}),
+       total({_G} != {_GOLDSTEIN} OR {_C} != {_CONFIDENCE}),
        group_concat(cameo_code, char(31)), group_concat(modality, char(31)),
        group_concat("trigger", char(31))
-FROM (SELECT goldstein, confidence, cameo_code, modality, "trigger" {_CHUNK})""",
-    """SELECT count(*), group_concat(id), group_concat("index"),
-       group_concat(length(CAST(text AS BLOB))), group_concat(text, '')
-FROM (SELECT id, "index", text FROM sentences
-      WHERE id IN (SELECT sentence_id FROM events WHERE id > ? AND id <= ?) ORDER BY id)""",
+{_CHUNK}""",
 )
-"""The three statements that read a chunk of events column by column on SQLite (see
-:func:`graph_column_texts`): they can run at once on three connections."""
+"""The two statements that read a chunk of events column by column on SQLite (see
+:func:`graph_column_texts`): they can run at once on two connections."""
+
+
+ColumnTexts = tuple[str | int | float | None, ...]
+"""One answer of a statement of :data:`GRAPH_COLUMN_PARTS`."""
 
 
 def graph_column_texts(
     engine: Engine, part: int, *, after: int, through: int
-) -> tuple[str | int | None, ...] | None:
-    """Return part ``part`` (0, 1 or 2) of the events with ``after < id <= through`` column
+) -> ColumnTexts | None:
+    """Return part ``part`` (0 or 1) of the events with ``after < id <= through`` column
     by column, each column one text, read on a connection of its own (SQLite only; None on
     another database).
 
     Part 0: (row count, ids, source << 32 | target, date ordinal (0: undated) | quad class
     << 20 | negated << 23, mentions << 32 | articles, article ids, sentence ids), numbers
-    joined by commas, in id order. Part 1: (count, Goldstein scores and confidences as
-    ``quote()`` writes them, which reads back exactly; CAMEO codes, modalities and triggers
-    joined by :data:`SEPARATOR`). Part 2: (count, the ids of the sentences the events cite,
-    their positions in their articles, their UTF-8 lengths, their texts concatenated), in
-    sentence id order. A few texts per statement: reading a million events so takes a
-    fraction of the time tuples per row take, and no statement outlives its chunk.
+    joined by commas, in id order. Part 1: (count, Goldstein scores
+    times :data:`GOLDSTEIN_SCALE` and confidences times :data:`CONFIDENCE_SCALE` as integers,
+    how many of those two are not exact (then the chunk must be read otherwise), CAMEO codes,
+    modalities and triggers joined by :data:`SEPARATOR`). Not the sentences the events cite
+    (their texts and positions), which a graph reads when an answer needs them
+    (:func:`sentences_by_id`).
+    A few texts per statement, no float written as text: reading a million
+    events so takes a fraction of the time tuples per row take, and no statement outlives
+    its chunk.
     """
     if engine.dialect.name != "sqlite":
         return None
@@ -424,3 +441,21 @@ def graph_column_texts(
             return tuple(cursor.execute(GRAPH_COLUMN_PARTS[part], (after, through)).fetchone())
         finally:
             cursor.close()
+
+
+def sentences_by_id(
+    session: Session, sentence_ids: Sequence[int], *, batch: int = 500
+) -> dict[int, tuple[str, int]]:
+    """Return the text and position in its article of each sentence of ``sentence_ids``, by
+    id (ids not stored are left out), read ``batch`` ids per statement."""
+    found: dict[int, tuple[str, int]] = {}
+    connection = session.connection()
+    for start in range(0, len(sentence_ids), batch):
+        wanted = list(sentence_ids[start : start + batch])
+        stmt = select(SentenceRow.id, SentenceRow.text, SentenceRow.index).where(
+            SentenceRow.id.in_(wanted)
+        )
+        found.update(
+            (int(id_), (text, int(index))) for id_, text, index in connection.execute(stmt)
+        )
+    return found

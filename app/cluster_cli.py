@@ -59,9 +59,14 @@ def ingest_on_cluster(
         )
     )
     engine = make_engine(database_url)
+    threads = cluster.WRITING_WORKER_THREADS if cluster.workers_write(database_url) else 1
     try:
         with (
-            cluster.connect(workers=workers, scheduler=scheduler) as client,
+            cluster.connect(
+                workers=workers,
+                scheduler=scheduler,
+                threads=threads,
+            ) as client,
             IngestProgress(sum(s.size for s in shards), every=PROGRESS_EVERY) as progress,
         ):
             run = cluster.ingest_on_cluster(

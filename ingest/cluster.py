@@ -11,6 +11,7 @@ first shard.
 """
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -96,12 +97,23 @@ def _worker_actors(database_url: str) -> ActorCache:
     return ActorCache()
 
 
+_EXTRACTING = threading.Lock()
+"""Held by the worker thread extracting a shard: one extraction at a time per process."""
+
+_STORING = threading.Lock()
+"""Held by the worker thread storing a shard: one store at a time per process (the actor
+cache and the session factory are the process's)."""
+
+
 def extract_shard(shard: Shard, database_url: str | None) -> ShardResult:
     """Extract the articles of ``shard``; store them too when ``database_url`` is given.
 
     Runs on a worker. The shard's articles are stored together in one transaction, each
     in its own savepoint (:func:`~diplograph.ingest.batches.store_batch`), so a worker that
-    dies half-way leaves whole articles only.
+    dies half-way leaves whole articles only. Extracting and storing each take their
+    turn (:data:`_EXTRACTING`, :data:`_STORING`): a worker of two threads
+    (:data:`WRITING_WORKER_THREADS`) stores one shard, mostly waiting for the database,
+    while it extracts the next, and the task of a shard ends only once it is stored.
     """
     # Imported here, on the worker: the driver that only stores never loads spaCy.
     from diplograph.ingest.pipeline import extract_many
@@ -109,11 +121,14 @@ def extract_shard(shard: Shard, database_url: str | None) -> ShardResult:
     items = list(read_shard(shard))
     errors = tuple(item for item in items if isinstance(item, SourceError))
     articles = [item for item in items if isinstance(item, ArticleInput)]
+    with _EXTRACTING:
+        extracted = tuple(extract_many(articles))
     if database_url is None:
-        return ShardResult(shard, errors, extracted=tuple(extract_many(articles)))
-    factory = _worker_sessions(database_url)
-    actors = _worker_actors(database_url)
-    stored = tuple(store_batch(factory, list(extract_many(articles)), actors=actors))
+        return ShardResult(shard, errors, extracted=extracted)
+    with _STORING:
+        factory = _worker_sessions(database_url)
+        actors = _worker_actors(database_url)
+        stored = tuple(store_batch(factory, extracted, actors=actors))
     return ShardResult(shard, errors, stored=stored)
 
 
@@ -194,12 +209,19 @@ def ingest_on_cluster(
     return run
 
 
+WRITING_WORKER_THREADS = 2
+"""Threads of a local worker that stores its own shards (PostgreSQL): one extracts while
+the other stores (see :func:`extract_shard`)."""
+
+
 @contextmanager
-def connect(*, workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
+def connect(
+    *, workers: int | None = None, scheduler: str | None = None, threads: int = 1
+) -> Iterator[Client]:
     """Yield a client on the scheduler at ``scheduler``, or on a new local cluster.
 
-    The local cluster has ``workers`` processes of one thread each and no dashboard;
-    it is shut down on exit. Raises :class:`ClusterUnavailableError` when no scheduler
+    The local cluster has ``workers`` processes of ``threads`` threads each and no
+    dashboard; it is shut down on exit. Raises :class:`ClusterUnavailableError` when no scheduler
     answers at ``scheduler`` within 10 seconds.
     """
     if scheduler is not None:
@@ -219,7 +241,7 @@ def connect(*, workers: int | None = None, scheduler: str | None = None) -> Iter
         dask.config.set(config),
         LocalCluster(
             n_workers=workers or 1,
-            threads_per_worker=1,
+            threads_per_worker=threads,
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,

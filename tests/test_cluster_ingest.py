@@ -274,3 +274,19 @@ def test_local_workers_start_with_one_thread_each_and_no_memory_trimming(
     for environ in dask_client.run(started_with).values():
         assert "MALLOC_TRIM_THRESHOLD_" not in environ
         assert environ["OMP_NUM_THREADS"] == environ["OPENBLAS_NUM_THREADS"] == "1"
+
+
+def test_local_workers_store_what_one_process_stores(
+    capsys: pytest.CaptureFixture[str],
+    corpus: Reference,
+    database_url: str,
+    session_factory: sessionmaker[Session],
+) -> None:
+    # On PostgreSQL the worker stores its shards, one thread storing while the other extracts.
+    args = ["ingest", str(corpus.path), "--database-url", database_url, "--shard-size", "2"]
+    code = run_cli([*args, "--workers", "1"])
+    assert (code, capsys.readouterr().err) == (
+        0,
+        f"24 articles added, 0 already stored, 0 skipped, {corpus.events_added} events added\n",
+    )
+    assert stored_mentions(session_factory) == corpus.mentions

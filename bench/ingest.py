@@ -93,10 +93,11 @@ def time_ingest(path: Path, database_url: str, workers: int, expected: int) -> t
     and the CPU seconds of all its processes (the database server's included)."""
     exe = Path(sys.executable).parent / "diplograph"
     args = [str(exe), "ingest", str(path), "--workers", str(workers)]
+    args += ["--database-url", database_url]
     start = time.perf_counter()
     with (
         subprocess.Popen(
-            [*args, "--database-url", database_url],
+            args,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -105,11 +106,10 @@ def time_ingest(path: Path, database_url: str, workers: int, expected: int) -> t
     ):
         _, stderr = process.communicate()
     seconds = time.perf_counter() - start
-    done = subprocess.CompletedProcess(process.args, process.returncode, "", stderr)
-    if done.returncode != 0:
-        raise SystemExit(f"diplograph ingest failed ({done.returncode}):\n{done.stderr}")
-    if f"{expected} articles added" not in done.stderr:
-        raise SystemExit(f"diplograph ingest did not store all {expected} articles:\n{done.stderr}")
+    if process.returncode != 0:
+        raise SystemExit(f"diplograph ingest failed ({process.returncode}):\n{stderr}")
+    if f"{expected} articles added" not in stderr:
+        raise SystemExit(f"diplograph ingest did not store all {expected} articles:\n{stderr}")
     return seconds, cpu.seconds
 
 

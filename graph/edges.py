@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -471,7 +471,53 @@ class EdgeData(Mapping[str, Any]):
         return repr(dict(self))
 
 
-class PairEvents(Mapping[int, EdgeData]):
+ValueT = TypeVar("ValueT")
+
+
+class EventRows(Mapping[int, ValueT], Generic[ValueT]):
+    """What the events of one pair, held as rows of edge columns, do alike: ``_rows`` is
+    the row of the pair's one event, or an array of rows in the pair's order. Subclasses
+    hold the slots and find an event's row (``_row_of``, KeyError when absent)."""
+
+    __slots__ = ()
+    _rows: "int | array[int]"
+
+    def _row_of(self, key: object) -> int:
+        raise NotImplementedError
+
+    def data(self, row: int) -> ValueT:
+        """Return the attributes of the pair's event at edge row ``row``."""
+        raise NotImplementedError
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self._row_of(key)
+        except KeyError:
+            return False
+        return True
+
+    def __len__(self) -> int:
+        rows = self._rows
+        return 1 if isinstance(rows, int) else len(rows)
+
+    def rows_flagged(self, flags: bytes) -> list[int]:
+        """Return the rows of the pair's events whose byte in ``flags`` (one a row) is set,
+        in the pair's order."""
+        rows = self._rows
+        if isinstance(rows, int):
+            return [rows] if flags[rows] else []
+        return [row for row in rows if flags[row]]
+
+    def rows(self) -> "tuple[int, ...] | array[int]":
+        """Return the rows of the pair's events in the edge columns, in the pair's order."""
+        rows = self._rows
+        return (rows,) if isinstance(rows, int) else rows
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+class PairEvents(EventRows[EdgeData]):
     """The events from one actor to another as the rows of their edge columns: a read-only
     mapping of event id to :class:`EdgeData`, in id order, made on access.
 
@@ -516,22 +562,11 @@ class PairEvents(Mapping[int, EdgeData]):
     def __getitem__(self, key: int) -> EdgeData:
         return EdgeData(self._row_of(key), self._cols)
 
-    def __contains__(self, key: object) -> bool:
-        try:
-            self._row_of(key)
-        except KeyError:
-            return False
-        return True
-
     def __iter__(self) -> Iterator[int]:
         rows, ids = self._rows, self._cols.event_id
         if isinstance(rows, int):
             return iter((ids[rows],))
         return iter([ids[row] for row in rows])
-
-    def __len__(self) -> int:
-        rows = self._rows
-        return 1 if isinstance(rows, int) else len(rows)
 
     def items(self) -> "_PairItems":
         """Return the (event id, :class:`EdgeData`) pairs, in id order."""
@@ -541,26 +576,14 @@ class PairEvents(Mapping[int, EdgeData]):
         """Return the :class:`EdgeData` of the events, in id order."""
         return _PairValues(self)
 
-    def rows_flagged(self, flags: bytes) -> list[int]:
-        """Return the rows of the pair's events whose byte in ``flags`` (one a row) is set,
-        in id order."""
-        rows = self._rows
-        if isinstance(rows, int):
-            return [rows] if flags[rows] else []
-        return [row for row in rows if flags[row]]
+    def data(self, row: int) -> EdgeData:
+        """Return the attributes of the pair's event at edge row ``row``."""
+        return EdgeData(row, self._cols)
 
     @property
     def columns(self) -> EdgeColumns:
         """Return the :class:`EdgeColumns` the pair's events are rows of."""
         return self._cols
-
-    def rows(self) -> "tuple[int, ...] | array[int]":
-        """Return the rows of the pair's events in the edge columns, in id order."""
-        rows = self._rows
-        return (rows,) if isinstance(rows, int) else rows
-
-    def __repr__(self) -> str:
-        return repr(dict(self))
 
 
 class _PairItems(ItemsView[int, EdgeData]):

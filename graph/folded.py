@@ -9,13 +9,13 @@ graph. The view iterates exactly as the one built event by event.
 """
 
 from array import array
-from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence, ValuesView
+from collections.abc import Callable, ItemsView, Iterator, Sequence, ValuesView
 from typing import Any
 
 import numpy as np
 
 from diplograph.graph.adjacency import Adjacency, group_pairs, link, slotted
-from diplograph.graph.edges import EdgeColumns, EdgeData, FoldedEdgeData, PairEvents
+from diplograph.graph.edges import EdgeColumns, EdgeData, EventRows, FoldedEdgeData, PairEvents
 from diplograph.graph.records import EventGraph, NodeId
 
 LOOKUP_FROM = 16
@@ -38,7 +38,7 @@ class RowEnds:
         return FoldedEdgeData(EdgeData(row, self.cols), self.source[row], self.target[row])
 
 
-class FoldedPairEvents(Mapping[int, FoldedEdgeData]):
+class FoldedPairEvents(EventRows[FoldedEdgeData]):
     """The events between two nodes of a folded view as rows of the actor graph's edge
     columns: a read-only mapping of event id to :class:`FoldedEdgeData`, in the order the
     view got them (that of the actor graph's edges), made on access.
@@ -85,37 +85,13 @@ class FoldedPairEvents(Mapping[int, FoldedEdgeData]):
     def __getitem__(self, key: int) -> FoldedEdgeData:
         return self._ends.data(self._row_of(key))
 
-    def __contains__(self, key: object) -> bool:
-        try:
-            self._row_of(key)
-        except KeyError:
-            return False
-        return True
-
     def __iter__(self) -> Iterator[int]:
         ids = self._ends.cols.event_id
         return iter([ids[row] for row in self.rows()])
 
-    def __len__(self) -> int:
-        rows = self._rows
-        return 1 if isinstance(rows, int) else len(rows)
-
-    def rows_flagged(self, flags: bytes) -> list[int]:
-        """Return the rows of the pair's events whose byte in ``flags`` (one a row) is set,
-        in the view's order."""
-        rows = self._rows
-        if isinstance(rows, int):
-            return [rows] if flags[rows] else []
-        return [row for row in rows if flags[row]]
-
     def data(self, row: int) -> FoldedEdgeData:
         """Return the attributes of the pair's event at edge row ``row``."""
         return self._ends.data(row)
-
-    def rows(self) -> "tuple[int, ...] | array[int]":
-        """Return the rows of the pair's events in the edge columns, in the view's order."""
-        rows = self._rows
-        return (rows,) if isinstance(rows, int) else rows
 
     def items(self) -> "_FoldedItems":
         """Return the (event id, :class:`FoldedEdgeData`) pairs, in the view's order."""
@@ -124,9 +100,6 @@ class FoldedPairEvents(Mapping[int, FoldedEdgeData]):
     def values(self) -> "_FoldedValues":
         """Return the :class:`FoldedEdgeData` of the events, in the view's order."""
         return _FoldedValues(self)
-
-    def __repr__(self) -> str:
-        return repr(dict(self))
 
 
 class _FoldedItems(ItemsView[int, FoldedEdgeData]):

@@ -7,9 +7,8 @@ from datetime import date
 from typing import Any
 
 from diplograph.graph.build import node_record, sort_key
-from diplograph.graph.edges import EdgeColumns, EdgeData, PairEvents
+from diplograph.graph.edges import EdgeColumns, EventRows
 from diplograph.graph.filters import DEFAULT_FILTER, EdgeFilter, incident_edges
-from diplograph.graph.folded import FoldedPairEvents
 from diplograph.graph.records import ActorNode, Edge, EventGraph, NodeId
 from diplograph.graph.row_flags import root_flags
 
@@ -67,12 +66,7 @@ def _column_meeting_index(G: EventGraph, cols: EdgeColumns) -> dict[NodeId, list
             if u == v:
                 continue
             edges: list[Edge]
-            if isinstance(events, PairEvents):
-                met = events.rows_flagged(flags)
-                if not met:
-                    continue
-                edges = [(u, v, ids[row], EdgeData(row, cols)) for row in met]
-            elif isinstance(events, FoldedPairEvents):
+            if isinstance(events, EventRows):  # an actor graph's pair, or a state view's
                 met = events.rows_flagged(flags)
                 if not met:
                     continue

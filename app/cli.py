@@ -395,6 +395,16 @@ def handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
     return function
 
 
+def start_local_workers(args: argparse.Namespace) -> None:
+    """Start the fork server of local Dask workers when ``args`` asks for them
+    (``ingest --workers N``), first thing: the extraction loads in it while this process
+    imports the rest of the command. Returns nothing."""
+    if args.command == "ingest" and args.workers is not None and args.scheduler is None:
+        from diplograph.ingest.fork_server import start_fork_server
+
+        start_fork_server()
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: the process's); return the exit code."""
     try:
@@ -406,6 +416,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             )
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 2
+    start_local_workers(args)
     try:
         return handler(args)(args)
     except CliError as exc:

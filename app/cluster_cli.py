@@ -5,7 +5,7 @@ from datetime import date
 
 from diplograph.app.progress import IngestProgress
 from diplograph.core.db import make_engine, make_session_factory
-from diplograph.ingest.shards import OtherReader, plan_shards
+from diplograph.ingest.shards import OtherReader, plan_shards, tapered
 
 PROGRESS_EVERY = 30.0
 """Seconds between two progress lines when the output is not a terminal."""
@@ -71,7 +71,7 @@ def ingest_on_cluster(
         ):
             run = cluster.ingest_on_cluster(
                 client,
-                shards,
+                tapered(shards, len(client.nthreads())),  # workers finish close together
                 factory=make_session_factory(engine),
                 database_url=database_url,
                 on_shard=lambda result, _: progress.advance(result.shard.size, str(result.shard)),

@@ -180,10 +180,6 @@ def ingest(args: argparse.Namespace) -> int:
 
 def ingest_on_cluster(args: argparse.Namespace) -> int:
     """Store the articles, extracted on a Dask cluster; return 1 if a source or shard failed."""
-    from diplograph.ingest.fork_server import start_fork_server
-
-    if args.workers is not None and args.scheduler is None:
-        start_fork_server()  # local workers' model loads while this process sets up
     from diplograph.app import cluster_cli
     from diplograph.ingest.sources import InputError
 

@@ -19,6 +19,10 @@ THREAD_LIMITS = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_T
 """Set for the server unless set already: one thread per worker, as Dask sets for the worker
 processes it spawns itself (they must be set before numpy loads, so before the server starts)."""
 
+SERVER_MARK = "DIPLOGRAPH_FORK_SERVER"
+"""Set in the server's environment only, so that :data:`PRELOAD_MODULE` knows it runs in the
+server (it takes the mark off before any worker is forked)."""
+
 UNSET = ("MALLOC_TRIM_THRESHOLD_",)
 """Left out of the server's environment. Dask sets ``MALLOC_TRIM_THRESHOLD_=65536`` for the
 processes it spawns, and in the environment of the process that runs the cluster, so that
@@ -44,6 +48,7 @@ def start_fork_server() -> bool:
     )
     changes: dict[str, str | None] = {k: v for k, v in THREAD_LIMITS.items() if k not in os.environ}
     changes.update(dict.fromkeys(UNSET))
+    changes[SERVER_MARK] = "1"
     with environment(changes):
         forkserver.ensure_running()
     return True

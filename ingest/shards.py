@@ -6,9 +6,10 @@ line by line, to find where each run starts (nothing is parsed or kept); a worke
 reads its own shard, so the driver never holds the articles of a large input.
 """
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from itertools import accumulate, repeat
 from pathlib import Path
 
 from diplograph.ingest.sources import (
@@ -152,19 +153,81 @@ def plan_shards(
 
 def _jsonl_shards(path: Path, size: int) -> Iterator[JsonlShard]:
     with path.open("rb") as fh:
-        start = offset = 0
-        first = line_no = 1
-        articles = 0
-        for line in fh:
-            if articles == size and line.strip():
-                yield JsonlShard(str(path), start, first, line_no - first, articles)
-                start, first, articles = offset, line_no, 0
-            offset += len(line)
-            line_no += 1
-            if line.strip():
-                articles += 1
-        if articles:
-            yield JsonlShard(str(path), start, first, line_no - first, articles)
+        yield from _cut_lines(str(path), fh, 0, 1, repeat(size))
+
+
+def _cut_lines(
+    path: str, lines: Iterable[bytes], offset: int, line_no: int, sizes: Iterator[int]
+) -> Iterator[JsonlShard]:
+    """Yield shards of the JSON Lines ``lines`` of ``path`` (the first at byte ``offset``,
+    line ``line_no``) holding ``next(sizes)`` articles each, the last one what is left.
+
+    A shard starts at a non-blank line; the blank lines after its last article are its own.
+    """
+    start, first, articles = offset, line_no, 0
+    size = next(sizes)
+    for line in lines:
+        if articles == size and line.strip():
+            yield JsonlShard(path, start, first, line_no - first, articles)
+            start, first, articles = offset, line_no, 0
+            size = next(sizes)
+        offset += len(line)
+        line_no += 1
+        if line.strip():
+            articles += 1
+    if articles:
+        yield JsonlShard(path, start, first, line_no - first, articles)
+
+
+def split_shard(shard: Shard, sizes: Sequence[int]) -> list[Shard]:
+    """Return ``shard`` cut into consecutive shards of ``sizes`` articles, in order (their
+    sum is the shard's size); a ``.jsonl`` shard's lines are read again to find the cuts."""
+    if sum(sizes) != shard.size or min(sizes, default=0) < 1:
+        raise ValueError(f"cannot cut a shard of {shard.size} articles into {list(sizes)}")
+    ends = list(accumulate(sizes))
+    starts = [0, *ends[:-1]]
+    if isinstance(shard, TextShard):
+        return [replace(shard, paths=shard.paths[a:b]) for a, b in zip(starts, ends, strict=True)]
+    if isinstance(shard, InlineShard):
+        return [
+            InlineShard(shard.items[a:b], f"{shard.label} [{a + 1}-{b}]")
+            for a, b in zip(starts, ends, strict=True)
+        ]
+    with open(shard.path, "rb") as fh:
+        fh.seek(shard.offset)
+        lines = (fh.readline() for _ in range(shard.lines))
+        return list(_cut_lines(shard.path, lines, shard.offset, shard.first_line, iter(sizes)))
+
+
+def tapered(shards: list[Shard], parallel: int) -> list[Shard]:
+    """Return ``shards`` with the last ``parallel`` of them each cut into a half and two
+    quarters, every half before every quarter.
+
+    ``parallel`` workers take shards in order, so the last shard taken may start when every
+    other worker has one shard or less to go: with whole shards a worker may run alone for
+    the time of a whole shard at the end of the run; with quarters, for a quarter.
+    """
+    if parallel < 1:
+        return list(shards)
+    head, tail = shards[:-parallel], shards[-parallel:]
+    halves: list[Shard] = []
+    quarters: list[Shard] = []
+    for shard in tail:
+        pieces = split_shard(shard, _half_and_quarters(shard.size))
+        halves.append(pieces[0])
+        quarters.extend(pieces[1:])
+    return [*head, *halves, *quarters]
+
+
+def _half_and_quarters(size: int) -> list[int]:
+    """Return ``size`` cut into a half and two quarters (rounded up, leaving out empty ones).
+
+    >>> _half_and_quarters(16), _half_and_quarters(5), _half_and_quarters(2), _half_and_quarters(1)
+    ([8, 4, 4], [3, 1, 1], [1, 1], [1])
+    """
+    half = (size + 1) // 2
+    quarter = (size - half + 1) // 2
+    return [n for n in (half, quarter, size - half - quarter) if n > 0]
 
 
 def read_shard(shard: Shard) -> Iterator[ArticleInput | SourceError]:

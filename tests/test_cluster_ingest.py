@@ -245,6 +245,36 @@ def test_local_workers_start_with_the_extraction_loaded(dask_client: Client) -> 
     assert set(loaded.values()) == {(1, 1)}
 
 
+def frozen_objects() -> int:
+    """Return how many objects this process's garbage collector leaves out (frozen)."""
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_local_workers_leave_what_the_server_loaded_out_of_garbage_collection(
+    dask_client: Client,
+) -> None:
+    assert all(count > 0 for count in dask_client.run(frozen_objects).values())
+    assert frozen_objects() == 0
+
+
+def test_only_the_fork_server_settles_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    from diplograph.ingest import worker_preload
+    from diplograph.ingest.fork_server import SERVER_MARK
+
+    done: list[object] = []
+    monkeypatch.setattr(worker_preload.gc, "freeze", lambda: done.append("freeze"))
+    monkeypatch.setattr(worker_preload.atexit, "register", done.append)
+    monkeypatch.delenv(SERVER_MARK, raising=False)
+    assert (worker_preload.settle_in_server(), done) == (False, [])
+
+    monkeypatch.setenv(SERVER_MARK, "1")
+    assert worker_preload.settle_in_server() is True
+    assert done == ["freeze", worker_preload.exit_at_once]
+    assert SERVER_MARK not in os.environ  # workers forked later are not servers
+
+
 def local_settings() -> dict[str, object]:
     """Return this process's values of the settings a local cluster sets."""
     import dask
@@ -290,3 +320,23 @@ def test_local_workers_store_what_one_process_stores(
         f"24 articles added, 0 already stored, 0 skipped, {corpus.events_added} events added\n",
     )
     assert stored_mentions(session_factory) == corpus.mentions
+
+
+def test_the_fork_server_starts_before_the_command_only_for_local_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from diplograph.app import cli
+    from diplograph.ingest import fork_server
+
+    started: list[bool] = []
+    monkeypatch.setattr(fork_server, "start_fork_server", lambda: started.append(True) or True)
+    parser = cli.build_parser()
+    for argv, starts in (
+        (["ingest", "a.jsonl", "--workers", "2"], [True]),
+        (["ingest", "a.jsonl"], []),
+        (["ingest", "a.jsonl", "--scheduler", "tcp://127.0.0.1:8786"], []),
+        (["extract", "a.jsonl"], []),
+    ):
+        started.clear()
+        cli.start_local_workers(parser.parse_args(argv))
+        assert started == starts, argv

@@ -10,7 +10,15 @@ from unittest.mock import ANY
 import pytest
 
 from diplograph.app.progress import IngestProgress
-from diplograph.ingest.shards import InlineShard, JsonlShard, TextShard, plan_shards, read_shard
+from diplograph.ingest.shards import (
+    InlineShard,
+    JsonlShard,
+    TextShard,
+    plan_shards,
+    read_shard,
+    split_shard,
+    tapered,
+)
 from diplograph.ingest.sources import InputError, SourceError, read_paths
 from diplograph.ingest.types import ArticleInput
 
@@ -101,6 +109,55 @@ def test_other_sources_need_a_reader(tmp_path: Path) -> None:
     (tmp_path / "b.html").write_text(PAGE, encoding="utf-8")
     with pytest.raises(InputError, match=r"b.html: only .txt and .jsonl files are read here$"):
         list(plan_shards([tmp_path], size=2))
+
+
+def test_a_jsonl_shard_cut_in_pieces_reads_as_the_whole(tmp_path: Path) -> None:
+    lines = [article_line(0), article_line(1), "", article_line(2), "  ", "{bad", article_line(5)]
+    path = write_jsonl(tmp_path / "batch.jsonl", lines)
+    shard, _ = plan_shards([path], size=4)
+    assert isinstance(shard, JsonlShard) and (shard.lines, shard.size) == (6, 4)
+
+    pieces = split_shard(shard, [2, 1, 1])
+
+    assert [(p.offset, p.first_line, p.lines, p.size) for p in pieces] == [  # type: ignore[union-attr]
+        (0, 1, 3, 2),
+        (2 * len(article_line(0)) + 3, 4, 2, 1),
+        (3 * len(article_line(0)) + 7, 6, 1, 1),
+    ]
+    whole = list(read_shard(shard))
+    assert [item for piece in pieces for item in read_shard(piece)] == whole
+    named = [
+        item.id if isinstance(item, ArticleInput) else str(item).split(" (")[0] for item in whole
+    ]
+    assert named == ["a0", "a1", "a2", f"{path}:6: not valid JSON"]
+
+
+def test_text_and_inline_shards_cut_in_pieces_keep_their_order(tmp_path: Path) -> None:
+    text = TextShard(("a.txt", "b.txt", "c.txt"), date(2024, 1, 2), "T")
+    assert split_shard(text, [2, 1]) == [
+        TextShard(("a.txt", "b.txt"), date(2024, 1, 2), "T"),
+        TextShard(("c.txt",), date(2024, 1, 2), "T"),
+    ]
+    items = tuple(ArticleInput(id=str(n), text="Read here.") for n in range(3))
+    assert split_shard(InlineShard(items, "feed"), [1, 2]) == [
+        InlineShard(items[:1], "feed [1-1]"),
+        InlineShard(items[1:], "feed [2-3]"),
+    ]
+    with pytest.raises(ValueError, match=r"cannot cut a shard of 3 articles into \[2, 2\]"):
+        split_shard(text, [2, 2])
+
+
+def test_the_last_shards_are_cut_into_halves_then_quarters(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "batch.jsonl", [article_line(n) for n in range(50)])
+    shards = list(plan_shards([path], size=16))
+    assert [s.size for s in shards] == [16, 16, 16, 2]
+
+    cut = tapered(shards, parallel=2)
+
+    assert [s.size for s in cut] == [16, 16, 8, 1, 4, 4, 1]
+    read = sorted(str(item) for shard in cut for item in read_shard(shard))
+    assert read == sorted(str(item) for item in read_paths([path]))
+    assert tapered(shards, parallel=0) == shards
 
 
 class Clock:
